@@ -1,0 +1,100 @@
+import {randomBytes} from 'node:crypto';
+import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/*
+The user's config file, `$XDG_CONFIG_HOME/chat-tui/config.json` (default ~/.config/...). It keeps
+the userId that marks the user's own messages across runs. It is written with mode 0600, and a
+broken file is an error naming the file and line: it is never silently reset.
+*/
+
+export type ConfigFile = {
+	server?: string;
+	name?: string;
+	userId?: string;
+	[key: string]: unknown;
+};
+
+export class ConfigError extends Error {
+	override readonly name = 'ConfigError';
+}
+
+export function configPath(environment: NodeJS.ProcessEnv = process.env): string {
+	const base = environment.XDG_CONFIG_HOME?.trim() || path.join(os.homedir(), '.config');
+	return path.join(base, 'chat-tui', 'config.json');
+}
+
+function lineOf(text: string, error: unknown): string {
+	const match = /position (\d+)/.exec(String((error as Error).message));
+	if (!match) {
+		return '';
+	}
+
+	const line = text.slice(0, Number(match[1])).split('\n').length;
+	return ` at line ${line}`;
+}
+
+export async function readConfig(file: string): Promise<ConfigFile> {
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch (error: unknown) {
+		if ((error as {code?: string}).code === 'ENOENT') {
+			return {};
+		}
+
+		throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
+	}
+
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch (error: unknown) {
+		throw new ConfigError(`${file}: invalid JSON${lineOf(text, error)}; fix or remove the file`);
+	}
+
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+		throw new ConfigError(`${file}: expected a JSON object`);
+	}
+
+	return json as ConfigFile;
+}
+
+/** Write atomically (temporary file, then rename) with mode 0600. */
+export async function writeConfig(file: string, config: ConfigFile): Promise<void> {
+	await mkdir(path.dirname(file), {recursive: true, mode: 0o700});
+	const temporary = `${file}.${process.pid}.tmp`;
+	await writeFile(temporary, `${JSON.stringify(config, null, '\t')}\n`, {mode: 0o600});
+	await rename(temporary, file);
+}
+
+export function newUserId(): string {
+	return `tui_${Math.floor(Date.now() / 1000)}_${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * The userId to use: the flag's, else the one kept in the config file, else a new one that is
+ * saved there so the next run marks the same messages as the user's own.
+ */
+export async function resolveUserId(file: string, flag: string | undefined): Promise<string> {
+	if (flag) {
+		return flag;
+	}
+
+	const config = await readConfig(file);
+	if (typeof config.userId === 'string' && config.userId.length > 0) {
+		return config.userId;
+	}
+
+	const userId = newUserId();
+	await writeConfig(file, {...config, userId});
+	return userId;
+}
+
+export async function rememberName(file: string, name: string): Promise<void> {
+	const config = await readConfig(file);
+	if (config.name !== name) {
+		await writeConfig(file, {...config, name});
+	}
+}

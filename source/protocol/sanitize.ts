@@ -1,0 +1,88 @@
+import type {SafeText} from './types.js';
+
+/*
+Remote text is untrusted. A chat client that passes escape sequences through lets anyone in the
+room move the cursor, fake other people's lines, set the window title, write the clipboard
+(OSC 52) or plant links (OSC 8). This is the one place where remote text becomes `SafeText`.
+
+Removed: every escape sequence (CSI, OSC, DCS, SOS, PM, APC, and two-byte ESC sequences) in its
+7-bit (ESC-introduced) and 8-bit (C1) forms; C0 controls but newline (a tab becomes spaces, CR
+and CRLF become a newline); DEL; C1 controls U+0080-U+009F; bidirectional embeddings, overrides,
+isolates and marks; zero-width characters that break width arithmetic.
+A sequence cut off by the end of the string is removed up to the end: its introducer alone is
+enough to know that the rest is not text.
+*/
+
+// String terminators: BEL, ESC \, or 8-bit ST (U+009C).
+const stringSequence =
+	/(?:\u001B[\]PX^_]|[\u0090\u0098\u009D\u009E\u009F])[\s\S]*?(?:\u0007|\u001B\\|\u009C|$)/g;
+// CSI: ESC [ or 8-bit CSI (U+009B), parameter bytes, intermediate bytes, one final byte.
+const controlSequence = /(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?/g;
+// Any other ESC sequence: ESC, intermediate bytes, one final byte (ESC 7, ESC c, ESC ( B, ...).
+const escapeSequence = /\u001B[\u0020-\u002F]*[\u0030-\u007E]?/g;
+// Whatever control is left: C0 but newline, DEL, C1.
+const controlCharacter = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+// Bidi embeddings/overrides (U+202A-U+202E), isolates (U+2066-U+2069), marks (U+200E, U+200F,
+// U+061C), and zero-width characters that are not part of emoji sequences (ZWJ U+200D stays).
+const invisible = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060-\u2064\uFEFF\uFFF9-\uFFFB]/g;
+const lineBreak = /\r\n?|[\u2028\u2029\u0085]/g;
+
+export type SanitizeOptions = {
+	/** Keep newlines (message content) or fold them into spaces (names, ids, one-line errors). */
+	readonly multiline?: boolean;
+	/** Characters kept; the rest is cut. */
+	readonly maxLength?: number;
+};
+
+export type Sanitized = {
+	readonly text: SafeText;
+	/** How many characters were cut off by `maxLength`. */
+	readonly cut: number;
+};
+
+export function sanitize(raw: string, options: SanitizeOptions = {}): Sanitized {
+	const {multiline = false, maxLength = Number.POSITIVE_INFINITY} = options;
+	// Cutting first bounds the work on a huge payload; the cut count is what the user lost.
+	let cut = 0;
+	let text = raw;
+	if (text.length > maxLength * 2 + 64) {
+		cut = text.length - (maxLength * 2 + 64);
+		text = text.slice(0, maxLength * 2 + 64);
+	}
+
+	text = text
+		.replaceAll(lineBreak, '\n')
+		.replaceAll(stringSequence, '')
+		.replaceAll(controlSequence, '')
+		.replaceAll(escapeSequence, '')
+		.replaceAll('\t', '    ')
+		.replaceAll(controlCharacter, '')
+		.replaceAll(invisible, '');
+	if (!multiline) {
+		text = text.replaceAll('\n', ' ');
+	}
+
+	if (text.length > maxLength) {
+		// Do not split a surrogate pair.
+		let end = maxLength;
+		const code = text.codePointAt(end - 1) ?? 0;
+		if (code >= 0xd8_00 && code <= 0xdb_ff) {
+			end--;
+		}
+
+		cut += text.length - end;
+		text = text.slice(0, end);
+	}
+
+	return {text: text as SafeText, cut};
+}
+
+/** One-line sanitized text, e.g. a name or an error message from a server. */
+export function sanitizeText(raw: string, maxLength?: number): SafeText {
+	return sanitize(raw, {maxLength}).text;
+}
+
+/** Text we wrote ourselves (labels, our own input) needs no cleaning, but typing it says so. */
+export function trusted(text: string): SafeText {
+	return text as SafeText;
+}
