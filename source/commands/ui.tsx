@@ -1,0 +1,81 @@
+import os from 'node:os';
+import process from 'node:process';
+import {render} from 'ink';
+import {App} from '../app.js';
+import {configPath, readConfig, rememberName, resolveUserId} from '../config.js';
+import {useTerminalSize} from '../hooks/use-terminal-size.js';
+import type {Lang} from '../options.js';
+import {enterFullScreen, restoreTerminal} from '../terminal.js';
+
+export type UiOptions = {
+	readonly serverUrl: string;
+	readonly apiUrl: string;
+	readonly name?: string;
+	readonly userId?: string;
+	readonly lang: Lang;
+	readonly insecure?: boolean;
+};
+
+function defaultName(lang: Lang): string {
+	try {
+		const {username} = os.userInfo();
+		if (username && username !== 'root') {
+			return username;
+		}
+	} catch {
+		// No passwd entry: fall through.
+	}
+
+	return lang === 'zh' ? '终端用户' : 'tui-user';
+}
+
+/** Sizes the App to the terminal, following resizes. */
+function FullScreen(props: Omit<Parameters<typeof App>[0], 'columns' | 'rows'>) {
+	const {columns, rows} = useTerminalSize();
+	return <App {...props} columns={columns} rows={rows} />;
+}
+
+/** The full-screen chat: alternate screen in, Ink until quit, terminal restored on every way out. */
+export async function runUi(options: UiOptions): Promise<void> {
+	const file = configPath();
+	const userId = await resolveUserId(file, options.userId);
+	const config = await readConfig(file);
+	const rememberedName = typeof config.name === 'string' && config.name.trim() ? config.name : undefined;
+
+	let unmount = () => {};
+	enterFullScreen(() => {
+		try {
+			unmount();
+		} catch {
+			// Already unmounted.
+		}
+	});
+
+	const instance = render(
+		<FullScreen
+			serverUrl={options.serverUrl}
+			apiUrl={options.apiUrl}
+			userId={userId}
+			name={options.name}
+			defaultName={rememberedName ?? defaultName(options.lang)}
+			lang={options.lang}
+			insecure={options.insecure}
+			onName={(name) => {
+				rememberName(file, name).catch(() => {
+					// Not being able to remember the name is no reason to stop chatting.
+				});
+			}}
+			onRedraw={() => {
+				// Ink repaints everything on a resize (see scripts/ink-patches.js).
+				process.stdout.emit('resize');
+			}}
+		/>,
+		{exitOnCtrlC: false, patchConsole: false, incrementalRendering: true},
+	);
+	unmount = () => {
+		instance.unmount();
+	};
+
+	await instance.waitUntilExit();
+	restoreTerminal();
+}

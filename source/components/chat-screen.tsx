@@ -1,0 +1,297 @@
+import {Box, useApp} from 'ink';
+import {useCallback, useMemo, useRef, useState} from 'react';
+import {useChat, type ChatConnection} from '../hooks/use-chat.js';
+import {useKeys} from '../hooks/use-keys.js';
+import type {Labels} from '../i18n.js';
+import {bindings, commandFor, describeKeys, type Command} from '../keymap.js';
+import type {Lang} from '../options.js';
+import {onlineCount} from '../state/chat-state.js';
+import {commandHelp, commandNames, parseInput} from '../state/commands.js';
+import type {Key} from '../state/keys.js';
+import {editLine, emptyLine, type LineCommand, type LineState} from '../state/line-editor.js';
+import {buildLogItems, type FormatContext} from '../state/log-lines.js';
+import {InputLine} from './input-line.js';
+import {MessageLog} from './message-log.js';
+import {StatusBar} from './status-bar.js';
+import {isTooSmall, TooSmall} from './too-small.js';
+import {UserList} from './user-list.js';
+
+export type ChatScreenProps = {
+	readonly connection: ChatConnection;
+	readonly columns: number;
+	readonly rows: number;
+	readonly lang: Lang;
+	readonly labels: Labels;
+	/** Clear the terminal and paint everything again (Ctrl-L). */
+	readonly onRedraw?: () => void;
+};
+
+/** The panel shows from this width on, unless the user toggled it. */
+const panelMinColumns = 60;
+const panelWidth = 22;
+
+const lineCommands: Partial<Record<Command, LineCommand>> = {
+	'input.left': {type: 'left'},
+	'input.right': {type: 'right'},
+	'input.wordLeft': {type: 'word-left'},
+	'input.wordRight': {type: 'word-right'},
+	'input.home': {type: 'home'},
+	'input.end': {type: 'end'},
+	'input.backspace': {type: 'backspace'},
+	'input.delete': {type: 'delete'},
+	'input.deleteWord': {type: 'delete-word-back'},
+	'input.clear': {type: 'clear'},
+	'input.killToEnd': {type: 'kill-to-end'},
+};
+
+/**
+ * The input line's state, readable at once after a change: one input event can carry text and
+ * Enter together, and Enter must see the text typed just before it.
+ */
+function useLineState(): [LineState, (update: (current: LineState) => LineState) => void, () => LineState] {
+	const latest = useRef(emptyLine);
+	const [line, setLineState] = useState(emptyLine);
+	const setLine = useCallback((update: (current: LineState) => LineState) => {
+		latest.current = update(latest.current);
+		setLineState(latest.current);
+	}, []);
+	const read = useCallback(() => latest.current, []);
+	return [line, setLine, read];
+}
+
+export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: ChatScreenProps) {
+	// One row short of the terminal: a frame as tall as the terminal makes Ink repaint it all.
+	const height = rows - 1;
+	const tooSmall = isTooSmall(columns, rows);
+	const chat = useChat(connection);
+	const {state} = chat;
+	const {exit} = useApp();
+	const [line, setLine, currentLine] = useLineState();
+	const [scrollOffset, setScrollOffset] = useState(0);
+	const [panelChoice, setPanelChoice] = useState<boolean | undefined>(undefined);
+
+	const showPanel = panelChoice ?? columns >= panelMinColumns;
+	const logWidth = showPanel ? columns - panelWidth : columns;
+	const logHeight = height - 2;
+
+	const items = useMemo(
+		() => buildLogItems(state.messages, state.notices, state.pending, state.clearedBefore),
+		[state.messages, state.notices, state.pending, state.clearedBefore],
+	);
+	const context = useMemo<FormatContext>(
+		() => ({userId: state.me.userId, username: state.me.username, labels, showTime: logWidth >= 50}),
+		[state.me.userId, state.me.username, labels, logWidth],
+	);
+
+	const runCommand = (name: (typeof commandNames)[number], argument: string) => {
+		switch (name) {
+			case 'quit': {
+				exit();
+				break;
+			}
+
+			case 'help': {
+				for (const command of commandNames) {
+					chat.notice('info', `${commandHelp[command].usage.padEnd(18)} ${commandHelp[command].help}`);
+				}
+
+				for (const command of Object.keys(bindings) as Command[]) {
+					chat.notice('info', `${describeKeys(command).padEnd(18)} ${bindings[command].help}`);
+				}
+
+				break;
+			}
+
+			case 'users': {
+				const names = state.users.map((user) => user.username).join(', ');
+				chat.notice('info', `${labels.online} (${onlineCount(state)}): ${names}`);
+				break;
+			}
+
+			case 'broadcast': {
+				chat.broadcast(argument);
+				break;
+			}
+
+			case 'clear': {
+				setScrollOffset(0);
+				chat.clear();
+				break;
+			}
+
+			case 'me': {
+				chat.send(`/me ${argument}`);
+				break;
+			}
+
+			case 'nick': {
+				chat.rename(argument);
+				break;
+			}
+
+			case 'reconnect': {
+				chat.reconnect();
+				break;
+			}
+
+			case 'search': {
+				chat.notice('error', 'search is not available yet');
+				break;
+			}
+		}
+	};
+
+	const submit = () => {
+		const parsed = parseInput(currentLine().value);
+		switch (parsed.kind) {
+			case 'empty': {
+				return;
+			}
+
+			case 'message': {
+				chat.send(parsed.text);
+				setScrollOffset(0);
+				break;
+			}
+
+			case 'error': {
+				chat.notice('error', parsed.text);
+				break;
+			}
+
+			case 'command': {
+				runCommand(parsed.name, parsed.argument);
+				break;
+			}
+		}
+
+		setLine(() => emptyLine);
+	};
+
+	const onKey = (key: Key) => {
+		if (key.kind === 'text') {
+			setLine((current) => editLine(current, {type: 'insert', text: key.text}));
+			return;
+		}
+
+		if (key.kind === 'paste') {
+			// A multi-line paste becomes one message: its lines joined, never one send per line.
+			const text = key.text.replaceAll(/\r\n?|\n/g, ' ').trimEnd();
+			setLine((current) => editLine(current, {type: 'insert', text}));
+			return;
+		}
+
+		const command = commandFor(key);
+		if (command === undefined) {
+			return;
+		}
+
+		const edit = lineCommands[command];
+		if (edit) {
+			setLine((current) => editLine(current, edit));
+			return;
+		}
+
+		const page = Math.max(1, logHeight - 1);
+		switch (command) {
+			case 'app.quit': {
+				exit();
+				break;
+			}
+
+			case 'app.quitIfEmpty': {
+				if (currentLine().value.length === 0) {
+					exit();
+				} else {
+					setLine((current) => editLine(current, {type: 'delete'}));
+				}
+
+				break;
+			}
+
+			case 'app.redraw': {
+				onRedraw?.();
+				break;
+			}
+
+			case 'panel.toggle': {
+				setPanelChoice(!showPanel);
+				break;
+			}
+
+			case 'scroll.pageUp': {
+				setScrollOffset((offset) => offset + page);
+				break;
+			}
+
+			case 'scroll.pageDown': {
+				setScrollOffset((offset) => Math.max(0, offset - page));
+				break;
+			}
+
+			case 'scroll.lineUp': {
+				setScrollOffset((offset) => offset + 1);
+				break;
+			}
+
+			case 'scroll.lineDown': {
+				setScrollOffset((offset) => Math.max(0, offset - 1));
+				break;
+			}
+
+			case 'input.submit': {
+				submit();
+				break;
+			}
+
+			default: {
+				break;
+			}
+		}
+	};
+
+	useKeys(onKey, !tooSmall);
+	if (tooSmall) {
+		// The chat stays connected underneath; only the layout waits for room.
+		return <TooSmall columns={columns} rows={rows} height={height} labels={labels} />;
+	}
+
+	const banner =
+		state.history.status === 'loading' && state.messages.length === 0 ? labels.loadingHistory : undefined;
+	return (
+		<Box flexDirection="column" width={columns} height={height}>
+			<Box flexDirection="row" height={logHeight}>
+				<MessageLog
+					items={items}
+					width={logWidth}
+					height={logHeight}
+					scrollOffset={scrollOffset}
+					context={context}
+					lang={lang}
+					banner={banner}
+				/>
+				{showPanel ? (
+					<UserList
+						users={state.users}
+						count={onlineCount(state)}
+						userId={state.me.userId}
+						width={panelWidth}
+						height={logHeight}
+						labels={labels}
+					/>
+				) : null}
+			</Box>
+			<StatusBar
+				server={connection.serverUrl}
+				connection={state.connection}
+				rttMs={state.rttMs}
+				username={state.me.username}
+				width={columns}
+				labels={labels}
+				note={state.lastError ?? (showPanel ? undefined : labels.panelHint)}
+				noteIsError={state.lastError !== undefined}
+			/>
+			<InputLine line={line} width={columns} placeholder={labels.placeholder} />
+		</Box>
+	);
+}

@@ -1,0 +1,72 @@
+/*
+What a submitted line means: a message, or a slash command. Pure. `//text` sends "/text"; an
+unknown command is an error that sends nothing.
+*/
+
+export const commandNames = [
+	'help',
+	'quit',
+	'users',
+	'broadcast',
+	'clear',
+	'me',
+	'nick',
+	'reconnect',
+	'search',
+] as const;
+
+export type CommandName = (typeof commandNames)[number];
+
+export const commandHelp: Record<CommandName, {readonly usage: string; readonly help: string}> = {
+	help: {usage: '/help', help: 'list keys and commands'},
+	quit: {usage: '/quit', help: 'leave chat-tui'},
+	users: {usage: '/users', help: 'list everyone online in the log'},
+	broadcast: {usage: '/broadcast <text>', help: 'send a system notice to everyone (POST /api/broadcast)'},
+	clear: {usage: '/clear', help: 'clear the log on this screen'},
+	me: {usage: '/me <action>', help: 'send an action, shown as "* name action"'},
+	nick: {usage: '/nick <name>', help: 're-join under a new name'},
+	reconnect: {usage: '/reconnect', help: 'drop the connection and connect again'},
+	search: {usage: '/search <text>', help: 'find text in the loaded history'},
+};
+
+/** Commands that need an argument. */
+const needsArgument = new Set<CommandName>(['broadcast', 'me', 'nick', 'search']);
+
+export type ParsedInput =
+	| {readonly kind: 'empty'}
+	| {readonly kind: 'message'; readonly text: string}
+	| {readonly kind: 'command'; readonly name: CommandName; readonly argument: string}
+	| {readonly kind: 'error'; readonly text: string};
+
+const isCommandName = (name: string): name is CommandName => (commandNames as readonly string[]).includes(name);
+
+export function parseInput(line: string): ParsedInput {
+	if (line.trim().length === 0) {
+		return {kind: 'empty'};
+	}
+
+	if (line.startsWith('//')) {
+		return {kind: 'message', text: line.slice(1)};
+	}
+
+	if (!line.startsWith('/')) {
+		return {kind: 'message', text: line};
+	}
+
+	const match = /^\/(\S*)\s*([\s\S]*)$/.exec(line)!;
+	const name = match[1]!.toLowerCase();
+	const argument = match[2]!.trim();
+	if (name === '') {
+		return {kind: 'error', text: 'empty command; to send a line starting with "/", type "//"'};
+	}
+
+	if (!isCommandName(name)) {
+		return {kind: 'error', text: `unknown command "/${name}"; /help lists the commands (type "//" to send a "/")`};
+	}
+
+	if (needsArgument.has(name) && argument.length === 0) {
+		return {kind: 'error', text: `usage: ${commandHelp[name].usage}`};
+	}
+
+	return {kind: 'command', name, argument};
+}

@@ -1,0 +1,221 @@
+import type {Labels} from '../i18n.js';
+import {theme, type Style} from '../theme.js';
+import type {Notice, PendingLine} from './chat-state.js';
+import type {StoredMessage} from './merge.js';
+import {padEnd, textWidth, truncate, wrapText} from './wrap.js';
+
+/*
+The log as display lines: every item (message, notice, pending line, date separator) is turned
+into lines of styled segments no wider than the pane. Pure, and cached per item and width, so a
+frame only formats what it has not seen.
+*/
+
+export type Segment = {readonly text: string; readonly style?: Style};
+export type DisplayLine = {readonly key: string; readonly segments: readonly Segment[]};
+
+export type LogItem =
+	| {readonly kind: 'message'; readonly key: string; readonly time: number; readonly message: StoredMessage}
+	| {readonly kind: 'notice'; readonly key: string; readonly time: number; readonly notice: Notice}
+	| {readonly kind: 'pending'; readonly key: string; readonly time: number; readonly line: PendingLine}
+	| {readonly kind: 'date'; readonly key: string; readonly time: number};
+
+export type FormatContext = {
+	readonly userId: string;
+	readonly username: string;
+	readonly labels: Labels;
+	readonly showTime: boolean;
+};
+
+/** Longest name shown in the log, in cells. */
+const nameCells = 16;
+
+const dayOf = (time: number) => {
+	const date = new Date(time);
+	return date.getFullYear() * 10_000 + date.getMonth() * 100 + date.getDate();
+};
+
+/** Messages and notices by time, pending lines last, a date separator where the day changes. */
+export function buildLogItems(
+	messages: readonly StoredMessage[],
+	notices: readonly Notice[],
+	pending: readonly PendingLine[],
+	clearedBefore = 0,
+): LogItem[] {
+	const items: LogItem[] = [];
+	let day: number | undefined;
+	const push = (item: LogItem) => {
+		const itemDay = dayOf(item.time);
+		if (day !== undefined && itemDay !== day) {
+			items.push({kind: 'date', key: `date:${itemDay}`, time: item.time});
+		}
+
+		day = itemDay;
+		items.push(item);
+	};
+
+	let n = 0;
+	for (const message of messages) {
+		if (message.seq < clearedBefore) {
+			continue;
+		}
+
+		while (n < notices.length && notices[n]!.time < message.time) {
+			const notice = notices[n++]!;
+			push({kind: 'notice', key: `notice:${notice.id}`, time: notice.time, notice});
+		}
+
+		push({kind: 'message', key: message.key, time: message.time, message});
+	}
+
+	for (const notice of notices.slice(n)) {
+		push({kind: 'notice', key: `notice:${notice.id}`, time: notice.time, notice});
+	}
+
+	for (const line of pending) {
+		push({kind: 'pending', key: `pending:${line.localId}:${line.status}`, time: line.createdAt, line});
+	}
+
+	return items;
+}
+
+const two = (value: number) => String(value).padStart(2, '0');
+
+export function formatClock(time: number): string {
+	const date = new Date(time);
+	return `${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+export function formatDate(time: number, lang: 'en' | 'zh'): string {
+	const date = new Date(time);
+	if (lang === 'zh') {
+		return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+	}
+
+	return date.toLocaleDateString('en-GB', {weekday: 'long', day: 'numeric', month: 'long', year: 'numeric'});
+}
+
+/** Lay `head` segments, then `body` wrapped after them with continuation lines indented. */
+function layout(key: string, head: Segment[], body: string, bodyStyle: Style | undefined, width: number) {
+	const headWidth = head.reduce((sum, segment) => sum + textWidth(segment.text), 0);
+	const indent = headWidth <= width / 2 ? headWidth : 2;
+	const wrapped = wrapText(body, Math.max(1, width - headWidth), Math.max(1, width - indent));
+	return wrapped.map(
+		(text, index): DisplayLine => ({
+			key: `${key}#${index}`,
+			segments: index === 0 ? [...head, {text, style: bodyStyle}] : [{text: ' '.repeat(indent)}, {text, style: bodyStyle}],
+		}),
+	);
+}
+
+function timeSegment(time: number, context: FormatContext): Segment[] {
+	return context.showTime ? [{text: `${formatClock(time)} `, style: theme.time}] : [];
+}
+
+function nameSegments(name: string, own: boolean, context: FormatContext): Segment[] {
+	const shown = truncate(name, nameCells);
+	const segments: Segment[] = [{text: shown, style: theme.name(name, own)}];
+	if (own) {
+		segments.push({text: ` (${context.labels.me})`, style: theme.ownMarker});
+	}
+
+	segments.push({text: '  '});
+	return segments;
+}
+
+export function formatItem(item: LogItem, width: number, context: FormatContext, lang: 'en' | 'zh'): DisplayLine[] {
+	switch (item.kind) {
+		case 'date': {
+			const label = ` ${formatDate(item.time, lang)} `;
+			const side = Math.max(0, Math.floor((width - textWidth(label)) / 2));
+			const text = padEnd(`${'─'.repeat(side)}${label}${'─'.repeat(side)}`, width);
+			return [{key: item.key, segments: [{text, style: theme.dateSeparator}]}];
+		}
+
+		case 'message': {
+			const {message} = item;
+			if (message.type === 'system') {
+				const head = [
+					...timeSegment(message.time, context),
+					{text: `-!- ${context.labels.system}: `, style: theme.systemMarker},
+				];
+				return layout(item.key, head, message.content, theme.systemText, width);
+			}
+
+			const own = message.senderId !== undefined && message.senderId === context.userId;
+			const name = message.sender ?? context.labels.unknownSender;
+			const action = actionText(message.content);
+			if (action !== undefined) {
+				const actionHead = [
+					...timeSegment(message.time, context),
+					{text: '* '},
+					{text: truncate(name, nameCells), style: theme.name(name, own)},
+					{text: ' '},
+				];
+				return layout(item.key, actionHead, action, theme.action, width);
+			}
+
+			const head = [...timeSegment(message.time, context), ...nameSegments(name, own, context)];
+			return layout(item.key, head, message.content, undefined, width);
+		}
+
+		case 'notice': {
+			const {notice} = item;
+			const error = notice.level === 'error';
+			const head = [
+				...timeSegment(notice.time, context),
+				{text: '-!- ', style: error ? theme.errorMarker : theme.infoMarker},
+			];
+			return layout(item.key, head, notice.text, error ? theme.errorText : undefined, width);
+		}
+
+		case 'pending': {
+			const {line} = item;
+			const {labels} = context;
+			const marker =
+				line.status === 'failed' ? labels.failed : line.status === 'queued' ? labels.queued : labels.sending;
+			const head = [...timeSegment(line.createdAt, context), ...nameSegments(context.username, true, context)];
+			const style = line.status === 'failed' ? theme.failed : theme.pending;
+			return layout(item.key, head, `${line.content}  (${marker})`, style, width);
+		}
+	}
+}
+
+/** The action of a `/me <action>` line, the convention other clients show as it is. */
+export function actionText(content: string): string | undefined {
+	return content.startsWith('/me ') ? content.slice(4) : undefined;
+}
+
+export type LineCache = Map<string, readonly DisplayLine[]>;
+
+/**
+ * The lines of the window that ends `offset` lines above the bottom, `height` lines tall.
+ * Only the items needed are formatted. `above` tells how many lines lie above the window
+ * (at least; counting stops once known to be positive).
+ */
+export function windowLines(
+	items: readonly LogItem[],
+	options: {width: number; height: number; offset: number; context: FormatContext; lang: 'en' | 'zh'; cache: LineCache},
+): {lines: DisplayLine[]; above: boolean; offset: number} {
+	const {width, height, context, lang, cache} = options;
+	const needed = height + options.offset;
+	const collected: DisplayLine[][] = [];
+	let count = 0;
+	let index = items.length - 1;
+	for (; index >= 0 && count < needed + 1; index--) {
+		const item = items[index]!;
+		let lines = cache.get(item.key);
+		if (!lines) {
+			lines = formatItem(item, width, context, lang);
+			cache.set(item.key, lines);
+		}
+
+		collected.push(lines as DisplayLine[]);
+		count += lines.length;
+	}
+
+	const all = collected.reverse().flat();
+	const offset = Math.max(0, Math.min(options.offset, all.length - height));
+	const end = all.length - offset;
+	const start = Math.max(0, end - height);
+	return {lines: all.slice(start, end), above: start > 0 || index >= 0, offset};
+}

@@ -1,0 +1,118 @@
+import stringWidth from 'string-width';
+
+/*
+Display width and wrapping by terminal cells, not by UTF-16 units: 张伟 is four cells, 👍🏽 two,
+a combining accent none. Words wrap at spaces; wide (CJK) characters may break anywhere; a word
+longer than a line is cut hard.
+*/
+
+const segmenter = new Intl.Segmenter();
+
+/** Cells one grapheme takes; printable ASCII on the fast path. */
+export function graphemeWidth(grapheme: string): number {
+	if (grapheme.length === 1) {
+		const code = grapheme.codePointAt(0)!;
+		if (code >= 0x20 && code < 0x7f) {
+			return 1;
+		}
+	}
+
+	return stringWidth(grapheme);
+}
+
+export function textWidth(text: string): number {
+	// eslint-disable-next-line no-control-regex
+	if (/^[\u0020-\u007E]*$/.test(text)) {
+		return text.length;
+	}
+
+	return stringWidth(text);
+}
+
+export function graphemes(text: string): string[] {
+	return Array.from(segmenter.segment(text), (part) => part.segment);
+}
+
+/** Cut `text` to at most `width` cells, with an ellipsis when something was cut. */
+export function truncate(text: string, width: number): string {
+	if (textWidth(text) <= width) {
+		return text;
+	}
+
+	let result = '';
+	let used = 0;
+	for (const grapheme of graphemes(text)) {
+		const cells = graphemeWidth(grapheme);
+		if (used + cells > width - 1) {
+			break;
+		}
+
+		result += grapheme;
+		used += cells;
+	}
+
+	return `${result}…`;
+}
+
+/** Pad with spaces to exactly `width` cells (cutting first when longer). */
+export function padEnd(text: string, width: number): string {
+	const cut = truncate(text, width);
+	return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
+}
+
+/**
+ * Wrap to lines of at most `firstWidth` cells for the first line and `restWidth` for the others.
+ * Newlines in the text start new lines.
+ */
+export function wrapText(text: string, firstWidth: number, restWidth = firstWidth): string[] {
+	const lines: string[] = [];
+	const limit = () => Math.max(1, lines.length === 0 ? firstWidth : restWidth);
+
+	for (const paragraph of text.split('\n')) {
+		let line: string[] = [];
+		let widths: number[] = [];
+		let used = 0;
+		// Index in `line` where a break may go (after a space, or around a wide character).
+		let breakAt = 0;
+
+		const flush = (count: number) => {
+			lines.push(line.slice(0, count).join('').trimEnd());
+			line = line.slice(count);
+			widths = widths.slice(count);
+			while (line[0] === ' ') {
+				line.shift();
+				widths.shift();
+			}
+
+			used = widths.reduce((sum, cells) => sum + cells, 0);
+			breakAt = 0;
+		};
+
+		for (const grapheme of graphemes(paragraph)) {
+			const cells = graphemeWidth(grapheme);
+			if (grapheme === ' ' && used + cells > limit()) {
+				flush(line.length);
+				continue;
+			}
+
+			while (used + cells > limit() && line.length > 0) {
+				flush(breakAt > 0 ? breakAt : line.length);
+			}
+
+			if (cells >= 2 && line.length > 0) {
+				breakAt = line.length;
+			}
+
+			line.push(grapheme);
+			widths.push(cells);
+			used += cells;
+			if (grapheme === ' ' || cells >= 2) {
+				breakAt = line.length;
+			}
+		}
+
+		lines.push(line.join('').trimEnd());
+	}
+
+	return lines;
+}
