@@ -23,6 +23,8 @@ const xoConfig = [
 			'unicorn/no-array-callback-reference': 'off',
 			'no-control-regex': 'off',
 			'capitalized-comments': 'off',
+			'react/boolean-prop-naming': 'off',
+			'promise/prefer-await-to-then': 'off',
 		},
 	},
 ];

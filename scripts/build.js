@@ -29,7 +29,10 @@ const notInCi = {
 	name: 'not-in-ci',
 	setup(builder) {
 		builder.onResolve({filter: /^is-in-ci$/}, () => ({path: 'is-in-ci', namespace: 'not-in-ci'}));
-		builder.onLoad({filter: /.*/, namespace: 'not-in-ci'}, () => ({contents: 'export default false;', loader: 'js'}));
+		builder.onLoad({filter: /.*/, namespace: 'not-in-ci'}, () => ({
+			contents: 'export default false;',
+			loader: 'js',
+		}));
 	},
 };
 

@@ -10,8 +10,7 @@ export const inkPatches = [
 		name: 'incremental-trailing-newline',
 		file: 'log-update.js',
 		find: 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
-		replace:
-			"buffer.push(ansiEscapes.cursorUp(previousOutput.endsWith('\\n') ? previousVisible : previousVisible - 1));",
+		replace: String.raw`buffer.push(ansiEscapes.cursorUp(previousOutput.endsWith('\n') ? previousVisible : previousVisible - 1));`,
 	},
 ];
 
@@ -24,6 +23,5 @@ inkPatches.push({
 	name: 'full-repaint-on-resize',
 	file: 'ink.js',
 	find: 'if (currentWidth < this.lastTerminalWidth) {',
-	replace:
-		"if (this.options.stdout.isTTY) { this.options.stdout.write('\\u001B[2J\\u001B[H'); this.log.sync(''); this.lastOutput = ''; this.lastOutputToRender = ''; this.lastOutputHeight = 0; } else if (currentWidth < this.lastTerminalWidth) {",
+	replace: String.raw`if (this.options.stdout.isTTY) { this.options.stdout.write('\u001B[2J\u001B[H'); this.log.sync(''); this.lastOutput = ''; this.lastOutputToRender = ''; this.lastOutputHeight = 0; } else if (currentWidth < this.lastTerminalWidth) {`,
 });

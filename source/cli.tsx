@@ -63,7 +63,13 @@ async function main(): Promise<void> {
 		}
 
 		const {serve} = await import('./commands/serve.js');
-		await serve({host: flags.host, port: flags.port === undefined ? undefined : Number(flags.port), data: flags.data, cert: flags.cert, key: flags.key});
+		await serve({
+			host: flags.host,
+			port: flags.port === undefined ? undefined : Number(flags.port),
+			data: flags.data,
+			cert: flags.cert,
+			key: flags.key,
+		});
 		return;
 	}
 
@@ -71,7 +77,9 @@ async function main(): Promise<void> {
 		throw new UsageError(`unknown command "${command}" (see chat-tui --help)`);
 	}
 
-	const serverUrl = parseServerUrl(flags.server ?? process.env.CHAT_TUI_SERVER ?? 'http://localhost:3000');
+	const serverUrl = parseServerUrl(
+		flags.server ?? process.env.CHAT_TUI_SERVER ?? 'http://localhost:3000',
+	);
 	const options = {
 		serverUrl,
 		apiUrl: apiUrlFor(serverUrl, flags.api),
@@ -89,7 +97,9 @@ async function main(): Promise<void> {
 	process.exit(0);
 }
 
-main().catch((error: unknown) => {
+try {
+	await main();
+} catch (error: unknown) {
 	if (error instanceof UsageError) {
 		process.stderr.write(`chat-tui: ${error.message}\n`);
 		process.exit(2);
@@ -102,4 +112,4 @@ main().catch((error: unknown) => {
 
 	process.stderr.write(`chat-tui: ${error instanceof Error ? error.message : String(error)}\n`);
 	process.exit(1);
-});
+}

@@ -10,10 +10,10 @@ broken file is an error naming the file and line: it is never silently reset.
 */
 
 export type ConfigFile = {
+	[key: string]: unknown;
 	server?: string;
 	name?: string;
 	userId?: string;
-	[key: string]: unknown;
 };
 
 export class ConfigError extends Error {
@@ -21,6 +21,8 @@ export class ConfigError extends Error {
 }
 
 export function configPath(environment: NodeJS.ProcessEnv = process.env): string {
+	// An empty XDG_CONFIG_HOME counts as unset, as the XDG spec says.
+	// eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
 	const base = environment.XDG_CONFIG_HOME?.trim() || path.join(os.homedir(), '.config');
 	return path.join(base, 'chat-tui', 'config.json');
 }

@@ -32,7 +32,9 @@ export const bindings = {
 export type Command = keyof typeof bindings;
 
 const byKey = new Map<string, Command>();
-for (const [command, binding] of Object.entries(bindings) as Array<[Command, (typeof bindings)[Command]]>) {
+for (const [command, binding] of Object.entries(bindings) as Array<
+	[Command, (typeof bindings)[Command]]
+>) {
 	for (const key of binding.keys) {
 		byKey.set(key, command);
 	}
@@ -67,7 +69,9 @@ export function describeKey(key: string): string {
 		keyLabels[key] ??
 		key
 			.split('-')
-			.map((part) => (part.length === 1 ? part.toUpperCase() : part[0]!.toUpperCase() + part.slice(1)))
+			.map((part) =>
+				part.length === 1 ? part.toUpperCase() : part[0]!.toUpperCase() + part.slice(1),
+			)
 			.join('-')
 	);
 }

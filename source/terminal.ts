@@ -41,15 +41,18 @@ export function restoreTerminal(): void {
 
 const signals = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;
 
-/**
- * Enter the alternate screen and make sure every way out restores the terminal. `beforeExit`
- * runs first on a signal or an error (to unmount the UI); it must not throw.
- */
-export function enterFullScreen(beforeExit: () => void): void {
+/** Enter the alternate screen, with bracketed paste on. */
+export function enterFullScreen(): void {
 	entered = true;
 	writeQuietly(enter);
 	process.on('exit', restoreTerminal);
+}
 
+/**
+ * Make sure every way out restores the terminal. `beforeExit` runs first on a signal or an
+ * error (to unmount the UI); it must not throw.
+ */
+export function restoreOnExit(beforeExit: () => void): void {
 	for (const [signal, number] of Object.entries(signals)) {
 		process.once(signal, () => {
 			beforeExit();

@@ -28,6 +28,7 @@ const namePalette = [
 ] as const;
 
 /** A stable colour per name (FNV-1a hash), the same in every run and on every machine. */
+/* eslint-disable no-bitwise */
 export function nameColor(name: string): string {
 	let hash = 0x81_1c_9d_c5;
 	for (let index = 0; index < name.length; index++) {
@@ -37,6 +38,7 @@ export function nameColor(name: string): string {
 
 	return namePalette[(hash >>> 0) % namePalette.length]!;
 }
+/* eslint-enable no-bitwise */
 
 export const theme = {
 	time: {dimColor: true} satisfies Style,

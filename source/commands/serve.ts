@@ -31,7 +31,12 @@ export async function serve(flags: ServeFlags): Promise<void> {
 		flags.cert && flags.key
 			? {cert: await readPem(flags.cert, '--cert'), key: await readPem(flags.key, '--key')}
 			: {};
-	const server = await startServer({host: flags.host ?? '127.0.0.1', port, dataFile: flags.data, ...tls});
+	const server = await startServer({
+		host: flags.host ?? '127.0.0.1',
+		port,
+		dataFile: flags.data,
+		...tls,
+	});
 	process.stderr.write(`chat-tui serve: listening on ${server.url} (REST at ${server.url}/api)\n`);
 
 	await new Promise<void>((resolve) => {

@@ -5,7 +5,7 @@ import {App} from '../app.js';
 import {configPath, readConfig, rememberName, resolveUserId} from '../config.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {Lang} from '../options.js';
-import {enterFullScreen, restoreTerminal} from '../terminal.js';
+import {enterFullScreen, restoreOnExit, restoreTerminal} from '../terminal.js';
 
 export type UiOptions = {
 	readonly serverUrl: string;
@@ -40,16 +40,10 @@ export async function runUi(options: UiOptions): Promise<void> {
 	const file = configPath();
 	const userId = await resolveUserId(file, options.userId);
 	const config = await readConfig(file);
-	const rememberedName = typeof config.name === 'string' && config.name.trim() ? config.name : undefined;
+	const rememberedName =
+		typeof config.name === 'string' && config.name.trim() ? config.name : undefined;
 
-	let unmount = () => {};
-	enterFullScreen(() => {
-		try {
-			unmount();
-		} catch {
-			// Already unmounted.
-		}
-	});
+	enterFullScreen();
 
 	const instance = render(
 		<FullScreen
@@ -72,9 +66,13 @@ export async function runUi(options: UiOptions): Promise<void> {
 		/>,
 		{exitOnCtrlC: false, patchConsole: false, incrementalRendering: true},
 	);
-	unmount = () => {
-		instance.unmount();
-	};
+	restoreOnExit(() => {
+		try {
+			instance.unmount();
+		} catch {
+			// Already unmounted.
+		}
+	});
 
 	await instance.waitUntilExit();
 	restoreTerminal();

@@ -48,15 +48,19 @@ const lineCommands: Partial<Record<Command, LineCommand>> = {
  * The input line's state, readable at once after a change: one input event can carry text and
  * Enter together, and Enter must see the text typed just before it.
  */
-function useLineState(): [LineState, (update: (current: LineState) => LineState) => void, () => LineState] {
+function useLineState(): [
+	LineState,
+	(update: (current: LineState) => LineState) => void,
+	() => LineState,
+] {
 	const latest = useRef(emptyLine);
-	const [line, setLineState] = useState(emptyLine);
+	const [shown, setShown] = useState(emptyLine);
 	const setLine = useCallback((update: (current: LineState) => LineState) => {
 		latest.current = update(latest.current);
-		setLineState(latest.current);
+		setShown(latest.current);
 	}, []);
 	const read = useCallback(() => latest.current, []);
-	return [line, setLine, read];
+	return [shown, setLine, read];
 }
 
 export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: ChatScreenProps) {
@@ -79,7 +83,12 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 		[state.messages, state.notices, state.pending, state.clearedBefore],
 	);
 	const context = useMemo<FormatContext>(
-		() => ({userId: state.me.userId, username: state.me.username, labels, showTime: logWidth >= 50}),
+		() => ({
+			userId: state.me.userId,
+			username: state.me.username,
+			labels,
+			showTime: logWidth >= 50,
+		}),
 		[state.me.userId, state.me.username, labels, logWidth],
 	);
 
@@ -92,7 +101,10 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 
 			case 'help': {
 				for (const command of commandNames) {
-					chat.notice('info', `${commandHelp[command].usage.padEnd(18)} ${commandHelp[command].help}`);
+					chat.notice(
+						'info',
+						`${commandHelp[command].usage.padEnd(18)} ${commandHelp[command].help}`,
+					);
 				}
 
 				for (const command of Object.keys(bindings) as Command[]) {
@@ -168,6 +180,41 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 		setLine(() => emptyLine);
 	};
 
+	const page = Math.max(1, logHeight - 1);
+	const scrollBy = (lines: number) => {
+		setScrollOffset((offset) => Math.max(0, offset + lines));
+	};
+
+	const screenActions: Partial<Record<Command, () => void>> = {
+		'app.quit': exit,
+		'app.quitIfEmpty'() {
+			if (currentLine().value.length === 0) {
+				exit();
+			} else {
+				setLine((current) => editLine(current, {type: 'delete'}));
+			}
+		},
+		'app.redraw'() {
+			onRedraw?.();
+		},
+		'panel.toggle'() {
+			setPanelChoice(!showPanel);
+		},
+		'scroll.pageUp'() {
+			scrollBy(page);
+		},
+		'scroll.pageDown'() {
+			scrollBy(-page);
+		},
+		'scroll.lineUp'() {
+			scrollBy(1);
+		},
+		'scroll.lineDown'() {
+			scrollBy(-1);
+		},
+		'input.submit': submit,
+	};
+
 	const onKey = (key: Key) => {
 		if (key.kind === 'text') {
 			setLine((current) => editLine(current, {type: 'insert', text: key.text}));
@@ -192,62 +239,7 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 			return;
 		}
 
-		const page = Math.max(1, logHeight - 1);
-		switch (command) {
-			case 'app.quit': {
-				exit();
-				break;
-			}
-
-			case 'app.quitIfEmpty': {
-				if (currentLine().value.length === 0) {
-					exit();
-				} else {
-					setLine((current) => editLine(current, {type: 'delete'}));
-				}
-
-				break;
-			}
-
-			case 'app.redraw': {
-				onRedraw?.();
-				break;
-			}
-
-			case 'panel.toggle': {
-				setPanelChoice(!showPanel);
-				break;
-			}
-
-			case 'scroll.pageUp': {
-				setScrollOffset((offset) => offset + page);
-				break;
-			}
-
-			case 'scroll.pageDown': {
-				setScrollOffset((offset) => Math.max(0, offset - page));
-				break;
-			}
-
-			case 'scroll.lineUp': {
-				setScrollOffset((offset) => offset + 1);
-				break;
-			}
-
-			case 'scroll.lineDown': {
-				setScrollOffset((offset) => Math.max(0, offset - 1));
-				break;
-			}
-
-			case 'input.submit': {
-				submit();
-				break;
-			}
-
-			default: {
-				break;
-			}
-		}
+		screenActions[command]?.();
 	};
 
 	useKeys(onKey, !tooSmall);
@@ -257,7 +249,9 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 	}
 
 	const banner =
-		state.history.status === 'loading' && state.messages.length === 0 ? labels.loadingHistory : undefined;
+		state.history.status === 'loading' && state.messages.length === 0
+			? labels.loadingHistory
+			: undefined;
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
 			<Box flexDirection="row" height={logHeight}>

@@ -12,7 +12,13 @@ export type InputLineProps = {
 };
 
 /** The one-line input: a prompt, the text scrolled to keep the cursor in view, the cursor. */
-export function InputLine({line, width, prompt = '> ', placeholder, focused = true}: InputLineProps) {
+export function InputLine({
+	line,
+	width,
+	prompt = '> ',
+	placeholder,
+	focused = true,
+}: InputLineProps) {
 	const room = Math.max(1, width - textWidth(prompt));
 	const view = viewLine(line, room);
 	const showPlaceholder = line.value.length === 0 && placeholder !== undefined;

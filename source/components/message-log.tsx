@@ -21,7 +21,15 @@ export type MessageLogProps = {
  * The message log, windowed by hand: only the lines that fit are formatted and drawn, in a box
  * of fixed height, so a long history costs nothing per frame.
  */
-export function MessageLog({items, width, height, scrollOffset, context, lang, banner}: MessageLogProps) {
+export function MessageLog({
+	items,
+	width,
+	height,
+	scrollOffset,
+	context,
+	lang,
+	banner,
+}: MessageLogProps) {
 	// Formatted lines per item, valid for one width and one way of formatting.
 	const cache = useRef<{signature: string; lines: LineCache}>({signature: '', lines: new Map()});
 	const signature = `${width}|${context.userId}|${context.username}|${context.showTime}|${lang}`;
@@ -31,7 +39,15 @@ export function MessageLog({items, width, height, scrollOffset, context, lang, b
 
 	const bodyHeight = banner ? height - 1 : height;
 	const {lines} = useMemo(
-		() => windowLines(items, {width, height: bodyHeight, offset: scrollOffset, context, lang, cache: cache.current.lines}),
+		() =>
+			windowLines(items, {
+				width,
+				height: bodyHeight,
+				offset: scrollOffset,
+				context,
+				lang,
+				cache: cache.current.lines,
+			}),
 		[items, width, bodyHeight, scrollOffset, context, lang],
 	);
 

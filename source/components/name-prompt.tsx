@@ -14,7 +14,14 @@ export type NamePromptProps = {
 };
 
 /** Asks for a username before joining; an empty answer takes the default, as in the guide. */
-export function NamePrompt({defaultName, labels, width, height, server, onSubmit}: NamePromptProps) {
+export function NamePrompt({
+	defaultName,
+	labels,
+	width,
+	height,
+	server,
+	onSubmit,
+}: NamePromptProps) {
 	const [value, setValue] = useState('');
 	const {exit} = useApp();
 	useInput((input, key) => {
@@ -23,7 +30,13 @@ export function NamePrompt({defaultName, labels, width, height, server, onSubmit
 		}
 	});
 	return (
-		<Box flexDirection="column" width={width} height={height} justifyContent="center" alignItems="center">
+		<Box
+			flexDirection="column"
+			width={width}
+			height={height}
+			justifyContent="center"
+			alignItems="center"
+		>
 			<Box flexDirection="column" borderStyle="round" paddingX={2} width={Math.min(width, 60)}>
 				<Text bold>chat-tui</Text>
 				<Text {...theme.hint} wrap="truncate-end">

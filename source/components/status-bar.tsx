@@ -54,7 +54,10 @@ export function connectionLabel(
 
 		case 'reconnecting': {
 			const wait = secondsLeft === undefined ? '' : `, ${labels.retryIn} ${secondsLeft} s`;
-			return {text: `◌ ${labels.reconnecting} (${labels.attempt} ${connection.attempt}${wait})`, style: theme.statusWarn};
+			return {
+				text: `◌ ${labels.reconnecting} (${labels.attempt} ${connection.attempt}${wait})`,
+				style: theme.statusWarn,
+			};
 		}
 
 		case 'offline': {
@@ -64,15 +67,28 @@ export function connectionLabel(
 }
 
 /** One line: server, connection state with round-trip time, the user's name, then a note. */
-export function StatusBar({server, connection, rttMs, username, width, labels, note, noteIsError}: StatusBarProps) {
-	const secondsLeft = useCountdown(connection.status === 'reconnecting' ? connection.retryAt : undefined);
+export function StatusBar({
+	server,
+	connection,
+	rttMs,
+	username,
+	width,
+	labels,
+	note,
+	noteIsError,
+}: StatusBarProps) {
+	const secondsLeft = useCountdown(
+		connection.status === 'reconnecting' ? connection.retryAt : undefined,
+	);
 	const state = connectionLabel(connection, rttMs, secondsLeft, labels);
 	const host = server.replace(/^https?:\/\//, '');
 	const left = ` ${truncate(host, Math.max(8, Math.floor(width / 4)))} │ `;
 	const middle = ` │ ${truncate(username, 20)} `;
 	const used = textWidth(left) + textWidth(state.text) + textWidth(middle);
 	const rest = Math.max(0, width - used);
-	const noteText = note ? padEnd(` ${truncate(note, Math.max(0, rest - 2))}`, rest) : ' '.repeat(rest);
+	const noteText = note
+		? padEnd(` ${truncate(note, Math.max(0, rest - 2))}`, rest)
+		: ' '.repeat(rest);
 	return (
 		<Box width={width} height={1} overflow="hidden">
 			<Text wrap="truncate-end" {...theme.statusBar}>

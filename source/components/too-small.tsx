@@ -25,7 +25,7 @@ export function TooSmall({columns, rows, height, labels}: TooSmallProps) {
 	});
 	return (
 		<Box flexDirection="column" width={columns} height={Math.max(1, height)} overflow="hidden">
-			<Text wrap="truncate-end" bold>
+			<Text bold wrap="truncate-end">
 				{labels.tooSmall}
 			</Text>
 			<Text wrap="truncate-end">

@@ -31,6 +31,7 @@ export function UserList({users, count, userId, width, height, labels}: UserList
 	const hidden = sorted.length - shown.length;
 	return (
 		<Box
+			borderDimColor
 			flexDirection="column"
 			width={width}
 			height={height}
@@ -38,7 +39,6 @@ export function UserList({users, count, userId, width, height, labels}: UserList
 			borderTop={false}
 			borderRight={false}
 			borderBottom={false}
-			borderDimColor
 			paddingLeft={1}
 			overflow="hidden"
 		>
@@ -50,7 +50,9 @@ export function UserList({users, count, userId, width, height, labels}: UserList
 				const marker = own ? ` (${labels.me})` : '';
 				return (
 					<Text key={user.userId} wrap="truncate-end">
-						<Text {...theme.name(user.username, own)}>{truncate(user.username, inner - marker.length)}</Text>
+						<Text {...theme.name(user.username, own)}>
+							{truncate(user.username, inner - marker.length)}
+						</Text>
 						{own ? <Text {...theme.ownMarker}>{marker}</Text> : null}
 					</Text>
 				);

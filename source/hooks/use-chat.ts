@@ -4,7 +4,12 @@ import {ChatRestApi} from '../protocol/rest-client.js';
 import {sanitize, sanitizeText} from '../protocol/sanitize.js';
 import {ChatSocket} from '../protocol/socket-client.js';
 import {limits, type SafeText} from '../protocol/types.js';
-import {chatReducer, initialChatState, type ChatState, type LiveEvent} from '../state/chat-state.js';
+import {
+	chatReducer,
+	initialChatState,
+	type ChatState,
+	type LiveEvent,
+} from '../state/chat-state.js';
 
 export type ChatConnection = {
 	readonly serverUrl: string;
@@ -33,7 +38,9 @@ export type Chat = {
 const frameMs = 16;
 
 const describeError = (error: unknown): SafeText =>
-	sanitizeText(error instanceof ChatApiError ? error.message : String((error as Error)?.message ?? error));
+	sanitizeText(
+		error instanceof ChatApiError ? error.message : String((error as Error)?.message ?? error),
+	);
 
 /**
  * The one place where REST and the socket meet the chat state. Everything here is IO; every

@@ -15,7 +15,10 @@ export class Emitter<Events extends Record<string, (...arguments_: any[]) => voi
 		};
 	}
 
-	protected emit<Name extends keyof Events>(name: Name, ...arguments_: Parameters<Events[Name]>): void {
+	protected emit<Name extends keyof Events>(
+		name: Name,
+		...arguments_: Parameters<Events[Name]>
+	): void {
 		for (const listener of this.listeners.get(name) ?? []) {
 			listener(...arguments_);
 		}

@@ -63,7 +63,7 @@ function parseId(value: unknown): SafeText | undefined {
 }
 
 const isoTime =
-	/^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d+))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+	/^(\d{4}(?:-\d{2}){2})[t ](\d{2}(?::\d{2}){1,2})(?:[.,](\d+))?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 export type ParsedTime = {readonly time: number; readonly timeMicros: number};
 
@@ -107,7 +107,10 @@ export type ParseMessageOptions = {
 	readonly now?: () => number;
 };
 
-export function parseMessage(value: unknown, options: ParseMessageOptions = {}): ParseResult<Message> {
+export function parseMessage(
+	value: unknown,
+	options: ParseMessageOptions = {},
+): ParseResult<Message> {
 	if (!isRecord(value)) {
 		return fail(`message: expected an object, got ${describe(value)}`);
 	}
@@ -179,7 +182,10 @@ export function parseUserList(value: unknown): ParseResult<UserList> {
 
 export type MessageList = {readonly messages: readonly Message[]; readonly dropped: number};
 
-export function parseMessageList(value: unknown, options?: ParseMessageOptions): ParseResult<MessageList> {
+export function parseMessageList(
+	value: unknown,
+	options?: ParseMessageOptions,
+): ParseResult<MessageList> {
 	if (!Array.isArray(value)) {
 		return fail(`messages: expected an array, got ${describe(value)}`);
 	}
@@ -214,7 +220,10 @@ export function parseUsersPage(value: unknown): ParseResult<UsersPage> {
 }
 
 /** `GET /api/messages`: `{total, messages}`. A missing total is the page's length. */
-export function parseMessagesPage(value: unknown, options?: ParseMessageOptions): ParseResult<MessagesPage> {
+export function parseMessagesPage(
+	value: unknown,
+	options?: ParseMessageOptions,
+): ParseResult<MessagesPage> {
 	if (!isRecord(value)) {
 		return fail(`messages answer: expected an object, got ${describe(value)}`);
 	}
@@ -243,7 +252,10 @@ export function parseErrorText(body: string): SafeText {
 		}
 	} catch {
 		// Not JSON: an HTML page says little, so keep its text short.
-		text = body.replaceAll(/<[^>]*>/g, ' ').replaceAll(/\s+/g, ' ').trim();
+		text = body
+			.replaceAll(/<[^>]*>/g, ' ')
+			.replaceAll(/\s+/g, ' ')
+			.trim();
 	}
 
 	return sanitizeText(text, 200);

@@ -38,14 +38,24 @@ export class ChatRestApi {
 		return this.parsed('GET', '/users', undefined, parseUsersPage);
 	}
 
-	async getMessages({limit = 50, offset = 0}: {limit?: number; offset?: number} = {}): Promise<MessagesPage> {
+	async getMessages({
+		limit = 50,
+		offset = 0,
+	}: {limit?: number; offset?: number} = {}): Promise<MessagesPage> {
 		const query = new URLSearchParams({limit: String(limit), offset: String(offset)});
-		return this.parsed('GET', `/messages?${query.toString()}`, undefined, (body) => parseMessagesPage(body));
+		return this.parsed('GET', `/messages?${query.toString()}`, undefined, (body) =>
+			parseMessagesPage(body),
+		);
 	}
 
-	async sendMessage(input: {userId: string; username: string; content: string}): Promise<SendResult> {
+	async sendMessage(input: {
+		userId: string;
+		username: string;
+		content: string;
+	}): Promise<SendResult> {
 		const body = await this.call('POST', '/messages', {...input, type: 'text'});
-		const candidate = typeof body === 'object' && body !== null && 'message' in body ? body.message : body;
+		const candidate =
+			typeof body === 'object' && body !== null && 'message' in body ? body.message : body;
 		const message = parseMessage(candidate);
 		return message.ok ? {message: message.value, body} : {body};
 	}
@@ -63,7 +73,10 @@ export class ChatRestApi {
 		const body = await this.call(method, path, payload);
 		const result = parse(body);
 		if (!result.ok) {
-			throw new ChatApiError('bad-payload', `${this.baseUrl}${path}: unexpected answer (${result.error})`);
+			throw new ChatApiError(
+				'bad-payload',
+				`${this.baseUrl}${path}: unexpected answer (${result.error})`,
+			);
 		}
 
 		return result.value;
@@ -98,7 +111,10 @@ export class ChatRestApi {
 				return JSON.parse(text) as unknown;
 			} catch {
 				const type = String(response.headers['content-type'] ?? 'unknown type');
-				throw new ChatApiError('bad-payload', `${url}: the answer is not JSON (${type.split(';')[0]})`);
+				throw new ChatApiError(
+					'bad-payload',
+					`${url}: the answer is not JSON (${type.split(';')[0]})`,
+				);
 			}
 		} catch (error: unknown) {
 			throw toChatApiError(error, url, this.timeoutMs);
@@ -113,7 +129,10 @@ async function readLimited(body: Dispatcher.ResponseData['body'], url: string): 
 		size += (chunk as Uint8Array).length;
 		if (size > maxBodyBytes) {
 			body.destroy();
-			throw new ChatApiError('bad-payload', `${url}: the answer is larger than ${maxBodyBytes / 1024 / 1024} MB`);
+			throw new ChatApiError(
+				'bad-payload',
+				`${url}: the answer is larger than ${maxBodyBytes / 1024 / 1024} MB`,
+			);
 		}
 
 		chunks.push(chunk as Uint8Array);

@@ -24,7 +24,8 @@ const escapeSequence = /\u001B[\u0020-\u002F]*[\u0030-\u007E]?/g;
 const controlCharacter = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
 // Bidi embeddings/overrides (U+202A-U+202E), isolates (U+2066-U+2069), marks (U+200E, U+200F,
 // U+061C), and zero-width characters that are not part of emoji sequences (ZWJ U+200D stays).
-const invisible = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060-\u2064\uFEFF\uFFF9-\uFFFB]/g;
+const invisible =
+	/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060-\u2064\uFEFF\uFFF9-\uFFFB]/g;
 const lineBreak = /\r\n?|[\u2028\u2029\u0085]/g;
 
 export type SanitizeOptions = {

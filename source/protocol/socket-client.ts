@@ -120,7 +120,7 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 	rename(username: string): void {
 		this.username = username;
 		if (this.socket.connected) {
-			this.join();
+			this.sendJoin();
 		}
 	}
 
@@ -149,11 +149,17 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 
 	private readonly onConnect = () => {
 		this.attempt = 0;
-		this.join();
+		this.sendJoin();
 		this.setState({status: 'online'});
 		this.emit('joined', {reconnect: this.joinedBefore});
 		this.joinedBefore = true;
 		this.startHeartbeat();
+		// The first round trip runs over long-polling; measure again once on WebSocket.
+		this.socket.io.engine?.once('upgrade', () => {
+			if (this.socket.connected) {
+				this.ping();
+			}
+		});
 	};
 
 	private readonly onDisconnect = (reason: string) => {
@@ -183,7 +189,10 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 		}
 
 		if (message.value.truncatedChars) {
-			this.emit('invalid', sanitizeText(`cut ${message.value.truncatedChars} characters off a long message`));
+			this.emit(
+				'invalid',
+				sanitizeText(`cut ${message.value.truncatedChars} characters off a long message`),
+			);
 		}
 
 		this.emit('message', message.value);
@@ -220,17 +229,25 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 		}
 	};
 
-	private join(): void {
+	private sendJoin(): void {
 		this.socket.emit('join', {userId: this.userId, username: this.username});
 	}
 
 	private scheduleRetry(reason: SafeText, delayMs?: number): void {
 		clearTimeout(this.retryTimer);
 		this.attempt++;
-		const base = Math.min(this.maxBackoffMs, this.minBackoffMs * 2 ** Math.min(this.attempt - 1, 16));
+		const base = Math.min(
+			this.maxBackoffMs,
+			this.minBackoffMs * 2 ** Math.min(this.attempt - 1, 16),
+		);
 		// Full jitter on the upper half, so a restarted server is not hit by every client at once.
 		const delay = delayMs ?? Math.round(base / 2 + (Math.random() * base) / 2);
-		this.setState({status: 'reconnecting', attempt: this.attempt, retryAt: Date.now() + delay, reason});
+		this.setState({
+			status: 'reconnecting',
+			attempt: this.attempt,
+			retryAt: Date.now() + delay,
+			reason,
+		});
 		this.retryTimer = setTimeout(() => {
 			if (!this.closed) {
 				this.setState({status: 'connecting'});

@@ -55,8 +55,7 @@ export type MessagesPage = {
 };
 
 export type ParseResult<T> =
-	| {readonly ok: true; readonly value: T}
-	| {readonly ok: false; readonly error: string};
+	{readonly ok: true; readonly value: T} | {readonly ok: false; readonly error: string};
 
 /** Limits on what the client accepts from a server. */
 export const limits = {

@@ -1,7 +1,13 @@
 import type {UserList} from '../protocol/parse.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
 import type {Message, SafeText, User} from '../protocol/types.js';
-import {emptyIndex, mergeMessages, trimMessages, type MessageIndex, type StoredMessage} from './merge.js';
+import {
+	emptyIndex,
+	mergeMessages,
+	trimMessages,
+	type MessageIndex,
+	type StoredMessage,
+} from './merge.js';
 
 /*
 The chat state machine: a pure reducer over a discriminated union of actions. No React, no IO.
@@ -37,7 +43,10 @@ export type ChatState = {
 	readonly userCount: number | undefined;
 	readonly connection: ConnectionState;
 	readonly rttMs: number | undefined;
-	readonly history: {readonly status: 'idle' | 'loading' | 'loaded' | 'failed'; readonly total?: number};
+	readonly history: {
+		readonly status: 'idle' | 'loading' | 'loaded' | 'failed';
+		readonly total?: number;
+	};
 	/** Messages that arrived before `/clear` (lower `seq`) are not shown. */
 	readonly clearedBefore: number;
 	/** The newest problem, shown in the status bar until the next one or until it is cleared. */
@@ -57,11 +66,21 @@ export type ChatAction =
 	| {readonly type: 'events-received'; readonly events: readonly LiveEvent[]}
 	| {readonly type: 'connection-changed'; readonly connection: ConnectionState}
 	| {readonly type: 'rtt-measured'; readonly ms: number}
-	| {readonly type: 'send-queued'; readonly content: SafeText; readonly now: number; readonly sent: boolean}
+	| {
+			readonly type: 'send-queued';
+			readonly content: SafeText;
+			readonly now: number;
+			readonly sent: boolean;
+	  }
 	| {readonly type: 'sends-started'; readonly localIds: readonly number[]}
 	| {readonly type: 'send-failed'; readonly localId: number}
 	| {readonly type: 'renamed'; readonly username: string}
-	| {readonly type: 'notice'; readonly level: Notice['level']; readonly text: SafeText; readonly now: number}
+	| {
+			readonly type: 'notice';
+			readonly level: Notice['level'];
+			readonly text: SafeText;
+			readonly now: number;
+	  }
 	| {readonly type: 'cleared'};
 
 /** The most messages kept in memory; the far end is dropped. */
@@ -141,10 +160,17 @@ function withEvents(state: ChatState, events: readonly LiveEvent[]): ChatState {
 	}
 
 	const next = messages.length > 0 ? withMessages(state, messages) : state;
-	return users === state.users && userCount === state.userCount ? next : {...next, users, userCount};
+	return users === state.users && userCount === state.userCount
+		? next
+		: {...next, users, userCount};
 }
 
-function withNotice(state: ChatState, level: Notice['level'], text: SafeText, now: number): ChatState {
+function withNotice(
+	state: ChatState,
+	level: Notice['level'],
+	text: SafeText,
+	now: number,
+): ChatState {
 	const notice: Notice = {id: state.nextLocalId, time: now, level, text};
 	return {
 		...state,
@@ -161,7 +187,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		}
 
 		case 'history-loaded': {
-			return {...withMessages(state, action.messages), history: {status: 'loaded', total: action.total}};
+			return {
+				...withMessages(state, action.messages),
+				history: {status: 'loaded', total: action.total},
+			};
 		}
 
 		case 'history-failed': {
@@ -181,7 +210,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 				// Lines sent but not echoed before a drop may be lost: they stay pending, marked queued.
 				pending: online
 					? state.pending
-					: state.pending.map((line) => (line.status === 'sending' ? {...line, status: 'queued'} : line)),
+					: state.pending.map((line) =>
+							line.status === 'sending' ? {...line, status: 'queued'} : line,
+						),
 			};
 		}
 

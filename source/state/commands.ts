@@ -21,7 +21,10 @@ export const commandHelp: Record<CommandName, {readonly usage: string; readonly 
 	help: {usage: '/help', help: 'list keys and commands'},
 	quit: {usage: '/quit', help: 'leave chat-tui'},
 	users: {usage: '/users', help: 'list everyone online in the log'},
-	broadcast: {usage: '/broadcast <text>', help: 'send a system notice to everyone (POST /api/broadcast)'},
+	broadcast: {
+		usage: '/broadcast <text>',
+		help: 'send a system notice to everyone (POST /api/broadcast)',
+	},
 	clear: {usage: '/clear', help: 'clear the log on this screen'},
 	me: {usage: '/me <action>', help: 'send an action, shown as "* name action"'},
 	nick: {usage: '/nick <name>', help: 're-join under a new name'},
@@ -38,7 +41,8 @@ export type ParsedInput =
 	| {readonly kind: 'command'; readonly name: CommandName; readonly argument: string}
 	| {readonly kind: 'error'; readonly text: string};
 
-const isCommandName = (name: string): name is CommandName => (commandNames as readonly string[]).includes(name);
+const isCommandName = (name: string): name is CommandName =>
+	(commandNames as readonly string[]).includes(name);
 
 export function parseInput(line: string): ParsedInput {
 	if (line.trim().length === 0) {
@@ -61,7 +65,10 @@ export function parseInput(line: string): ParsedInput {
 	}
 
 	if (!isCommandName(name)) {
-		return {kind: 'error', text: `unknown command "/${name}"; /help lists the commands (type "//" to send a "/")`};
+		return {
+			kind: 'error',
+			text: `unknown command "/${name}"; /help lists the commands (type "//" to send a "/")`,
+		};
 	}
 
 	if (needsArgument.has(name) && argument.length === 0) {

@@ -91,7 +91,10 @@ export function editLine(state: LineState, command: LineCommand): LineState {
 	const {value, cursor} = state;
 	switch (command.type) {
 		case 'insert': {
-			return {value: value.slice(0, cursor) + command.text + value.slice(cursor), cursor: cursor + command.text.length};
+			return {
+				value: value.slice(0, cursor) + command.text + value.slice(cursor),
+				cursor: cursor + command.text.length,
+			};
 		}
 
 		case 'backspace': {
@@ -164,7 +167,8 @@ export function viewLine(state: LineState, width: number): LineView {
 	}
 
 	const cursorCells = index < parts.length ? widths[index]! : 1;
-	const cellsFrom = (from: number) => widths.slice(from, index).reduce((sum, cells) => sum + cells, cursorCells);
+	const cellsFrom = (from: number) =>
+		widths.slice(from, index).reduce((sum, cells) => sum + cells, cursorCells);
 	let start = 0;
 	if (cellsFrom(0) > width) {
 		// Scroll so the cursor sits about three quarters into the view.

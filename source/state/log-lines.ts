@@ -14,9 +14,19 @@ export type Segment = {readonly text: string; readonly style?: Style};
 export type DisplayLine = {readonly key: string; readonly segments: readonly Segment[]};
 
 export type LogItem =
-	| {readonly kind: 'message'; readonly key: string; readonly time: number; readonly message: StoredMessage}
+	| {
+			readonly kind: 'message';
+			readonly key: string;
+			readonly time: number;
+			readonly message: StoredMessage;
+	  }
 	| {readonly kind: 'notice'; readonly key: string; readonly time: number; readonly notice: Notice}
-	| {readonly kind: 'pending'; readonly key: string; readonly time: number; readonly line: PendingLine}
+	| {
+			readonly kind: 'pending';
+			readonly key: string;
+			readonly time: number;
+			readonly line: PendingLine;
+	  }
 	| {readonly kind: 'date'; readonly key: string; readonly time: number};
 
 export type FormatContext = {
@@ -72,7 +82,12 @@ export function buildLogItems(
 	}
 
 	for (const line of pending) {
-		push({kind: 'pending', key: `pending:${line.localId}:${line.status}`, time: line.createdAt, line});
+		push({
+			kind: 'pending',
+			key: `pending:${line.localId}:${line.status}`,
+			time: line.createdAt,
+			line,
+		});
 	}
 
 	return items;
@@ -91,20 +106,32 @@ export function formatDate(time: number, lang: 'en' | 'zh'): string {
 		return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
 	}
 
-	return date.toLocaleDateString('en-GB', {weekday: 'long', day: 'numeric', month: 'long', year: 'numeric'});
+	return date.toLocaleDateString('en-GB', {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+	});
 }
 
 /** Lay `head` segments, then `body` wrapped after them with continuation lines indented. */
-function layout(key: string, head: Segment[], body: string, bodyStyle: Style | undefined, width: number) {
+function layout(
+	key: string,
+	head: Segment[],
+	body: string,
+	bodyStyle: Style | undefined,
+	width: number,
+) {
 	const headWidth = head.reduce((sum, segment) => sum + textWidth(segment.text), 0);
 	const indent = headWidth <= width / 2 ? headWidth : 2;
 	const wrapped = wrapText(body, Math.max(1, width - headWidth), Math.max(1, width - indent));
-	return wrapped.map(
-		(text, index): DisplayLine => ({
-			key: `${key}#${index}`,
-			segments: index === 0 ? [...head, {text, style: bodyStyle}] : [{text: ' '.repeat(indent)}, {text, style: bodyStyle}],
-		}),
-	);
+	return wrapped.map((text, index): DisplayLine => ({
+		key: `${key}#${index}`,
+		segments:
+			index === 0
+				? [...head, {text, style: bodyStyle}]
+				: [{text: ' '.repeat(indent)}, {text, style: bodyStyle}],
+	}));
 }
 
 function timeSegment(time: number, context: FormatContext): Segment[] {
@@ -122,7 +149,12 @@ function nameSegments(name: string, own: boolean, context: FormatContext): Segme
 	return segments;
 }
 
-export function formatItem(item: LogItem, width: number, context: FormatContext, lang: 'en' | 'zh'): DisplayLine[] {
+export function formatItem(
+	item: LogItem,
+	width: number,
+	context: FormatContext,
+	lang: 'en' | 'zh',
+): DisplayLine[] {
 	switch (item.kind) {
 		case 'date': {
 			const label = ` ${formatDate(item.time, lang)} `;
@@ -172,8 +204,15 @@ export function formatItem(item: LogItem, width: number, context: FormatContext,
 			const {line} = item;
 			const {labels} = context;
 			const marker =
-				line.status === 'failed' ? labels.failed : line.status === 'queued' ? labels.queued : labels.sending;
-			const head = [...timeSegment(line.createdAt, context), ...nameSegments(context.username, true, context)];
+				line.status === 'failed'
+					? labels.failed
+					: line.status === 'queued'
+						? labels.queued
+						: labels.sending;
+			const head = [
+				...timeSegment(line.createdAt, context),
+				...nameSegments(context.username, true, context),
+			];
 			const style = line.status === 'failed' ? theme.failed : theme.pending;
 			return layout(item.key, head, `${line.content}  (${marker})`, style, width);
 		}
@@ -194,7 +233,14 @@ export type LineCache = Map<string, readonly DisplayLine[]>;
  */
 export function windowLines(
 	items: readonly LogItem[],
-	options: {width: number; height: number; offset: number; context: FormatContext; lang: 'en' | 'zh'; cache: LineCache},
+	options: {
+		width: number;
+		height: number;
+		offset: number;
+		context: FormatContext;
+		lang: 'en' | 'zh';
+		cache: LineCache;
+	},
 ): {lines: DisplayLine[]; above: boolean; offset: number} {
 	const {width, height, context, lang, cache} = options;
 	const needed = height + options.offset;

@@ -78,7 +78,11 @@ export function mergeMessages(
 		}
 
 		const composite = compositeKey(message);
-		const stored: StoredMessage = {...message, seq, key: message.id === undefined ? composite : `id:${message.id}`};
+		const stored: StoredMessage = {
+			...message,
+			seq,
+			key: message.id === undefined ? composite : `id:${message.id}`,
+		};
 		seq++;
 		composites.set(composite, message.id ?? '');
 		if (message.id !== undefined) {

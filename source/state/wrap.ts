@@ -21,7 +21,6 @@ export function graphemeWidth(grapheme: string): number {
 }
 
 export function textWidth(text: string): number {
-	// eslint-disable-next-line no-control-regex
 	if (/^[\u0020-\u007E]*$/.test(text)) {
 		return text.length;
 	}
