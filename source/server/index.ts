@@ -1,0 +1,162 @@
+/**
+ * The reference server behind `chat-tui serve`: node:http (or node:https) with socket.io 4
+ * attached, speaking the protocol of PROTOCOL.md.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type {Socket as NetSocket} from 'node:net';
+import {Server} from 'socket.io';
+import {ChatRoom} from './chat-room.js';
+import {describeError} from './log-format.js';
+import {MessageStore} from './message-store.js';
+import {createRestHandler} from './rest-api.js';
+import {attachSocketHandlers} from './socket-handlers.js';
+
+export type ServerOptions = {
+	/** Interface to listen on. Default '127.0.0.1'. */
+	host?: string;
+	/** Default 3000; 0 picks a free port. */
+	port?: number;
+	/** A JSON-lines file: every message is appended to it and it is read back at start. */
+	dataFile?: string;
+	/** Where log lines go. Default: standard error. Message contents are never logged. */
+	log?: (line: string) => void;
+	/** PEM contents (not paths); with both, the server speaks HTTPS and WSS. */
+	cert?: string;
+	key?: string;
+	/** Per connection. Default 20 messages per 5000 ms. */
+	rateLimit?: {messages: number; perMs: number};
+	/** Messages kept in memory (and served by GET /api/messages). Default 100 000. */
+	historyLimit?: number;
+};
+
+export type RunningServer = {
+	/** E.g. 'http://127.0.0.1:41234'. */
+	url: string;
+	port: number;
+	/** Closes socket.io, every connection and the listener. Idempotent. */
+	close(): Promise<void>;
+	/** Sends a system message to everyone (and stores it). */
+	broadcast(content: string): void;
+	/** Messages held in memory, as `total` of GET /api/messages. */
+	messageCount(): number;
+};
+
+/** How long close() lets connections finish their close handshakes before cutting them. */
+const closeGraceMs = 1000;
+
+function positiveInteger(value: number, name: string): number {
+	if (!Number.isSafeInteger(value) || value < 1) {
+		throw new RangeError(`${name} must be a positive integer`);
+	}
+
+	return value;
+}
+
+function formatUrl(protocol: string, host: string, port: number): string {
+	const shownHost = host.includes(':') ? `[${host}]` : host;
+	return `${protocol}://${shownHost}:${port}`;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+	const {host = '127.0.0.1', port = 3000, dataFile, cert, key} = options;
+	const log =
+		options.log ??
+		((line: string) => {
+			process.stderr.write(`${line}\n`);
+		});
+	const rateLimit = options.rateLimit ?? {messages: 20, perMs: 5000};
+	positiveInteger(rateLimit.messages, 'rateLimit.messages');
+	positiveInteger(rateLimit.perMs, 'rateLimit.perMs');
+	const historyLimit = positiveInteger(options.historyLimit ?? 100_000, 'historyLimit');
+	if ((cert === undefined) !== (key === undefined)) {
+		throw new TypeError('cert and key must be given together');
+	}
+
+	const store = await MessageStore.open({dataFile, historyLimit, log});
+	const io = new Server({serveClient: false});
+	const room = new ChatRoom(io, store);
+	const handleRequest = createRestHandler(room, log);
+	const secure = cert !== undefined && key !== undefined;
+	const httpServer = secure
+		? https.createServer({cert, key}, handleRequest)
+		: http.createServer(handleRequest);
+	// Attached after the REST handler exists: socket.io takes `/socket.io/` and passes the rest on.
+	io.attach(httpServer);
+	attachSocketHandlers(io, room, {rateLimit, log});
+
+	const connections = new Set<NetSocket>();
+	httpServer.on('connection', (socket: NetSocket) => {
+		connections.add(socket);
+		socket.once('close', () => connections.delete(socket));
+	});
+	httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+		// A peer that hung up is not worth a log line; a malformed request is.
+		if (error.code === 'ECONNRESET' || !socket.writable) {
+			socket.destroy();
+			return;
+		}
+
+		log(`${new Date().toISOString()} error: bad request (${describeError(error)})`);
+		socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+	});
+
+	try {
+		await new Promise<void>((resolve, reject) => {
+			httpServer.once('error', reject);
+			httpServer.listen(port, host, () => {
+				httpServer.off('error', reject);
+				resolve();
+			});
+		});
+	} catch (error) {
+		room.close();
+		await io.close();
+		await store.close();
+		throw error;
+	}
+
+	httpServer.on('error', (error) => {
+		log(`${new Date().toISOString()} error: server (${describeError(error)})`);
+	});
+
+	const address = httpServer.address();
+	const boundPort = typeof address === 'object' && address ? address.port : port;
+	const url = formatUrl(secure ? 'https' : 'http', host, boundPort);
+	log(`${new Date().toISOString()} listening on ${url}`);
+
+	let closing: Promise<void> | undefined;
+	const close = async () => {
+		room.close();
+		// io.close() disconnects every socket, closes engine.io and calls httpServer.close(),
+		// which waits for every connection: idle keep-alive ones are cut at once and anything
+		// still open after a grace period is destroyed.
+		const ioClosed = io.close();
+		httpServer.closeAllConnections();
+		const grace = setTimeout(() => {
+			for (const socket of connections) {
+				socket.destroy();
+			}
+		}, closeGraceMs);
+		grace.unref();
+		await ioClosed;
+		clearTimeout(grace);
+		await store.close();
+		log(`${new Date().toISOString()} closed ${url}`);
+	};
+
+	return {
+		url,
+		port: boundPort,
+		async close() {
+			closing ??= close();
+			return closing;
+		},
+		broadcast(content: string) {
+			if (closing === undefined) {
+				room.postSystem(content);
+			}
+		},
+		messageCount: () => room.messageCount,
+	};
+}

@@ -1,0 +1,95 @@
+import test from 'ava';
+import {HistoryBuffer} from '../../source/server/history-buffer.js';
+import {quoteForLog} from '../../source/server/log-format.js';
+import {Presence} from '../../source/server/presence.js';
+import {RateLimiter} from '../../source/server/rate-limiter.js';
+import {checkContent, checkTextPayload, checkUser} from '../../source/server/validation.js';
+
+test('RateLimiter allows N per window and refills as the window slides', (t) => {
+	let now = 1000;
+	const limiter = new RateLimiter(3, 100, () => now);
+	t.true(limiter.tryTake());
+	now += 10;
+	t.true(limiter.tryTake());
+	t.true(limiter.tryTake());
+	t.false(limiter.tryTake());
+	now = 1099;
+	t.false(limiter.tryTake(), 'the first is still inside the window');
+	now = 1100;
+	t.true(limiter.tryTake(), 'the first has slid out');
+	t.false(limiter.tryTake());
+	now = 1110;
+	t.true(limiter.tryTake());
+	t.true(limiter.tryTake());
+	t.false(limiter.tryTake());
+});
+
+test('HistoryBuffer keeps the newest items in order', (t) => {
+	const buffer = new HistoryBuffer<number>(3);
+	t.deepEqual(buffer.slice(0, 10), []);
+	for (let index = 1; index <= 5; index++) {
+		buffer.push(index);
+	}
+
+	t.is(buffer.size, 3);
+	t.deepEqual(buffer.slice(0, 3), [3, 4, 5]);
+	t.deepEqual(buffer.slice(1, 2), [4]);
+	t.deepEqual(buffer.slice(-5, 50), [3, 4, 5]);
+	t.throws(() => new HistoryBuffer(0));
+});
+
+test('Presence dedups by userId and announces joins, renames and leaves', (t) => {
+	const presence = new Presence();
+	t.deepEqual(presence.join('s1', {userId: 'a', username: 'ann'}), {
+		changed: true,
+		notices: ['ann joined'],
+	});
+	t.deepEqual(presence.join('s2', {userId: 'a', username: 'ann'}), {
+		changed: false,
+		notices: [],
+	});
+	t.deepEqual(presence.join('s3', {userId: 'b', username: 'bo'}).notices, ['bo joined']);
+	const list = presence.list();
+	t.is(presence.list(), list, 'cached while nothing changes');
+	t.deepEqual(list, [
+		{userId: 'a', username: 'ann'},
+		{userId: 'b', username: 'bo'},
+	]);
+	t.deepEqual(presence.join('s2', {userId: 'a', username: 'anna'}).notices, [
+		'ann is now known as anna',
+	]);
+	t.deepEqual(presence.userOf('s1'), {userId: 'a', username: 'anna'});
+	t.deepEqual(presence.leave('s1'), {changed: false, notices: []});
+	t.deepEqual(presence.leave('s2'), {changed: true, notices: ['anna left']});
+	t.deepEqual(presence.leave('s2'), {changed: false, notices: []});
+	// A connection that switches to another userId leaves the old one.
+	t.deepEqual(presence.join('s3', {userId: 'c', username: 'cy'}).notices, ['bo left', 'cy joined']);
+	t.is(presence.count, 1);
+	t.deepEqual(presence.list(), [{userId: 'c', username: 'cy'}]);
+});
+
+test('validation rules', (t) => {
+	t.true(checkContent('x').ok);
+	t.false(checkContent('  ').ok);
+	t.false(checkContent(undefined).ok);
+	t.false(checkContent('x'.repeat(2001)).ok);
+	t.true(checkContent('é'.repeat(2000)).ok);
+	t.true(checkTextPayload({content: 'x'}).ok, 'type may be left out');
+	t.false(checkTextPayload({content: 'x', type: 'system'}).ok);
+	t.false(checkTextPayload('x').ok);
+	t.true(checkUser({userId: 'i', username: 'n'}).ok);
+	t.false(checkUser({userId: 'i'}).ok);
+	t.false(checkUser({userId: 'i'.repeat(129), username: 'n'}).ok);
+	t.false(checkUser({userId: 'i', username: 'n'.repeat(65)}).ok);
+	t.false(checkUser(null).ok);
+	const refused = checkUser({userId: 5, username: 'SECRET'});
+	t.false(refused.ok);
+	t.false(!refused.ok && refused.error.includes('SECRET'));
+});
+
+test('quoteForLog escapes what could steer a terminal', (t) => {
+	t.is(quoteForLog('plain'), '"plain"');
+	t.is(quoteForLog(String.raw`a"b\c`), String.raw`"a\"b\\c"`);
+	t.is(quoteForLog('\u001B[2J\u202E\u009B'), String.raw`"\u001b[2J\u202e\u009b"`);
+	t.is(quoteForLog('x'.repeat(100)), `"${'x'.repeat(64)}…"`);
+});
