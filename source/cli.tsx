@@ -3,6 +3,20 @@ import meow from 'meow';
 import {ConfigError} from './config.js';
 import {apiUrlFor, parseLang, parseServerUrl, UsageError} from './options.js';
 
+const flagSpec = {
+	server: {type: 'string'},
+	api: {type: 'string'},
+	name: {type: 'string'},
+	userId: {type: 'string'},
+	lang: {type: 'string'},
+	insecure: {type: 'boolean', default: false},
+	host: {type: 'string'},
+	port: {type: 'string'},
+	data: {type: 'string'},
+	cert: {type: 'string'},
+	key: {type: 'string'},
+} satisfies Record<string, {type: 'string' | 'boolean'; default?: boolean}>;
+
 const cli = meow(
 	`
 	Usage
@@ -37,24 +51,20 @@ const cli = meow(
 `,
 	{
 		importMeta: import.meta,
-		allowUnknownFlags: false,
-		flags: {
-			server: {type: 'string'},
-			api: {type: 'string'},
-			name: {type: 'string'},
-			userId: {type: 'string'},
-			lang: {type: 'string'},
-			insecure: {type: 'boolean', default: false},
-			host: {type: 'string'},
-			port: {type: 'string'},
-			data: {type: 'string'},
-			cert: {type: 'string'},
-			key: {type: 'string'},
-		},
+		// Unknown flags are reported by us, on one line (meow would print two and the help).
+		allowUnknownFlags: true,
+		flags: flagSpec,
 	},
 );
 
+const knownFlags = new Set(['help', 'version', 'userId', 'user-id', ...Object.keys(flagSpec)]);
+
 async function main(): Promise<void> {
+	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));
+	if (unknown !== undefined) {
+		throw new UsageError(`unknown flag --${unknown} (see chat-tui --help)`);
+	}
+
 	const [command, ...rest] = cli.input;
 	const {flags} = cli;
 	if (command === 'serve') {
@@ -65,7 +75,7 @@ async function main(): Promise<void> {
 		const {serve} = await import('./commands/serve.js');
 		await serve({
 			host: flags.host,
-			port: flags.port === undefined ? undefined : Number(flags.port),
+			port: flags.port,
 			data: flags.data,
 			cert: flags.cert,
 			key: flags.key,

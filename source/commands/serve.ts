@@ -5,7 +5,7 @@ import {parsePort, UsageError} from '../options.js';
 
 export type ServeFlags = {
 	readonly host?: string;
-	readonly port?: number;
+	readonly port?: string;
 	readonly data?: string;
 	readonly cert?: string;
 	readonly key?: string;
