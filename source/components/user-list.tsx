@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import type {Labels} from '../i18n.js';
 import type {User} from '../protocol/types.js';
 import {theme} from '../theme.js';
-import {truncate} from '../state/wrap.js';
+import {textWidth, truncate} from '../state/wrap.js';
 
 export type UserListProps = {
 	readonly users: readonly User[];
@@ -51,7 +51,7 @@ export function UserList({users, count, userId, width, height, labels}: UserList
 				return (
 					<Text key={user.userId} wrap="truncate-end">
 						<Text {...theme.name(user.username, own)}>
-							{truncate(user.username, inner - marker.length)}
+							{truncate(user.username, inner - textWidth(marker))}
 						</Text>
 						{own ? <Text {...theme.ownMarker}>{marker}</Text> : null}
 					</Text>

@@ -1,3 +1,5 @@
+import {sanitize} from '../protocol/sanitize.js';
+
 /*
 Terminal input to key names, pure. Ink's input parser hands us one event per escape sequence and
 one per run of plain text; this turns each into keys a keymap can route. Bracketed paste
@@ -145,7 +147,9 @@ export function createKeyDecoder(): KeyDecoder {
 					return [];
 				}
 
-				const text = paste + event.slice(0, end);
+				// Pasted text goes into the input line and onto the screen: no escape sequence or
+				// control character may come with it (CR and CRLF become newlines, a tab spaces).
+				const {text} = sanitize(paste + event.slice(0, end), {multiline: true});
 				paste = undefined;
 				return [{kind: 'paste', text}, ...this.push(event.slice(end + pasteEnd.length))];
 			}

@@ -122,7 +122,7 @@ function layout(
 	bodyStyle: Style | undefined,
 	width: number,
 ) {
-	const headWidth = head.reduce((sum, segment) => sum + textWidth(segment.text), 0);
+	const headWidth = cellsOf(head);
 	const indent = headWidth <= width / 2 ? headWidth : 2;
 	const wrapped = wrapText(body, Math.max(1, width - headWidth), Math.max(1, width - indent));
 	return wrapped.map((text, index): DisplayLine => ({
@@ -134,15 +134,34 @@ function layout(
 	}));
 }
 
+const cellsOf = (segments: readonly Segment[]) =>
+	segments.reduce((sum, segment) => sum + textWidth(segment.text), 0);
+
 function timeSegment(time: number, context: FormatContext): Segment[] {
 	return context.showTime ? [{text: `${formatClock(time)} `, style: theme.time}] : [];
 }
 
-function nameSegments(name: string, own: boolean, context: FormatContext): Segment[] {
-	const shown = truncate(name, nameCells);
-	const segments: Segment[] = [{text: shown, style: theme.name(name, own)}];
+/**
+ * A name cut to at most `nameCells`, and shorter in a narrow pane: the head (time, name and
+ * marks, `otherCells` without the name) takes at most two thirds of the width, so it never
+ * overflows the line and the text keeps room beside it.
+ */
+function fitName(name: string, width: number, otherCells: number): string {
+	return truncate(name, Math.max(1, Math.min(nameCells, Math.floor((width * 2) / 3) - otherCells)));
+}
+
+/** The time, the name, the own marker, and the gap before the text, for a line `width` wide. */
+function nameSegments(
+	name: string,
+	own: boolean,
+	context: FormatContext,
+	line: {readonly time: Segment[]; readonly width: number},
+): Segment[] {
+	const marker = own ? ` (${context.labels.me})` : '';
+	const shown = fitName(name, line.width, cellsOf(line.time) + textWidth(marker) + 2);
+	const segments: Segment[] = [...line.time, {text: shown, style: theme.name(name, own)}];
 	if (own) {
-		segments.push({text: ` (${context.labels.me})`, style: theme.ownMarker});
+		segments.push({text: marker, style: theme.ownMarker});
 	}
 
 	segments.push({text: '  '});
@@ -174,19 +193,27 @@ export function formatItem(
 			}
 
 			const own = message.senderId !== undefined && message.senderId === context.userId;
-			const name = message.sender ?? context.labels.unknownSender;
+			// A name that was empty (or nothing but control characters) shows as unknown too.
+			const name =
+				message.sender === undefined || message.sender.length === 0
+					? context.labels.unknownSender
+					: message.sender;
 			const action = actionText(message.content);
 			if (action !== undefined) {
+				const time = timeSegment(message.time, context);
 				const actionHead = [
-					...timeSegment(message.time, context),
+					...time,
 					{text: '* '},
-					{text: truncate(name, nameCells), style: theme.name(name, own)},
+					{text: fitName(name, width, cellsOf(time) + 3), style: theme.name(name, own)},
 					{text: ' '},
 				];
 				return layout(item.key, actionHead, action, theme.action, width);
 			}
 
-			const head = [...timeSegment(message.time, context), ...nameSegments(name, own, context)];
+			const head = nameSegments(name, own, context, {
+				time: timeSegment(message.time, context),
+				width,
+			});
 			return layout(item.key, head, message.content, undefined, width);
 		}
 
@@ -209,10 +236,10 @@ export function formatItem(
 					: line.status === 'queued'
 						? labels.queued
 						: labels.sending;
-			const head = [
-				...timeSegment(line.createdAt, context),
-				...nameSegments(context.username, true, context),
-			];
+			const head = nameSegments(context.username, true, context, {
+				time: timeSegment(line.createdAt, context),
+				width,
+			});
 			const style = line.status === 'failed' ? theme.failed : theme.pending;
 			return layout(item.key, head, `${line.content}  (${marker})`, style, width);
 		}

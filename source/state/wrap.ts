@@ -38,6 +38,11 @@ export function truncate(text: string, width: number): string {
 		return text;
 	}
 
+	// No room even for the ellipsis.
+	if (width <= 0) {
+		return '';
+	}
+
 	let result = '';
 	let used = 0;
 	for (const grapheme of graphemes(text)) {
@@ -85,6 +90,17 @@ export function wrapText(text: string, firstWidth: number, restWidth = firstWidt
 
 			used = widths.reduce((sum, cells) => sum + cells, 0);
 			breakAt = 0;
+			// What is left (one unbroken word) may not fit a narrower next line: cut it hard.
+			if (used > limit()) {
+				let count = 0;
+				let cells = 0;
+				while (count < widths.length && cells + widths[count]! <= limit()) {
+					cells += widths[count]!;
+					count++;
+				}
+
+				flush(Math.max(1, count));
+			}
 		};
 
 		for (const grapheme of graphemes(paragraph)) {
@@ -94,12 +110,13 @@ export function wrapText(text: string, firstWidth: number, restWidth = firstWidt
 				continue;
 			}
 
-			while (used + cells > limit() && line.length > 0) {
-				flush(breakAt > 0 ? breakAt : line.length);
-			}
-
+			// A wide character may start a line: the break before it is there when it overflows.
 			if (cells >= 2 && line.length > 0) {
 				breakAt = line.length;
+			}
+
+			while (used + cells > limit() && line.length > 0) {
+				flush(breakAt > 0 ? breakAt : line.length);
 			}
 
 			line.push(grapheme);

@@ -1,0 +1,115 @@
+import test from 'ava';
+import {render} from 'ink-testing-library';
+import {sortUsers, UserList} from '../../source/components/user-list.js';
+import {labelsFor} from '../../source/i18n.js';
+import type {Lang} from '../../source/options.js';
+import type {User} from '../../source/protocol/types.js';
+import {textWidth} from '../../source/state/wrap.js';
+import {frameLines} from '../helpers/frames.js';
+import {safe} from '../helpers/messages.js';
+
+const user = (userId: string, username: string): User => ({
+	userId: safe(userId),
+	username: safe(username),
+});
+const people = [user('u-2', 'zoe'), user('u-3', 'Bob'), user('u-me', 'mia'), user('u-4', 'amy')];
+
+type Props = {
+	readonly users: readonly User[];
+	readonly count?: number;
+	readonly width?: number;
+	readonly height?: number;
+	readonly lang?: Lang;
+};
+function Panel({users, count = users.length, width = 22, height = 8, lang = 'en'}: Props) {
+	return (
+		<UserList
+			users={users}
+			count={count}
+			userId="u-me"
+			width={width}
+			height={height}
+			labels={labelsFor(lang)}
+		/>
+	);
+}
+
+/** The panel's lines without the left border and padding, trailing spaces and empty rows. */
+const entries = (frame: string) =>
+	frameLines(frame)
+		.map((line) => line.replace(/^│ ?/, ''))
+		.filter((line) => line !== '');
+
+test('the title counts who is online; the own entry comes first, marked, then by name', (t) => {
+	const {lastFrame, unmount} = render(<Panel users={people} />);
+	t.deepEqual(entries(lastFrame()!), ['Online (4)', 'mia (me)', 'amy', 'Bob', 'zoe']);
+	unmount();
+});
+
+test('with Chinese labels the title is 在线用户 (N) and the mark (我)', (t) => {
+	const {lastFrame, unmount} = render(<Panel users={people} lang="zh" />);
+	t.deepEqual(entries(lastFrame()!), ['在线用户 (4)', 'mia (我)', 'amy', 'Bob', 'zoe']);
+	unmount();
+});
+
+test('the title shows the count given, which may differ from the list', (t) => {
+	const {lastFrame, unmount} = render(<Panel users={people.slice(0, 2)} count={12} />);
+	t.is(entries(lastFrame()!)[0], 'Online (12)');
+	unmount();
+});
+
+test('the panel has a border on the left only', (t) => {
+	const {lastFrame, unmount} = render(<Panel users={people} height={6} />);
+	const lines = frameLines(lastFrame()!);
+	t.is(lines.length, 6);
+	for (const line of lines) {
+		t.true(line.startsWith('│'), `${line}`);
+	}
+
+	unmount();
+});
+
+test('when the list does not fit, the last row says how many more there are', (t) => {
+	const many = Array.from({length: 9}, (_, n) => user(`u-${n}`, `user${n}`));
+	// Height 5: the title and four rows, so three names and "+7".
+	const {lastFrame, unmount} = render(<Panel users={[...many, user('u-me', 'me')]} height={5} />);
+	t.deepEqual(entries(lastFrame()!), ['Online (10)', 'me (me)', 'user0', 'user1', '+7']);
+	unmount();
+});
+
+test('a list that just fits shows everyone and no "+N"', (t) => {
+	const {lastFrame, unmount} = render(<Panel users={people} height={5} />);
+	t.deepEqual(entries(lastFrame()!), ['Online (4)', 'mia (me)', 'amy', 'Bob', 'zoe']);
+	unmount();
+});
+
+test('long names are cut with an ellipsis within the width, the own marker kept whole', (t) => {
+	const long = [
+		user('u-me', 'a张伟张伟张伟张伟张伟'),
+		user('u-2', 'an-extremely-long-user-name'),
+		user('u-3', '欧阳娜娜欧阳娜娜欧阳娜娜'),
+	];
+	for (const lang of ['en', 'zh'] as const) {
+		const {lastFrame, unmount} = render(<Panel users={long} width={20} lang={lang} />);
+		const lines = frameLines(lastFrame()!);
+		for (const line of lines) {
+			t.true(textWidth(line) <= 20, `${lang}: ${line}`);
+		}
+
+		const [, own, ...others] = entries(lastFrame()!);
+		t.regex(own!, lang === 'zh' ? /^a张伟.*… \(我\)$/ : /^a张伟.*… \(me\)$/, `${lang}`);
+		t.deepEqual(others, ['an-extremely-long…', '欧阳娜娜欧阳娜娜…'], `${lang}`);
+		unmount();
+	}
+});
+
+test('sortUsers puts the own entry first and sorts the rest by name, ignoring case', (t) => {
+	t.deepEqual(
+		sortUsers(people, 'u-me').map((each) => each.username),
+		['mia', 'amy', 'Bob', 'zoe'],
+	);
+	t.deepEqual(
+		sortUsers(people, 'nobody').map((each) => each.username),
+		['amy', 'Bob', 'mia', 'zoe'],
+	);
+});

@@ -1,0 +1,62 @@
+import {labelsFor} from '../../source/i18n.js';
+import type {Message} from '../../source/protocol/types.js';
+import type {Notice, PendingLine} from '../../source/state/chat-state.js';
+import type {DisplayLine, FormatContext} from '../../source/state/log-lines.js';
+import {emptyIndex, mergeMessages, type StoredMessage} from '../../source/state/merge.js';
+import {safe} from './messages.js';
+
+// Local time, so clock and date formatting do not depend on the machine's time zone.
+export const local = (day: number, hour: number, minute: number) =>
+	new Date(2024, 2, day, hour, minute).getTime();
+
+export type Fields = {
+	content?: string;
+	time: number;
+	sender?: string;
+	senderId?: string;
+	type?: 'system';
+};
+export const stored = (...list: Fields[]): StoredMessage[] => {
+	const messages = list.map(
+		({content = 'hello', time, sender = 'alice', senderId = 'u-alice', type}): Message =>
+			type === 'system'
+				? {type, content: safe(content), time, timeMicros: 0}
+				: {
+						type: 'text',
+						content: safe(content),
+						time,
+						timeMicros: 0,
+						sender: safe(sender),
+						senderId: safe(senderId),
+					},
+	);
+	return [...mergeMessages([], emptyIndex, messages, 0).messages];
+};
+
+export const notice = (
+	id: number,
+	time: number,
+	text: string,
+	level: Notice['level'] = 'info',
+): Notice => ({
+	id,
+	time,
+	level,
+	text: safe(text),
+});
+export const pending = (localId: number, content: string, createdAt: number): PendingLine => ({
+	localId,
+	content: safe(content),
+	createdAt,
+	status: 'sending',
+});
+
+export const context: FormatContext = {
+	userId: 'u-me',
+	username: 'me-name',
+	labels: labelsFor('en'),
+	showTime: true,
+};
+export const zhContext: FormatContext = {...context, labels: labelsFor('zh')};
+
+export const textOf = (line: DisplayLine) => line.segments.map((segment) => segment.text).join('');

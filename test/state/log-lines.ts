@@ -1,0 +1,211 @@
+import test from 'ava';
+import {labelsFor} from '../../source/i18n.js';
+import {buildLogItems, formatItem, type LogItem} from '../../source/state/log-lines.js';
+import {textWidth} from '../../source/state/wrap.js';
+import {
+	context,
+	local,
+	notice,
+	pending,
+	stored,
+	textOf,
+	zhContext,
+} from '../helpers/log-fixtures.js';
+import {seededRandom} from '../helpers/random.js';
+
+const render = (item: LogItem, width = 60, formatContext = context, lang: 'en' | 'zh' = 'en') =>
+	formatItem(item, width, formatContext, lang).map((line) => textOf(line));
+const describe = (item: LogItem) =>
+	item.kind === 'message'
+		? item.message.content
+		: item.kind === 'notice'
+			? `notice ${item.notice.text}`
+			: item.kind === 'pending'
+				? `pending ${item.line.content}`
+				: 'date';
+
+test('buildLogItems interleaves notices with messages by time, pending lines last', (t) => {
+	const messages = stored(
+		{content: 'm1', time: local(1, 9, 0)},
+		{content: 'm2', time: local(1, 9, 10)},
+		{content: 'm3', time: local(1, 9, 20)},
+	);
+	const notices = [notice(1, local(1, 9, 5), 'n1'), notice(2, local(1, 9, 10), 'n2')];
+	const lines = [pending(3, 'p1', local(1, 9, 1))];
+	const items = buildLogItems(messages, notices, lines);
+	t.deepEqual(items.map(describe), ['m1', 'notice n1', 'm2', 'notice n2', 'm3', 'pending p1']);
+	t.is(new Set(items.map((item) => item.key)).size, items.length, 'keys are unique');
+});
+
+test('buildLogItems puts notices newer than every message at the end, before pending', (t) => {
+	const items = buildLogItems(
+		stored({content: 'm1', time: local(1, 9, 0)}),
+		[notice(1, local(1, 9, 30), 'late')],
+		[pending(2, 'p', local(1, 9, 40))],
+	);
+	t.deepEqual(items.map(describe), ['m1', 'notice late', 'pending p']);
+});
+
+test('buildLogItems inserts a date separator where the day changes, not at the top', (t) => {
+	const messages = stored(
+		{content: 'evening', time: local(1, 23, 50)},
+		{content: 'night', time: local(1, 23, 59)},
+		{content: 'morning', time: local(2, 0, 5)},
+		{content: 'days later', time: local(5, 12, 0)},
+	);
+	const items = buildLogItems(messages, [], []);
+	t.deepEqual(items.map(describe), ['evening', 'night', 'date', 'morning', 'date', 'days later']);
+	const dates = items.filter((item) => item.kind === 'date');
+	t.deepEqual(
+		dates.map((item) => item.time),
+		[local(2, 0, 5), local(5, 12, 0)],
+	);
+});
+
+test('buildLogItems leaves out messages from before a clear', (t) => {
+	const messages = stored(
+		{content: 'old', time: local(1, 9, 0)},
+		{content: 'new', time: local(1, 9, 1)},
+	);
+	const items = buildLogItems(messages, [], [], messages[1]!.seq);
+	t.deepEqual(items.map(describe), ['new']);
+});
+
+test('a message is "HH:MM name  text"', (t) => {
+	const [item] = buildLogItems(stored({content: 'hello there', time: local(1, 9, 5)}), [], []);
+	t.deepEqual(render(item!), ['09:05 alice  hello there']);
+	t.deepEqual(render(item!, 60, {...context, showTime: false}), ['alice  hello there']);
+});
+
+test('own messages are marked (me), or (我) with Chinese labels', (t) => {
+	const [item] = buildLogItems(
+		stored({content: 'hi', time: local(1, 14, 30), sender: 'me-name', senderId: 'u-me'}),
+		[],
+		[],
+	);
+	t.deepEqual(render(item!), ['14:30 me-name (me)  hi']);
+	t.deepEqual(render(item!, 60, zhContext, 'zh'), ['14:30 me-name (我)  hi']);
+	// Same name, other id: not me.
+	const [other] = buildLogItems(
+		stored({content: 'hi', time: local(1, 14, 30), sender: 'me-name', senderId: 'u-2'}),
+		[],
+		[],
+	);
+	t.deepEqual(render(other!), ['14:30 me-name  hi']);
+});
+
+test('system messages and notices are set apart with "-!-"', (t) => {
+	const [system] = buildLogItems(
+		stored({type: 'system', content: 'bob joined', time: local(1, 8, 0)}),
+		[],
+		[],
+	);
+	t.deepEqual(render(system!), ['08:00 -!- system: bob joined']);
+	t.deepEqual(render(system!, 60, zhContext, 'zh'), ['08:00 -!- 系统: bob joined']);
+	const [info] = buildLogItems([], [notice(1, local(1, 8, 1), 'reconnected')], []);
+	t.deepEqual(render(info!), ['08:01 -!- reconnected']);
+});
+
+test('pending lines show the own name and their status; actions show as "* name action"', (t) => {
+	const [line] = buildLogItems([], [], [pending(1, 'on its way', local(1, 10, 0))]);
+	t.deepEqual(render(line!), ['10:00 me-name (me)  on its way  (sending…)']);
+	const [action] = buildLogItems(stored({content: '/me waves', time: local(1, 10, 1)}), [], []);
+	t.deepEqual(render(action!), ['10:01 * alice waves']);
+});
+
+test('a text message with an empty sender name shows as unknown', (t) => {
+	const [anonymous] = buildLogItems(
+		stored({content: 'x', time: local(1, 10, 2), sender: ''}),
+		[],
+		[],
+	);
+	t.deepEqual(render(anonymous!), ['10:02 unknown  x']);
+	t.deepEqual(render(anonymous!, 60, zhContext, 'zh'), ['10:02 未知用户  x']);
+});
+
+test('names are cut to 16 cells, and shorter in a narrow pane so the text keeps room', (t) => {
+	const name = '欧阳娜娜欧阳娜娜欧阳娜娜';
+	const [item] = buildLogItems(
+		stored({content: 'hi', time: local(1, 9, 0), sender: name, senderId: 'u-me'}),
+		[],
+		[],
+	);
+	t.deepEqual(render(item!), ['09:00 欧阳娜娜欧阳娜… (me)  hi']);
+	const narrow = {...context, showTime: false};
+	t.deepEqual(render(item!, 18, narrow), ['欧阳… (me)  hi']);
+	t.deepEqual(render(item!, 18, {...narrow, labels: labelsFor('zh')}, 'zh'), ['欧阳… (我)  hi']);
+});
+
+test('long text wraps with continuation lines indented under the text', (t) => {
+	const [item] = buildLogItems(
+		stored({content: 'one two three four five six seven eight', time: local(1, 9, 5)}),
+		[],
+		[],
+	);
+	const lines = render(item!, 30);
+	t.deepEqual(lines, [
+		'09:05 alice  one two three',
+		'             four five six',
+		'             seven eight',
+	]);
+});
+
+test('the date separator names the day and fills the width', (t) => {
+	const item: LogItem = {kind: 'date', key: 'date:x', time: local(2, 0, 5)};
+	const [english] = render(item, 50);
+	t.regex(english!, /^─+ Saturday,? 2 March 2024 ─+$/);
+	t.is(textWidth(english!), 50);
+	const [chinese] = render(item, 50, zhContext, 'zh');
+	t.regex(chinese!, /^─+ 2024年3月2日 ─+$/);
+	t.is(textWidth(chinese!), 50);
+});
+
+test('property: every line fits the width, CJK names and text included', (t) => {
+	const names = [
+		'alice',
+		'张伟',
+		'欧阳娜娜欧阳娜娜欧阳娜娜',
+		'a-very-long-user-name-indeed',
+		'👍🏽🎉',
+	];
+	const words = [
+		'hi',
+		'你好世界',
+		'supercalifragilisticexpialidocious',
+		'👨‍👩‍👧',
+		'e\u0301t\u0301e\u0301',
+	];
+	for (let seed = 1; seed <= 200; seed++) {
+		const random = seededRandom(seed);
+		const width = 18 + random.int(83);
+		const lang = random.pick(['en', 'zh'] as const);
+		const own = random.next() < 0.4;
+		const name = random.pick(names);
+		const content = Array.from({length: random.int(20)}, () => random.pick(words)).join(' ');
+		const time = local(1, random.int(24), random.int(60));
+		const kind = random.int(4);
+		const messages =
+			kind === 0
+				? stored({content, time, type: 'system'})
+				: kind === 1
+					? []
+					: stored({content, time, sender: name, senderId: own ? 'u-me' : 'u-x'});
+		const items = buildLogItems(
+			messages,
+			kind === 1 ? [notice(1, time, content, 'error')] : [],
+			kind === 3 ? [pending(2, content, time)] : [],
+		);
+		const formatContext = {
+			userId: 'u-me',
+			username: name,
+			labels: labelsFor(lang),
+			showTime: width >= 50,
+		};
+		for (const item of items) {
+			for (const line of formatItem(item, width, formatContext, lang)) {
+				const text = textOf(line);
+				t.true(textWidth(text) <= width, `seed ${seed}, width ${width}: ${JSON.stringify(text)}`);
+			}
+		}
+	}
+});
