@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {type LineState, viewLine} from '../state/line-editor.js';
-import {textWidth} from '../state/wrap.js';
+import {graphemes, textWidth, truncate} from '../state/wrap.js';
 import {theme} from '../theme.js';
 
 export type InputLineProps = {
@@ -21,15 +21,20 @@ export function InputLine({
 }: InputLineProps) {
 	const room = Math.max(1, width - textWidth(prompt));
 	const view = viewLine(line, room);
-	const showPlaceholder = line.value.length === 0 && placeholder !== undefined;
+	const showPlaceholder = line.value.length === 0 && Boolean(placeholder);
+	const [placeholderHead = ' ', ...placeholderTail] = graphemes(truncate(placeholder ?? '', room));
+	const placeholderRest = placeholderTail.join('');
 	return (
 		<Box width={width} height={1} overflow="hidden">
 			<Text wrap="truncate-end">
 				<Text {...(focused ? theme.prompt : theme.hint)}>{prompt}</Text>
 				{showPlaceholder ? (
+					// The cursor sits on the placeholder's first character, which is dimmed.
 					<>
-						<Text inverse={focused}> </Text>
-						<Text {...theme.hint}>{placeholder.slice(0, Math.max(0, room - 1))}</Text>
+						<Text inverse={focused} {...theme.hint}>
+							{placeholderHead}
+						</Text>
+						<Text {...theme.hint}>{placeholderRest}</Text>
 					</>
 				) : (
 					<>

@@ -40,13 +40,13 @@ test('the cursor sits on the character it is before', async (t) => {
 	unmount();
 });
 
-test('an empty line shows the placeholder after the cursor', (t) => {
+test('an empty line shows the placeholder, the cursor on its first character', (t) => {
 	const {lastFrame, unmount} = render(
 		<InputLine line={emptyLine} width={60} placeholder={placeholder} />,
 	);
 	const frame = lastFrame()!;
-	t.is(plain(frame).trimEnd(), `>  ${placeholder}`);
-	t.is(cursorCell(frame), ' ');
+	t.is(plain(frame).trimEnd(), `> ${placeholder}`);
+	t.is(cursorCell(frame), placeholder[0]);
 	unmount();
 });
 
@@ -69,7 +69,7 @@ test('a long placeholder is cut to the width, in cells', (t) => {
 		);
 		const shown = plain(lastFrame()!).trimEnd();
 		t.true(textWidth(shown) <= 15, `${lang}: ${shown}`);
-		t.true(shown.startsWith(`>  ${text.slice(0, 3)}`), `${lang}: ${shown}`);
+		t.true(shown.startsWith(`> ${text.slice(0, 3)}`), `${lang}: ${shown}`);
 		unmount();
 	}
 });
