@@ -15,6 +15,8 @@ export type AppProps = {
 	readonly defaultName: string;
 	readonly lang: Lang;
 	readonly insecure?: boolean;
+	/** Where the offline queue is kept. */
+	readonly outboxFile?: string;
 	/** The terminal's size, passed in so tests can set it. */
 	readonly columns: number;
 	readonly rows: number;
@@ -58,6 +60,8 @@ export function App(props: AppProps) {
 				userId: props.userId,
 				username: name,
 				insecure: props.insecure,
+				outboxFile: props.outboxFile,
+				labels: {reconnected: labels.reconnected, missed: labels.missed},
 			}}
 			columns={columns}
 			rows={rows}

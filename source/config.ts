@@ -1,7 +1,8 @@
 import {randomBytes} from 'node:crypto';
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {writePrivateFile} from './private-file.js';
 
 /*
 The user's config file, `$XDG_CONFIG_HOME/chat-tui/config.json` (default ~/.config/...). It keeps
@@ -63,12 +64,9 @@ export async function readConfig(file: string): Promise<ConfigFile> {
 	return json as ConfigFile;
 }
 
-/** Write atomically (temporary file, then rename) with mode 0600. */
+/** Write the config with mode 0600, atomically. */
 export async function writeConfig(file: string, config: ConfigFile): Promise<void> {
-	await mkdir(path.dirname(file), {recursive: true, mode: 0o700});
-	const temporary = `${file}.${process.pid}.tmp`;
-	await writeFile(temporary, `${JSON.stringify(config, null, '\t')}\n`, {mode: 0o600});
-	await rename(temporary, file);
+	await writePrivateFile(file, `${JSON.stringify(config, null, '\t')}\n`);
 }
 
 export function newUserId(): string {

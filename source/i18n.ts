@@ -24,6 +24,12 @@ const en = {
 	panelHint: 'Ctrl-T: users',
 	placeholder: 'Type a message; /help for commands',
 	quitHint: '/quit or Ctrl-C to quit',
+	reconnected: 'reconnected',
+	missed: 'missed messages loaded',
+	cannotReach: 'Cannot reach',
+	retryingIn: 'retrying in',
+	unsentQuit: 'unsent lines are kept and go out when you come back. Quit now? (y/n)',
+	retryHint: 'Ctrl-R sends them again',
 } as const;
 
 export type Labels = {readonly [Key in keyof typeof en]: string};
@@ -51,6 +57,12 @@ const zh: Labels = {
 	panelHint: 'Ctrl-T: 用户',
 	placeholder: '输入消息；/help 查看命令',
 	quitHint: '/quit 或 Ctrl-C 退出',
+	reconnected: '已重新连接',
+	missed: '条错过的消息已载入',
+	cannotReach: '无法连接',
+	retryingIn: '重试于',
+	unsentQuit: '条消息未发送，将保留到下次启动再发送。现在退出？(y/n)',
+	retryHint: 'Ctrl-R 重新发送',
 };
 
 export const labelsFor = (lang: Lang): Labels => (lang === 'zh' ? zh : en);

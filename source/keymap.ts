@@ -15,6 +15,7 @@ export const bindings = {
 	'scroll.pageDown': {keys: ['page-down'], help: 'scroll the log down a page'},
 	'scroll.lineUp': {keys: ['ctrl-up'], help: 'scroll the log up a line'},
 	'scroll.lineDown': {keys: ['ctrl-down'], help: 'scroll the log down a line'},
+	'outbox.retry': {keys: ['ctrl-r'], help: 'send the lines marked "not sent" again'},
 	'input.submit': {keys: ['enter'], help: 'send the line'},
 	'input.left': {keys: ['left'], help: 'cursor left'},
 	'input.right': {keys: ['right'], help: 'cursor right'},

@@ -3,6 +3,7 @@ import process from 'node:process';
 import {render} from 'ink';
 import {App} from '../app.js';
 import {configPath, readConfig, rememberName, resolveUserId} from '../config.js';
+import {outboxPath} from '../outbox-store.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {Lang} from '../options.js';
 import {enterFullScreen, restoreOnExit, restoreTerminal} from '../terminal.js';
@@ -44,6 +45,9 @@ export async function runUi(options: UiOptions): Promise<void> {
 		typeof config.name === 'string' && config.name.trim() ? config.name : undefined;
 
 	enterFullScreen();
+	// Raw mode at once, before the first frame: keys typed early are neither echoed nor lost,
+	// and an early Ctrl-C is a key, not a signal.
+	process.stdin.setRawMode(true);
 
 	const instance = render(
 		<FullScreen
@@ -54,6 +58,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 			defaultName={rememberedName ?? defaultName(options.lang)}
 			lang={options.lang}
 			insecure={options.insecure}
+			outboxFile={outboxPath(file, options.serverUrl, userId)}
 			onName={(name) => {
 				rememberName(file, name).catch(() => {
 					// Not being able to remember the name is no reason to stop chatting.

@@ -1,4 +1,4 @@
-import {Box, useApp} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import {useCallback, useMemo, useRef, useState} from 'react';
 import {useChat, type ChatConnection} from '../hooks/use-chat.js';
 import {useKeys} from '../hooks/use-keys.js';
@@ -8,8 +8,10 @@ import type {Lang} from '../options.js';
 import {onlineCount} from '../state/chat-state.js';
 import {commandHelp, commandNames, parseInput} from '../state/commands.js';
 import type {Key} from '../state/keys.js';
-import {editLine, emptyLine, type LineCommand, type LineState} from '../state/line-editor.js';
+import {useLineEditor} from '../hooks/use-line-editor.js';
 import {buildLogItems, type FormatContext} from '../state/log-lines.js';
+import {theme} from '../theme.js';
+import {ConnectionProblem} from './connection-problem.js';
 import {InputLine} from './input-line.js';
 import {MessageLog} from './message-log.js';
 import {StatusBar} from './status-bar.js';
@@ -30,39 +32,6 @@ export type ChatScreenProps = {
 const panelMinColumns = 60;
 const panelWidth = 22;
 
-const lineCommands: Partial<Record<Command, LineCommand>> = {
-	'input.left': {type: 'left'},
-	'input.right': {type: 'right'},
-	'input.wordLeft': {type: 'word-left'},
-	'input.wordRight': {type: 'word-right'},
-	'input.home': {type: 'home'},
-	'input.end': {type: 'end'},
-	'input.backspace': {type: 'backspace'},
-	'input.delete': {type: 'delete'},
-	'input.deleteWord': {type: 'delete-word-back'},
-	'input.clear': {type: 'clear'},
-	'input.killToEnd': {type: 'kill-to-end'},
-};
-
-/**
- * The input line's state, readable at once after a change: one input event can carry text and
- * Enter together, and Enter must see the text typed just before it.
- */
-function useLineState(): [
-	LineState,
-	(update: (current: LineState) => LineState) => void,
-	() => LineState,
-] {
-	const latest = useRef(emptyLine);
-	const [shown, setShown] = useState(emptyLine);
-	const setLine = useCallback((update: (current: LineState) => LineState) => {
-		latest.current = update(latest.current);
-		setShown(latest.current);
-	}, []);
-	const read = useCallback(() => latest.current, []);
-	return [shown, setLine, read];
-}
-
 export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: ChatScreenProps) {
 	// One row short of the terminal: a frame as tall as the terminal makes Ink repaint it all.
 	const height = rows - 1;
@@ -70,9 +39,18 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 	const chat = useChat(connection);
 	const {state} = chat;
 	const {exit} = useApp();
-	const [line, setLine, currentLine] = useLineState();
+	const editor = useLineEditor();
 	const [scrollOffset, setScrollOffset] = useState(0);
 	const [panelChoice, setPanelChoice] = useState<boolean | undefined>(undefined);
+	const [confirmingQuit, setConfirmingQuit] = useState(false);
+	const unsent = state.pending.length;
+	const quit = () => {
+		if (unsent > 0 && !confirmingQuit) {
+			setConfirmingQuit(true);
+		} else {
+			exit();
+		}
+	};
 
 	const showPanel = panelChoice ?? columns >= panelMinColumns;
 	const logWidth = showPanel ? columns - panelWidth : columns;
@@ -95,7 +73,7 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 	const runCommand = (name: (typeof commandNames)[number], argument: string) => {
 		switch (name) {
 			case 'quit': {
-				exit();
+				quit();
 				break;
 			}
 
@@ -154,7 +132,7 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 	};
 
 	const submit = () => {
-		const parsed = parseInput(currentLine().value);
+		const parsed = parseInput(editor.read().value);
 		switch (parsed.kind) {
 			case 'empty': {
 				return;
@@ -177,7 +155,7 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 			}
 		}
 
-		setLine(() => emptyLine);
+		editor.apply({type: 'clear'});
 	};
 
 	const page = Math.max(1, logHeight - 1);
@@ -186,12 +164,12 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 	};
 
 	const screenActions: Partial<Record<Command, () => void>> = {
-		'app.quit': exit,
+		'app.quit': quit,
 		'app.quitIfEmpty'() {
-			if (currentLine().value.length === 0) {
-				exit();
+			if (editor.read().value.length === 0) {
+				quit();
 			} else {
-				setLine((current) => editLine(current, {type: 'delete'}));
+				editor.apply({type: 'delete'});
 			}
 		},
 		'app.redraw'() {
@@ -213,33 +191,31 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 			scrollBy(-1);
 		},
 		'input.submit': submit,
+		'outbox.retry': chat.retryFailed,
 	};
 
 	const onKey = (key: Key) => {
-		if (key.kind === 'text') {
-			setLine((current) => editLine(current, {type: 'insert', text: key.text}));
+		if (confirmingQuit) {
+			// Anything but y (or a second Ctrl-C) keeps the chat open.
+			if (
+				(key.kind === 'text' && key.text.toLowerCase() === 'y') ||
+				commandFor(key) === 'app.quit'
+			) {
+				exit();
+			}
+
+			setConfirmingQuit(false);
 			return;
 		}
 
-		if (key.kind === 'paste') {
-			// A multi-line paste becomes one message: its lines joined, never one send per line.
-			const text = key.text.replaceAll(/\r\n?|\n/g, ' ').trimEnd();
-			setLine((current) => editLine(current, {type: 'insert', text}));
+		if (editor.handleKey(key)) {
 			return;
 		}
 
 		const command = commandFor(key);
-		if (command === undefined) {
-			return;
+		if (command !== undefined) {
+			screenActions[command]?.();
 		}
-
-		const edit = lineCommands[command];
-		if (edit) {
-			setLine((current) => editLine(current, edit));
-			return;
-		}
-
-		screenActions[command]?.();
 	};
 
 	useKeys(onKey, !tooSmall);
@@ -248,6 +224,11 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 		return <TooSmall columns={columns} rows={rows} height={height} labels={labels} />;
 	}
 
+	const failed = state.pending.filter((pending) => pending.status === 'failed').length;
+	const statusNote =
+		failed > 0
+			? `${failed} ${labels.failed} · ${labels.retryHint}`
+			: (state.lastError ?? (showPanel ? undefined : labels.panelHint));
 	const banner =
 		state.history.status === 'loading' && state.messages.length === 0
 			? labels.loadingHistory
@@ -255,15 +236,26 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
 			<Box flexDirection="row" height={logHeight}>
-				<MessageLog
-					items={items}
-					width={logWidth}
-					height={logHeight}
-					scrollOffset={scrollOffset}
-					context={context}
-					lang={lang}
-					banner={banner}
-				/>
+				{!state.everOnline && state.connection.status === 'reconnecting' ? (
+					<ConnectionProblem
+						server={connection.serverUrl}
+						connection={state.connection}
+						detail={state.lastError}
+						width={logWidth}
+						height={logHeight}
+						labels={labels}
+					/>
+				) : (
+					<MessageLog
+						items={items}
+						width={logWidth}
+						height={logHeight}
+						scrollOffset={scrollOffset}
+						context={context}
+						lang={lang}
+						banner={banner}
+					/>
+				)}
 				{showPanel ? (
 					<UserList
 						users={state.users}
@@ -282,10 +274,16 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 				username={state.me.username}
 				width={columns}
 				labels={labels}
-				note={state.lastError ?? (showPanel ? undefined : labels.panelHint)}
-				noteIsError={state.lastError !== undefined}
+				note={statusNote}
+				noteIsError={state.lastError !== undefined || failed > 0}
 			/>
-			<InputLine line={line} width={columns} placeholder={labels.placeholder} />
+			{confirmingQuit ? (
+				<Text wrap="truncate-end" {...theme.statusWarn}>
+					{unsent} {labels.unsentQuit}
+				</Text>
+			) : (
+				<InputLine line={editor.line} width={columns} placeholder={labels.placeholder} />
+			)}
 		</Box>
 	);
 }

@@ -1,9 +1,8 @@
 import {Box, Text, useApp} from 'ink';
-import {useRef, useState} from 'react';
 import {useKeys} from '../hooks/use-keys.js';
 import type {Labels} from '../i18n.js';
 import {commandFor} from '../keymap.js';
-import {editLine, emptyLine, type LineCommand} from '../state/line-editor.js';
+import {useLineEditor} from '../hooks/use-line-editor.js';
 import {theme} from '../theme.js';
 import {InputLine} from './input-line.js';
 
@@ -14,18 +13,6 @@ export type NamePromptProps = {
 	readonly height: number;
 	readonly server: string;
 	readonly onSubmit: (name: string) => void;
-};
-
-const edits: Record<string, LineCommand> = {
-	'input.left': {type: 'left'},
-	'input.right': {type: 'right'},
-	'input.home': {type: 'home'},
-	'input.end': {type: 'end'},
-	'input.backspace': {type: 'backspace'},
-	'input.delete': {type: 'delete'},
-	'input.deleteWord': {type: 'delete-word-back'},
-	'input.clear': {type: 'clear'},
-	'input.killToEnd': {type: 'kill-to-end'},
 };
 
 /**
@@ -41,32 +28,20 @@ export function NamePrompt({
 	onSubmit,
 }: NamePromptProps) {
 	const {exit} = useApp();
-	const latest = useRef(emptyLine);
-	const [line, setLine] = useState(emptyLine);
+	const editor = useLineEditor();
 	const boxWidth = Math.min(width, 60);
 
 	useKeys((key) => {
-		const update = (command: LineCommand) => {
-			latest.current = editLine(latest.current, command);
-			setLine(latest.current);
-		};
-
-		if (key.kind !== 'key') {
-			// A name is one line: a pasted newline becomes a space.
-			update({type: 'insert', text: key.text.replaceAll(/\s+/g, ' ')});
+		if (editor.handleKey(key)) {
 			return;
 		}
 
 		const command = commandFor(key);
+		const name = editor.read().value;
 		if (command === 'input.submit') {
-			onSubmit(latest.current.value.trim() || defaultName);
-		} else if (
-			command === 'app.quit' ||
-			(command === 'app.quitIfEmpty' && latest.current.value === '')
-		) {
+			onSubmit(name.trim() || defaultName);
+		} else if (command === 'app.quit' || (command === 'app.quitIfEmpty' && name === '')) {
 			exit();
-		} else if (command && edits[command]) {
-			update(edits[command]);
 		}
 	});
 
@@ -85,7 +60,7 @@ export function NamePrompt({
 				</Text>
 				<Text> </Text>
 				<Text>{labels.namePrompt}:</Text>
-				<InputLine line={line} width={boxWidth - 6} placeholder={defaultName} />
+				<InputLine line={editor.line} width={boxWidth - 6} placeholder={defaultName} />
 				<Text {...theme.hint} wrap="truncate-end">
 					{labels.nameHint} “{defaultName}”
 				</Text>

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useEffect, useState} from 'react';
+import {useCountdown} from '../hooks/use-countdown.js';
 import type {Labels} from '../i18n.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
 import {padEnd, textWidth, truncate} from '../state/wrap.js';
@@ -16,25 +16,6 @@ export type StatusBarProps = {
 	readonly note?: string;
 	readonly noteIsError?: boolean;
 };
-
-/** Seconds left until `at`, updated every second while there is a countdown. */
-function useCountdown(at: number | undefined): number | undefined {
-	const [now, setNow] = useState(Date.now);
-	useEffect(() => {
-		if (at === undefined) {
-			return;
-		}
-
-		setNow(Date.now());
-		const timer = setInterval(() => {
-			setNow(Date.now());
-		}, 1000);
-		return () => {
-			clearInterval(timer);
-		};
-	}, [at]);
-	return at === undefined ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
 
 export function connectionLabel(
 	connection: ConnectionState,

@@ -2,14 +2,13 @@ import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {ChatApiError} from '../protocol/errors.js';
 import {ChatRestApi} from '../protocol/rest-client.js';
 import {sanitize, sanitizeText} from '../protocol/sanitize.js';
-import {ChatSocket} from '../protocol/socket-client.js';
+import type {ChatSocket} from '../protocol/socket-client.js';
 import {limits, type SafeText} from '../protocol/types.js';
-import {
-	chatReducer,
-	initialChatState,
-	type ChatState,
-	type LiveEvent,
-} from '../state/chat-state.js';
+import {chatReducer, initialChatState, type ChatState} from '../state/chat-state.js';
+import {isKnown} from '../state/merge.js';
+import {fillGap} from './gap-fill.js';
+import {useLiveSocket} from './use-live-socket.js';
+import {useOutbox} from './use-outbox.js';
 
 export type ChatConnection = {
 	readonly serverUrl: string;
@@ -19,6 +18,10 @@ export type ChatConnection = {
 	readonly insecure?: boolean;
 	/** Newest messages fetched at start. */
 	readonly historyPageSize?: number;
+	/** Where the offline queue is kept, so a crash loses nothing. */
+	readonly outboxFile?: string;
+	/** Words of the gap-fill notice, in the UI's language. */
+	readonly labels?: {readonly reconnected: string; readonly missed: string};
 };
 
 export type Chat = {
@@ -32,10 +35,9 @@ export type Chat = {
 	readonly rename: (username: string) => void;
 	readonly reconnect: () => void;
 	readonly clear: () => void;
+	/** Queue the failed lines again; they go out at once when online. */
+	readonly retryFailed: () => void;
 };
-
-/** How long live events are gathered before one state update: about a frame. */
-const frameMs = 16;
 
 const describeError = (error: unknown): SafeText =>
 	sanitizeText(
@@ -45,15 +47,29 @@ const describeError = (error: unknown): SafeText =>
 /**
  * The one place where REST and the socket meet the chat state. Everything here is IO; every
  * decision about what to show lives in the reducer.
+ *
+ * After every join, in order: the history (at start) or the gap since the drop (after a
+ * reconnect) is merged, then the queued lines go out, once each, in order.
  */
 export function useChat(connection: ChatConnection): Chat {
-	const {serverUrl, apiUrl, userId, username, insecure, historyPageSize = 50} = connection;
+	const {
+		serverUrl,
+		apiUrl,
+		userId,
+		username,
+		insecure,
+		historyPageSize = 50,
+		outboxFile,
+	} = connection;
 	const [state, dispatch] = useReducer(chatReducer, {userId, username}, initialChatState);
 	const latest = useRef(state);
 	latest.current = state;
+	const labels = connection.labels ?? {
+		reconnected: 'reconnected',
+		missed: 'missed messages loaded',
+	};
 
 	const api = useMemo(() => new ChatRestApi({baseUrl: apiUrl, insecure}), [apiUrl, insecure]);
-	const socketRef = useRef<ChatSocket | undefined>(undefined);
 
 	const notice = useCallback((level: 'info' | 'error', text: string) => {
 		dispatch({type: 'notice', level, text: sanitizeText(text), now: Date.now()});
@@ -73,95 +89,108 @@ export function useChat(connection: ChatConnection): Chat {
 		}
 	}, [api, historyPageSize, notice]);
 
-	// The socket: one per server and user, with every listener removed on cleanup.
+	const {restored} = useOutbox(outboxFile, state.pending, dispatch);
+	// The first history load, started at once, in parallel with the socket's handshake.
+	const firstLoad = useRef<Promise<void> | undefined>(undefined);
 	useEffect(() => {
-		const socket = new ChatSocket({url: serverUrl, userId, username, insecure});
-		socketRef.current = socket;
-		let buffer: LiveEvent[] = [];
-		let invalid: SafeText[] = [];
-		let timer: NodeJS.Timeout | undefined;
-		const flush = () => {
-			timer = undefined;
-			if (buffer.length > 0) {
-				const events = buffer;
-				buffer = [];
-				dispatch({type: 'events-received', events});
-			}
-
-			if (invalid.length > 0) {
-				const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more)` : '';
-				notice('error', `${invalid[0]!}${more}`);
-				invalid = [];
-			}
-		};
-
-		const queue = (event: LiveEvent) => {
-			buffer.push(event);
-			timer ??= setTimeout(flush, frameMs);
-		};
-
-		const unsubscribe = [
-			socket.on('message', (message) => {
-				queue({kind: 'message', message});
-			}),
-			socket.on('userList', (list) => {
-				queue({kind: 'userList', list});
-			}),
-			socket.on('userCount', (count) => {
-				queue({kind: 'userCount', count});
-			}),
-			socket.on('invalid', (problem) => {
-				invalid.push(problem);
-				timer ??= setTimeout(flush, frameMs);
-			}),
-			socket.on('state', (connectionState) => {
-				flush();
-				dispatch({type: 'connection-changed', connection: connectionState});
-			}),
-			socket.on('rtt', (ms) => {
-				dispatch({type: 'rtt-measured', ms});
-			}),
-			socket.on('joined', ({reconnect}) => {
-				// Lines typed while offline go out now, once each, in order.
-				const queued = latest.current.pending.filter((line) => line.status === 'queued');
-				const sent = queued.filter((line) => socket.send(line.content)).map((line) => line.localId);
-				if (sent.length > 0) {
-					dispatch({type: 'sends-started', localIds: sent});
-				}
-
-				if (reconnect) {
-					void loadHistory();
-				}
-			}),
-		];
-		socket.connect();
-		return () => {
-			for (const off of unsubscribe) {
-				off();
-			}
-
-			clearTimeout(timer);
-			socket.close();
-			socketRef.current = undefined;
-		};
-		// The name is sent with each join; a rename goes through `rename`, not a new socket.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [serverUrl, userId, insecure, loadHistory, notice]);
-
-	// History: the newest page, fetched at once, in parallel with the socket's handshake.
-	useEffect(() => {
-		void loadHistory();
+		firstLoad.current ??= loadHistory();
 	}, [loadHistory]);
 
-	const send = useCallback((content: string) => {
-		const clean = sanitize(content, {multiline: true, maxLength: limits.contentLength}).text;
-		if (clean.trim().length === 0) {
-			return;
+	// Lines sent on the current connection, so a second join in quick succession cannot send a
+	// line again before the state says it went out.
+	const sentOnThisLink = useRef(new Set<number>());
+
+	const flushQueue = useCallback((socket: ChatSocket) => {
+		const sent: number[] = [];
+		for (const line of latest.current.pending) {
+			if (line.status !== 'queued' || sentOnThisLink.current.has(line.localId)) {
+				continue;
+			}
+
+			if (!socket.send(line.content)) {
+				break;
+			}
+
+			sentOnThisLink.current.add(line.localId);
+			sent.push(line.localId);
 		}
 
-		const sent = socketRef.current?.send(clean) ?? false;
-		dispatch({type: 'send-queued', content: clean, now: Date.now(), sent});
+		if (sent.length > 0) {
+			dispatch({type: 'sends-started', localIds: sent, now: Date.now()});
+		}
 	}, []);
+
+	const fillAfterReconnect = useCallback(async () => {
+		try {
+			const result = await fillGap({
+				fetchPage: async (page) => api.getMessages(page),
+				isKnown: (message) => isKnown(latest.current.index, message),
+				pageSize: historyPageSize,
+			});
+			dispatch({
+				type: 'gap-filled',
+				messages: result.messages,
+				complete: result.complete,
+				now: Date.now(),
+				label: labels.reconnected,
+				missedLabel: labels.missed,
+			});
+		} catch (error: unknown) {
+			notice(
+				'error',
+				`reconnected, but the missed messages could not be loaded: ${describeError(error)}`,
+			);
+		}
+	}, [api, historyPageSize, labels.reconnected, labels.missed, notice]);
+
+	// True from a join until its history or gap fill is merged and the queue has gone out.
+	const syncing = useRef(false);
+
+	const onJoined = useCallback(
+		(socket: ChatSocket, reconnect: boolean) => {
+			sentOnThisLink.current.clear();
+			syncing.current = true;
+			void (async () => {
+				await restored;
+				if (latest.current.history.status === 'loaded') {
+					await (reconnect ? fillAfterReconnect() : firstLoad.current);
+				} else {
+					await (firstLoad.current && !reconnect ? firstLoad.current : loadHistory());
+				}
+
+				syncing.current = false;
+				if (socket.connected) {
+					flushQueue(socket);
+				}
+			})();
+		},
+		[restored, fillAfterReconnect, loadHistory, flushQueue],
+	);
+
+	const socketRef = useLiveSocket({
+		serverUrl,
+		userId,
+		username,
+		insecure,
+		dispatch,
+		notice,
+		onJoined,
+	});
+
+	const send = useCallback(
+		(content: string) => {
+			const clean = sanitize(content, {multiline: true, maxLength: limits.contentLength}).text;
+			if (clean.trim().length === 0) {
+				return;
+			}
+
+			// Behind queued lines, a new one waits its turn, so the order holds.
+			const queuedBefore = latest.current.pending.some((line) => line.status === 'queued');
+			const sent = !queuedBefore && (socketRef.current?.send(clean) ?? false);
+			dispatch({type: 'send-queued', content: clean, now: Date.now(), sent});
+		},
+		[socketRef],
+	);
 
 	const broadcast = useCallback(
 		(content: string) => {
@@ -172,23 +201,39 @@ export function useChat(connection: ChatConnection): Chat {
 		[api, notice],
 	);
 
-	const rename = useCallback((name: string) => {
-		const clean = sanitizeText(name, limits.nameLength).trim();
-		if (clean.length === 0) {
-			return;
-		}
-
-		dispatch({type: 'renamed', username: clean});
-		socketRef.current?.rename(clean);
-	}, []);
+	const rename = useCallback(
+		(name: string) => {
+			const clean = sanitizeText(name, limits.nameLength).trim();
+			if (clean.length > 0) {
+				dispatch({type: 'renamed', username: clean});
+				socketRef.current?.rename(clean);
+			}
+		},
+		[socketRef],
+	);
 
 	const reconnect = useCallback(() => {
 		socketRef.current?.reconnectNow();
-	}, []);
+	}, [socketRef]);
 
 	const clear = useCallback(() => {
 		dispatch({type: 'cleared'});
 	}, []);
 
-	return {state, send, notice, broadcast, rename, reconnect, clear};
+	const retryFailed = useCallback(() => {
+		dispatch({type: 'failed-retried'});
+		sentOnThisLink.current.clear();
+	}, []);
+
+	// Retried (or newly queued) lines go out as soon as the state shows them and the link is up.
+	const hasQueued = state.pending.some((line) => line.status === 'queued');
+	const online = state.connection.status === 'online';
+	useEffect(() => {
+		const socket = socketRef.current;
+		if (hasQueued && online && socket && !syncing.current) {
+			flushQueue(socket);
+		}
+	}, [hasQueued, online, socketRef, flushQueue]);
+
+	return {state, send, notice, broadcast, rename, reconnect, clear, retryFailed};
 }

@@ -1,6 +1,7 @@
 import type {UserList} from '../protocol/parse.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
 import type {Message, SafeText, User} from '../protocol/types.js';
+import {trusted} from '../protocol/sanitize.js';
 import {
 	emptyIndex,
 	mergeMessages,
@@ -8,19 +9,22 @@ import {
 	type MessageIndex,
 	type StoredMessage,
 } from './merge.js';
+import {
+	confirmEchoes,
+	expireSends,
+	markSent,
+	requeueSending,
+	retryFailed,
+	type Outbox,
+	type PendingLine,
+} from './outbox.js';
+
+export type {PendingLine} from './outbox.js';
 
 /*
 The chat state machine: a pure reducer over a discriminated union of actions. No React, no IO.
 `useChat` owns the side effects and only dispatches.
 */
-
-/** A line the user sent that the server has not echoed yet. */
-export type PendingLine = {
-	readonly localId: number;
-	readonly content: SafeText;
-	readonly createdAt: number;
-	readonly status: 'sending' | 'queued' | 'failed';
-};
 
 /** A line the client itself adds to the log: errors, notices, command output. */
 export type Notice = {
@@ -35,13 +39,15 @@ export type ChatState = {
 	readonly messages: readonly StoredMessage[];
 	readonly index: MessageIndex;
 	readonly nextSeq: number;
-	readonly pending: readonly PendingLine[];
+	readonly pending: Outbox;
 	readonly nextLocalId: number;
 	readonly notices: readonly Notice[];
 	readonly users: readonly User[];
 	/** The server's `userCount`; the list's length until one arrives. */
 	readonly userCount: number | undefined;
 	readonly connection: ConnectionState;
+	/** Whether a connection ever came up: until it does, a failure is shown full-screen. */
+	readonly everOnline: boolean;
 	readonly rttMs: number | undefined;
 	readonly history: {
 		readonly status: 'idle' | 'loading' | 'loaded' | 'failed';
@@ -72,8 +78,22 @@ export type ChatAction =
 			readonly now: number;
 			readonly sent: boolean;
 	  }
-	| {readonly type: 'sends-started'; readonly localIds: readonly number[]}
-	| {readonly type: 'send-failed'; readonly localId: number}
+	| {readonly type: 'sends-started'; readonly localIds: readonly number[]; readonly now: number}
+	| {readonly type: 'sends-expired'; readonly now: number; readonly timeoutMs: number}
+	| {readonly type: 'failed-retried'}
+	| {
+			readonly type: 'outbox-restored';
+			readonly lines: ReadonlyArray<{readonly content: SafeText; readonly createdAt: number}>;
+	  }
+	| {
+			readonly type: 'gap-filled';
+			readonly messages: readonly Message[];
+			readonly complete: boolean;
+			readonly now: number;
+			/** "reconnected", "missed messages loaded", in the UI's language. */
+			readonly label: string;
+			readonly missedLabel: string;
+	  }
 	| {readonly type: 'renamed'; readonly username: string}
 	| {
 			readonly type: 'notice';
@@ -99,15 +119,13 @@ export function initialChatState(me: ChatState['me']): ChatState {
 		users: [],
 		userCount: undefined,
 		connection: {status: 'connecting'},
+		everOnline: false,
 		rttMs: undefined,
 		history: {status: 'idle'},
 		clearedBefore: 0,
 		lastError: undefined,
 	};
 }
-
-/** Normalised for matching an echo to a pending line: servers may trim what they store. */
-const echoKey = (content: string) => content.trim();
 
 /** Add messages; every own message that matches a pending line confirms the oldest such line. */
 function withMessages(state: ChatState, incoming: readonly Message[]): ChatState {
@@ -116,17 +134,7 @@ function withMessages(state: ChatState, incoming: readonly Message[]): ChatState
 		return state;
 	}
 
-	let {pending} = state;
-	for (const message of merged.added) {
-		if (pending.length > 0 && message.type === 'text' && message.senderId === state.me.userId) {
-			const key = echoKey(message.content);
-			const at = pending.findIndex((line) => echoKey(line.content) === key);
-			if (at !== -1) {
-				pending = [...pending.slice(0, at), ...pending.slice(at + 1)];
-			}
-		}
-	}
-
+	const pending = confirmEchoes(state.pending, merged.added, state.me.userId);
 	const trimmed = trimMessages(merged.messages, maxMessages);
 	return {
 		...state,
@@ -207,12 +215,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 				...state,
 				connection: action.connection,
 				rttMs: online ? state.rttMs : undefined,
-				// Lines sent but not echoed before a drop may be lost: they stay pending, marked queued.
-				pending: online
-					? state.pending
-					: state.pending.map((line) =>
-							line.status === 'sending' ? {...line, status: 'queued'} : line,
-						),
+				everOnline: state.everOnline || online,
+				// Lines sent but not echoed before a drop may be lost: they go out again after the
+				// gap fill, unless their echo turns up in it.
+				pending: online ? state.pending : requeueSending(state.pending),
 			};
 		}
 
@@ -226,27 +232,48 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 				content: action.content,
 				createdAt: action.now,
 				status: action.sent ? 'sending' : 'queued',
+				...(action.sent ? {sentAt: action.now} : {}),
 			};
 			return {...state, nextLocalId: state.nextLocalId + 1, pending: [...state.pending, line]};
 		}
 
 		case 'sends-started': {
-			const started = new Set(action.localIds);
+			return {...state, pending: markSent(state.pending, action.localIds, action.now)};
+		}
+
+		case 'sends-expired': {
+			const pending = expireSends(state.pending, action.now, action.timeoutMs);
+			return pending === state.pending ? state : {...state, pending};
+		}
+
+		case 'failed-retried': {
+			return {...state, pending: retryFailed(state.pending)};
+		}
+
+		case 'outbox-restored': {
+			const restored = action.lines.map((line, index): PendingLine => ({
+				...line,
+				localId: state.nextLocalId + index,
+				status: 'queued',
+			}));
 			return {
 				...state,
-				pending: state.pending.map((line) =>
-					started.has(line.localId) ? {...line, status: 'sending'} : line,
-				),
+				nextLocalId: state.nextLocalId + restored.length,
+				pending: [...restored, ...state.pending],
 			};
 		}
 
-		case 'send-failed': {
-			return {
-				...state,
-				pending: state.pending.map((line) =>
-					line.localId === action.localId ? {...line, status: 'failed'} : line,
-				),
-			};
+		case 'gap-filled': {
+			const before = state.nextSeq;
+			const next = withMessages(state, action.messages);
+			const missed = next.messages.filter((message) => message.seq >= before).length;
+			const bounded = action.complete ? '' : ' (more may be missing: scroll up)';
+			return withNotice(
+				next,
+				'info',
+				trusted(`${action.label} — ${missed} ${action.missedLabel}${bounded}`),
+				action.now,
+			);
 		}
 
 		case 'renamed': {

@@ -46,7 +46,7 @@ test('an empty line shows the placeholder, the cursor on its first character', (
 	);
 	const frame = lastFrame()!;
 	t.is(plain(frame).trimEnd(), `> ${placeholder}`);
-	t.is(plain(cursorCell(frame) ?? ''), placeholder[0]);
+	t.is(plain(cursorCell(frame) ?? ''), placeholder.charAt(0));
 	unmount();
 });
 

@@ -165,15 +165,20 @@ test('messages from others, system notices and duplicate echoes confirm nothing'
 });
 
 test('going offline or reconnecting marks sending lines queued; failed lines stay failed', (t) => {
-	const sending = reduce(start(), queue('a'), queue('b'), {type: 'send-failed', localId: 2});
+	const sending = reduce(
+		start(),
+		queue('a'),
+		{type: 'sends-expired', now: 20_000, timeoutMs: 10_000},
+		queue('b'),
+	);
 	const offline = chatReducer(sending, {
 		type: 'connection-changed',
 		connection: {status: 'offline', reason: safe('gone')},
 	});
-	t.deepEqual(pendingOf(offline), ['a:queued', 'b:failed']);
+	t.deepEqual(pendingOf(offline), ['a:failed', 'b:queued']);
 	t.deepEqual(offline.connection, {status: 'offline', reason: 'gone'});
 	const retry = chatReducer(sending, {type: 'connection-changed', connection: reconnecting});
-	t.deepEqual(pendingOf(retry), ['a:queued', 'b:failed']);
+	t.deepEqual(pendingOf(retry), ['a:failed', 'b:queued']);
 });
 
 test('going online keeps pending lines and the round-trip time; leaving it drops the time', (t) => {
@@ -191,13 +196,58 @@ test('going online keeps pending lines and the round-trip time; leaving it drops
 
 test('sends-started marks the given queued lines sending', (t) => {
 	const queued = reduce(start(), queue('a', false), queue('b', false), queue('c', false));
-	const state = chatReducer(queued, {type: 'sends-started', localIds: [1, 3]});
+	const state = chatReducer(queued, {type: 'sends-started', localIds: [1, 3], now: 5000});
 	t.deepEqual(pendingOf(state), ['a:sending', 'b:queued', 'c:sending']);
+	t.is(state.pending[0]!.sentAt, 5000);
 });
 
-test('send-failed marks only that line failed', (t) => {
-	const state = reduce(start(), queue('a'), queue('b'), {type: 'send-failed', localId: 1});
-	t.deepEqual(pendingOf(state), ['a:failed', 'b:sending']);
+test('a line with no echo within the timeout fails, and a retry queues it again', (t) => {
+	const sent = reduce(start(), queue('a'), {
+		type: 'connection-changed',
+		connection: {status: 'online'},
+	});
+	const early = chatReducer(sent, {type: 'sends-expired', now: 1000 + 9999, timeoutMs: 10_000});
+	t.is(early, sent, 'nothing changes before the timeout');
+	const late = chatReducer(sent, {type: 'sends-expired', now: 1000 + 10_001, timeoutMs: 10_000});
+	t.deepEqual(pendingOf(late), ['a:failed']);
+	t.deepEqual(pendingOf(chatReducer(late, {type: 'failed-retried'})), ['a:queued']);
+});
+
+test('restored lines from disk come first, queued, with fresh ids', (t) => {
+	const state = reduce(start(), queue('new', false), {
+		type: 'outbox-restored',
+		lines: [{content: safe('old'), createdAt: 10}],
+	});
+	t.deepEqual(pendingOf(state), ['old:queued', 'new:queued']);
+	t.not(state.pending[0]!.localId, state.pending[1]!.localId);
+});
+
+test('an old message with the same text does not confirm a newer line', (t) => {
+	const queued = reduce(start(), {
+		type: 'send-queued',
+		content: safe('ok'),
+		now: 10_000_000,
+		sent: true,
+	});
+	const yesterday = chatReducer(queued, {
+		type: 'history-loaded',
+		messages: [{...own('ok'), time: 10_000_000 - 86_400_000}],
+		total: 1,
+	});
+	t.deepEqual(pendingOf(yesterday), ['ok:sending']);
+});
+
+test('a gap fill merges the missed messages and says how many', (t) => {
+	const state = reduce(start(), {
+		type: 'gap-filled',
+		messages: [own('one', 1), own('two', 2)],
+		complete: true,
+		now: 5,
+		label: 'reconnected',
+		missedLabel: 'missed messages loaded',
+	});
+	t.is(state.messages.length, 2);
+	t.is(state.notices.at(-1)!.text, safe('reconnected — 2 missed messages loaded'));
 });
 
 test('renamed changes the username and keeps the user id', (t) => {

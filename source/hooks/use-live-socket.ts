@@ -1,0 +1,107 @@
+import {useEffect, useRef, type Dispatch, type RefObject} from 'react';
+import {ChatSocket} from '../protocol/socket-client.js';
+import type {SafeText} from '../protocol/types.js';
+import type {ChatAction, LiveEvent} from '../state/chat-state.js';
+
+/** How long live events are gathered before one state update: about a frame. */
+const frameMs = 16;
+
+export type LiveSocketOptions = {
+	readonly serverUrl: string;
+	readonly userId: string;
+	readonly username: string;
+	readonly insecure?: boolean;
+	readonly dispatch: Dispatch<ChatAction>;
+	readonly notice: (level: 'info' | 'error', text: string) => void;
+	/** After every join: the first (`reconnect` false) and each one after a drop. */
+	readonly onJoined: (socket: ChatSocket, reconnect: boolean) => void;
+};
+
+/**
+ * The socket: one per server and user, its events buffered and applied once per frame (a flood
+ * of messages is one state update per frame, not one per message), every listener removed on
+ * cleanup. Returns a ref to the live socket for sending.
+ */
+export function useLiveSocket(options: LiveSocketOptions): RefObject<ChatSocket | undefined> {
+	const {serverUrl, userId, insecure, dispatch} = options;
+	const socketRef = useRef<ChatSocket | undefined>(undefined);
+	// Callbacks and the name may change between renders; the socket must not.
+	const latest = useRef(options);
+	latest.current = options;
+
+	useEffect(() => {
+		const socket = new ChatSocket({
+			url: serverUrl,
+			userId,
+			username: latest.current.username,
+			insecure,
+		});
+		socketRef.current = socket;
+		let buffer: LiveEvent[] = [];
+		let invalid: SafeText[] = [];
+		let timer: NodeJS.Timeout | undefined;
+		const flush = () => {
+			clearTimeout(timer);
+			timer = undefined;
+			if (buffer.length > 0) {
+				const events = buffer;
+				buffer = [];
+				dispatch({type: 'events-received', events});
+			}
+
+			if (invalid.length > 0) {
+				const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more)` : '';
+				latest.current.notice('error', `${invalid[0]!}${more}`);
+				invalid = [];
+			}
+		};
+
+		const later = () => {
+			timer ??= setTimeout(flush, frameMs);
+		};
+
+		const queue = (event: LiveEvent) => {
+			buffer.push(event);
+			later();
+		};
+
+		const unsubscribe = [
+			socket.on('message', (message) => {
+				queue({kind: 'message', message});
+			}),
+			socket.on('userList', (list) => {
+				queue({kind: 'userList', list});
+			}),
+			socket.on('userCount', (count) => {
+				queue({kind: 'userCount', count});
+			}),
+			socket.on('invalid', (problem) => {
+				invalid.push(problem);
+				later();
+			}),
+			socket.on('state', (connection) => {
+				flush();
+				dispatch({type: 'connection-changed', connection});
+			}),
+			socket.on('rtt', (ms) => {
+				dispatch({type: 'rtt-measured', ms});
+			}),
+			socket.on('joined', ({reconnect}) => {
+				flush();
+				latest.current.onJoined(socket, reconnect);
+			}),
+		];
+		socket.connect();
+		return () => {
+			for (const off of unsubscribe) {
+				off();
+			}
+
+			clearTimeout(timer);
+			socket.close();
+			socketRef.current = undefined;
+		};
+	}, [serverUrl, userId, insecure, dispatch]);
+
+	return socketRef;
+}
