@@ -118,30 +118,17 @@ test('waitFor rejects with the label and the screen on timeout', async (t) => {
 	await terminal.waitForText('ready');
 	const started = Date.now();
 	const error = await t.throwsAsync(
-		terminal.waitFor(
-			(screen) => screen.includes('never'),
-			'the word never',
-			300,
-		),
+		terminal.waitFor((screen) => screen.includes('never'), 'the word never', 300),
 	);
 	t.true(Date.now() - started >= 290);
-	t.regex(
-		error?.message ?? '',
-		/Timed out after 300 ms waiting for the word never/,
-	);
+	t.regex(error?.message ?? '', /Timed out after 300 ms waiting for the word never/);
 	t.regex(error?.message ?? '', /ready and waiting/);
 });
 
 test('waitFor rejects early when the program exits without showing the text', async (t) => {
-	const terminal = runScript(
-		t,
-		String.raw`process.stdout.write('bye'); process.exit(3);`,
-	);
+	const terminal = runScript(t, String.raw`process.stdout.write('bye'); process.exit(3);`);
 	const error = await t.throwsAsync(terminal.waitForText('never', 5000));
-	t.regex(
-		error?.message ?? '',
-		/Process exited while waiting for text "never"/,
-	);
+	t.regex(error?.message ?? '', /Process exited while waiting for text "never"/);
 	t.regex(error?.message ?? '', /exited {"exitCode":3}/);
 	t.regex(error?.message ?? '', /bye/);
 	const status = await terminal.exited;
@@ -151,12 +138,7 @@ test('waitFor rejects early when the program exits without showing the text', as
 test('the program sees no CI variables even when the tests run in CI', async (t) => {
 	const saved = {...process.env};
 	t.teardown(() => {
-		for (const key of [
-			'CI',
-			'CONTINUOUS_INTEGRATION',
-			'CI_JOB_ID',
-			'FORCE_COLOR',
-		]) {
+		for (const key of ['CI', 'CONTINUOUS_INTEGRATION', 'CI_JOB_ID', 'FORCE_COLOR']) {
 			if (saved[key] === undefined) {
 				Reflect.deleteProperty(process.env, key);
 			} else {

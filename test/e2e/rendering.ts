@@ -1,0 +1,126 @@
+// Ink's incremental rendering (patched at build time, see scripts/ink-patches.js): the frame
+// stays in place while it changes, and a keystroke costs a few bytes, not a repaint.
+import test from 'ava';
+import {connectClient, startTestServer} from '../helpers/server-harness.js';
+import {
+	inputRowIndex,
+	logLines,
+	messageLinePattern,
+	panelLines,
+	screenRows,
+	startChat,
+	statusRowIndex,
+	waitForOnline,
+} from '../helpers/chat-terminal.js';
+
+const cols = 120;
+const rows = 40;
+
+async function startSettled(t: Parameters<typeof startChat>[0]) {
+	const server = await startTestServer(t);
+	const terminal = await startChat(t, {
+		server: server.url,
+		name: 'alice',
+		userId: 'u-alice',
+		cols,
+		rows,
+	});
+	await waitForOnline(terminal);
+	await terminal.waitFor(
+		(screen) => panelLines(screenRows(screen))?.includes('alice (me)') ?? false,
+		'our entry in the panel',
+	);
+	await terminal.waitForText('-!- system: alice joined');
+	await terminal.waitForQuiet();
+	return {server, terminal};
+}
+
+test.serial('typing 50 characters one by one does not move the frame', async (t) => {
+	const {terminal} = await startSettled(t);
+	const initial = screenRows(terminal.screenText());
+	const top = initial[0]!;
+	t.regex(top, /│ Online \(1\)$/, 'the panel title on the top row');
+	t.regex(initial[inputRowIndex(rows)]!, /^> {2}Type a message/);
+	t.is(initial[rows - 1], '');
+
+	const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMN';
+	let typed = '';
+	for (const character of alphabet) {
+		typed += character;
+		terminal.write(character);
+		const expected = `> ${typed}`;
+		await terminal.waitFor(
+			(screen) => screenRows(screen).some((row) => row.trimEnd() === expected),
+			`the echo of ${JSON.stringify(typed)}`,
+		);
+		const screen = screenRows(terminal.screenText());
+		t.is(screen[0], top, `top row after ${typed.length} characters`);
+		t.is(
+			screen[inputRowIndex(rows)]!.trimEnd(),
+			expected,
+			`input row after ${typed.length} characters`,
+		);
+	}
+
+	await terminal.waitForQuiet();
+	const final = screenRows(terminal.screenText());
+	t.is(typed.length, 50);
+	t.is(final[0], top);
+	t.is(final[statusRowIndex(rows)], initial[statusRowIndex(rows)]);
+	t.is(final[rows - 1], '', 'the row under the input line stays empty');
+	// Everything but the input line is as it was.
+	t.deepEqual(
+		final.filter((_, index) => index !== inputRowIndex(rows)),
+		initial.filter((_, index) => index !== inputRowIndex(rows)),
+	);
+});
+
+test.serial(
+	'a keystroke writes well under 1000 bytes (a full repaint is about 4.8 KB)',
+	async (t) => {
+		const {terminal} = await startSettled(t);
+		terminal.write('hello');
+		await terminal.waitFor(
+			(screen) => screenRows(screen)[inputRowIndex(rows)]?.trimEnd() === '> hello',
+			'the first echo',
+		);
+		await terminal.waitForQuiet();
+
+		const before = terminal.rawLength();
+		terminal.write('!');
+		await terminal.waitFor(
+			(screen) => screenRows(screen)[inputRowIndex(rows)]?.trimEnd() === '> hello!',
+			'the echo of one key',
+		);
+		await terminal.waitForQuiet();
+		const bytes = terminal.rawLength() - before;
+		t.log(`one keystroke: ${bytes} bytes`);
+		t.true(bytes > 0);
+		t.true(bytes < 1000, `one keystroke wrote ${bytes} bytes`);
+	},
+);
+
+test.serial('incoming messages do not move the frame either', async (t) => {
+	const {server, terminal} = await startSettled(t);
+	const initial = screenRows(terminal.screenText());
+	const peer = await connectClient(t, server.url, {user: {userId: 'u-bob', username: 'bob'}});
+	await terminal.waitFor(
+		(screen) => panelLines(screenRows(screen))?.[0] === 'Online (2)',
+		'bob in the panel',
+	);
+	for (let index = 1; index <= 5; index++) {
+		peer.send(`message number ${index}`);
+		await terminal.waitFor(
+			(screen) =>
+				messageLinePattern('bob', `message number ${index}`).test(
+					logLines(screenRows(screen)).at(-1) ?? '',
+				),
+			`message ${index} at the bottom of the log`,
+		);
+		const screen = screenRows(terminal.screenText());
+		t.regex(screen[0]!, /│ Online \(2\)$/, `top row after message ${index}`);
+		t.is(screen[statusRowIndex(rows)], initial[statusRowIndex(rows)]);
+		t.is(screen[inputRowIndex(rows)], initial[inputRowIndex(rows)]);
+		t.is(screen[rows - 1], '');
+	}
+});
