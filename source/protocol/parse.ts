@@ -94,7 +94,9 @@ export function parseTime(value: unknown): ParsedTime | undefined {
 	}
 
 	const milliseconds = fraction.padEnd(3, '0').slice(0, 3);
-	const time = Date.parse(`${date}T${clock}.${milliseconds}${offset}`);
+	// Date.parse wants seconds whenever a fraction follows: `12:00` is `12:00:00`.
+	const seconds = clock?.length === 5 ? ':00' : '';
+	const time = Date.parse(`${date}T${clock}${seconds}.${milliseconds}${offset}`);
 	if (Number.isNaN(time)) {
 		return undefined;
 	}

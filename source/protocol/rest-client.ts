@@ -2,6 +2,7 @@ import {request, type Dispatcher} from 'undici';
 import {sharedDispatcher} from './dispatcher.js';
 import {ChatApiError, toChatApiError} from './errors.js';
 import {parseErrorText, parseMessage, parseMessagesPage, parseUsersPage} from './parse.js';
+import {sanitizeText} from './sanitize.js';
 import type {Message, MessagesPage, ParseResult, UsersPage} from './types.js';
 
 export type RestClientOptions = {
@@ -110,7 +111,8 @@ export class ChatRestApi {
 			try {
 				return JSON.parse(text) as unknown;
 			} catch {
-				const type = String(response.headers['content-type'] ?? 'unknown type');
+				// A header is remote text too: latin1 bytes such as 0x9B decode to C1 controls.
+				const type = sanitizeText(String(response.headers['content-type'] ?? 'unknown type'), 100);
 				throw new ChatApiError(
 					'bad-payload',
 					`${url}: the answer is not JSON (${type.split(';')[0]})`,

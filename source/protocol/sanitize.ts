@@ -41,14 +41,22 @@ export type Sanitized = {
 	readonly cut: number;
 };
 
+/** `end`, or one less when `end` would split a surrogate pair. */
+function pairSafeEnd(text: string, end: number): number {
+	// At the high half of a pair, codePointAt reads the whole pair: a code point past U+FFFF.
+	const code = text.codePointAt(end - 1) ?? 0;
+	return code > 0xff_ff ? end - 1 : end;
+}
+
 export function sanitize(raw: string, options: SanitizeOptions = {}): Sanitized {
 	const {multiline = false, maxLength = Number.POSITIVE_INFINITY} = options;
 	// Cutting first bounds the work on a huge payload; the cut count is what the user lost.
 	let cut = 0;
 	let text = raw;
 	if (text.length > maxLength * 2 + 64) {
-		cut = text.length - (maxLength * 2 + 64);
-		text = text.slice(0, maxLength * 2 + 64);
+		const end = pairSafeEnd(text, maxLength * 2 + 64);
+		cut = text.length - end;
+		text = text.slice(0, end);
 	}
 
 	text = text
@@ -64,13 +72,7 @@ export function sanitize(raw: string, options: SanitizeOptions = {}): Sanitized 
 	}
 
 	if (text.length > maxLength) {
-		// Do not split a surrogate pair.
-		let end = maxLength;
-		const code = text.codePointAt(end - 1) ?? 0;
-		if (code >= 0xd8_00 && code <= 0xdb_ff) {
-			end--;
-		}
-
+		const end = pairSafeEnd(text, maxLength);
 		cut += text.length - end;
 		text = text.slice(0, end);
 	}

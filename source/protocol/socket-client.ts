@@ -242,18 +242,19 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 		);
 		// Full jitter on the upper half, so a restarted server is not hit by every client at once.
 		const delay = delayMs ?? Math.round(base / 2 + (Math.random() * base) / 2);
-		this.setState({
-			status: 'reconnecting',
-			attempt: this.attempt,
-			retryAt: Date.now() + delay,
-			reason,
-		});
+		// The timer is set before the state goes out, so a listener that calls close() clears it.
 		this.retryTimer = setTimeout(() => {
 			if (!this.closed) {
 				this.setState({status: 'connecting'});
 				this.socket.connect();
 			}
 		}, delay);
+		this.setState({
+			status: 'reconnecting',
+			attempt: this.attempt,
+			retryAt: Date.now() + delay,
+			reason,
+		});
 	}
 
 	private startHeartbeat(): void {
