@@ -1,5 +1,6 @@
 import {io, type Socket} from 'socket.io-client';
 import {Emitter} from './emitter.js';
+import {socketProxyAgent} from './proxy.js';
 import {parseCount, parseMessage, parseUserList, type UserList} from './parse.js';
 import {sanitizeText} from './sanitize.js';
 import type {Message, SafeText} from './types.js';
@@ -74,12 +75,16 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 		this.heartbeatMs = options.heartbeatMs ?? 30_000;
 		this.minBackoffMs = options.backoff?.minMs ?? 500;
 		this.maxBackoffMs = options.backoff?.maxMs ?? 30_000;
+		const agent = socketProxyAgent(options.url, {insecure: options.insecure});
 		this.socket = io(options.url, {
 			autoConnect: false,
 			reconnection: false,
 			forceNew: true,
 			timeout: 10_000,
 			rejectUnauthorized: !options.insecure,
+			// HTTP(S)_PROXY and NO_PROXY, as for REST; no agent means a direct connection. (The
+			// types say string | boolean; in Node, engine.io hands it to ws and to its XHR as is.)
+			...(agent ? {agent: agent as unknown as string} : {}),
 			...(options.transports ? {transports: options.transports} : {}),
 			...options.socketOptions,
 		});

@@ -41,11 +41,7 @@ export type TestTerminal = {
 	/** Resize both the pty (the program gets SIGWINCH) and the emulator. */
 	resize(cols: number, rows: number): void;
 	/** Resolve when `predicate(screenText())` holds; reject with `label` and the screen on timeout (default 10 s) or when the program exited without it. */
-	waitFor(
-		predicate: (screen: string) => boolean,
-		label: string,
-		timeoutMs?: number,
-	): Promise<void>;
+	waitFor(predicate: (screen: string) => boolean, label: string, timeoutMs?: number): Promise<void>;
 	waitForText(text: string | RegExp, timeoutMs?: number): Promise<void>;
 	/** Resolve once the program has written nothing for `quietMs` (default 150) and the emulator has parsed everything. */
 	waitForQuiet(quietMs?: number, timeoutMs?: number): Promise<void>;
@@ -57,9 +53,7 @@ export type TestTerminal = {
 	cursorVisible(): boolean;
 };
 
-export const cliPath = fileURLToPath(
-	new URL('../../dist/cli.js', import.meta.url),
-);
+export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export const keys = {
 	enter: '\r',
@@ -117,9 +111,7 @@ export function terminalEnv(
 		...extra,
 	};
 	return Object.fromEntries(
-		Object.entries(merged).filter(
-			(entry): entry is [string, string] => entry[1] !== undefined,
-		),
+		Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
 	);
 }
 
@@ -130,8 +122,7 @@ export function startTerminal(options: TerminalOptions): TestTerminal {
 	let cols = options.cols ?? 120;
 	let rows = options.rows ?? 40;
 	const command = options.command ?? process.execPath;
-	const args =
-		options.command === undefined ? [cliPath, ...options.args] : options.args;
+	const args = options.command === undefined ? [cliPath, ...options.args] : options.args;
 	const term = new Terminal({cols, rows, allowProposedApi: true});
 	const pty = spawn(command, args, {
 		name: 'xterm-256color',
@@ -212,14 +203,12 @@ export function startTerminal(options: TerminalOptions): TestTerminal {
 		const buffer = term.buffer.active;
 		return Array.from(
 			{length: rows},
-			(_, y) =>
-				buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '',
+			(_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '',
 		);
 	};
 
 	const screenText = () => screen().join('\n');
-	const inAlternateScreen = () =>
-		final?.alternate ?? term.buffer.active.type === 'alternate';
+	const inAlternateScreen = () => final?.alternate ?? term.buffer.active.type === 'alternate';
 
 	const describe = () => {
 		const buffer = inAlternateScreen() ? 'alternate' : 'normal';
@@ -258,9 +247,7 @@ export function startTerminal(options: TerminalOptions): TestTerminal {
 
 			const interval = setInterval(run, pollMs);
 			const timer = setTimeout(() => {
-				finish(
-					new Error(`Timed out after ${timeoutMs} ms ${what}\n${describe()}`),
-				);
+				finish(new Error(`Timed out after ${timeoutMs} ms ${what}\n${describe()}`));
 			}, timeoutMs);
 			listeners.add(run);
 			run();
@@ -278,9 +265,7 @@ export function startTerminal(options: TerminalOptions): TestTerminal {
 				}
 
 				if (exitStatus && pendingWrites === 0) {
-					throw new Error(
-						`Process exited while waiting for ${label}\n${describe()}`,
-					);
+					throw new Error(`Process exited while waiting for ${label}\n${describe()}`);
 				}
 
 				return false;
@@ -291,13 +276,8 @@ export function startTerminal(options: TerminalOptions): TestTerminal {
 
 	const waitForText = async (text: string | RegExp, timeoutMs?: number) =>
 		waitFor(
-			(screen) =>
-				typeof text === 'string'
-					? screen.includes(text)
-					: screen.search(text) >= 0,
-			typeof text === 'string'
-				? `text ${JSON.stringify(text)}`
-				: `text matching ${String(text)}`,
+			(screen) => (typeof text === 'string' ? screen.includes(text) : screen.search(text) >= 0),
+			typeof text === 'string' ? `text ${JSON.stringify(text)}` : `text matching ${String(text)}`,
 			timeoutMs,
 		);
 

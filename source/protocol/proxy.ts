@@ -1,0 +1,63 @@
+import type {Agent} from 'node:http';
+import {HttpsProxyAgent} from 'https-proxy-agent';
+
+/*
+HTTP_PROXY, HTTPS_PROXY and NO_PROXY for the socket (REST goes through undici's
+EnvHttpProxyAgent, which reads the same variables the same way). Lower-case names win over
+upper-case ones, as in curl. NO_PROXY is a list of host names, domain suffixes (with or without
+a leading dot), optional `:port`s, or `*` for none at all.
+*/
+
+type Environment = Record<string, string | undefined>;
+
+const read = (environment: Environment, name: string) =>
+	environment[name.toLowerCase()] ?? environment[name.toUpperCase()];
+
+function bypassed(url: URL, noProxy: string | undefined): boolean {
+	if (!noProxy) {
+		return false;
+	}
+
+	const host = url.hostname.replaceAll(/^\[|]$/g, '').toLowerCase();
+	const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+	return noProxy
+		.split(/[\s,]+/)
+		.filter(Boolean)
+		.some((entry) => {
+			if (entry === '*') {
+				return true;
+			}
+
+			const [pattern = '', entryPort] = entry.toLowerCase().split(/:(?=\d+$)/);
+			if (entryPort !== undefined && entryPort !== port) {
+				return false;
+			}
+
+			const domain = pattern.replace(/^\*?\./, '');
+			return host === domain || host.endsWith(`.${domain}`);
+		});
+}
+
+/** The proxy URL to reach `target` through, or undefined for a direct connection. */
+export function proxyFor(
+	target: string,
+	environment: Environment = process.env,
+): string | undefined {
+	const url = new URL(target);
+	const proxy =
+		url.protocol === 'https:' ? read(environment, 'https_proxy') : read(environment, 'http_proxy');
+	if (!proxy || bypassed(url, read(environment, 'no_proxy'))) {
+		return undefined;
+	}
+
+	return proxy;
+}
+
+/** An agent for socket.io's transports when a proxy applies (a CONNECT tunnel), else none. */
+export function socketProxyAgent(
+	target: string,
+	options: {insecure?: boolean; environment?: Environment} = {},
+): Agent | undefined {
+	const proxy = proxyFor(target, options.environment);
+	return proxy ? new HttpsProxyAgent(proxy, {rejectUnauthorized: !options.insecure}) : undefined;
+}
