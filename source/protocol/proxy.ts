@@ -13,6 +13,17 @@ type Environment = Record<string, string | undefined>;
 const read = (environment: Environment, name: string) =>
 	environment[name.toLowerCase()] ?? environment[name.toUpperCase()];
 
+/** `host`, `host:port`, `[v6]`, `[v6]:port` or a bare IPv6 address. */
+function splitEntry(entry: string): {pattern: string; entryPort?: string} {
+	const bracketed = /^\[(.+)](?::(\d+))?$/.exec(entry);
+	if (bracketed) {
+		return {pattern: bracketed[1]!, entryPort: bracketed[2]};
+	}
+
+	const parts = entry.split(':');
+	return parts.length === 2 ? {pattern: parts[0]!, entryPort: parts[1]} : {pattern: entry};
+}
+
 function bypassed(url: URL, noProxy: string | undefined): boolean {
 	if (!noProxy) {
 		return false;
@@ -28,7 +39,7 @@ function bypassed(url: URL, noProxy: string | undefined): boolean {
 				return true;
 			}
 
-			const [pattern = '', entryPort] = entry.toLowerCase().split(/:(?=\d+$)/);
+			const {pattern, entryPort} = splitEntry(entry.toLowerCase());
 			if (entryPort !== undefined && entryPort !== port) {
 				return false;
 			}

@@ -30,6 +30,8 @@ export type ChatTerminalOptions = {
 	rows?: number;
 	/** Reuse a config directory; default a fresh one. */
 	configHome?: string;
+	/** More environment for the client (e.g. proxy variables). */
+	env?: Record<string, string | undefined>;
 };
 
 export type ChatTerminal = TestTerminal & {readonly configHome: string};
@@ -57,7 +59,12 @@ export async function startChat(t: Teardown, options: ChatTerminalOptions): Prom
 export async function startRaw(
 	t: Teardown,
 	args: string[],
-	options: {cols?: number; rows?: number; configHome?: string} = {},
+	options: {
+		cols?: number;
+		rows?: number;
+		configHome?: string;
+		env?: Record<string, string | undefined>;
+	} = {},
 ): Promise<ChatTerminal> {
 	const configHome = options.configHome ?? (await tempConfigHome(t));
 	const terminal = startTerminal({
@@ -69,6 +76,7 @@ export async function startRaw(
 			LANG: 'en_US.UTF-8',
 			LC_ALL: undefined,
 			LC_MESSAGES: undefined,
+			...options.env,
 		},
 	});
 	t.teardown(async () => terminal.dispose());
