@@ -1,0 +1,79 @@
+import test from 'ava';
+import {hostileNames, hostilePayloads, splitForbidden, splitPayloads} from '../helpers/hostile-corpus.js';
+import {
+	inputRow,
+	screenRows,
+	seedMessage,
+	startChat,
+	statusRow,
+	waitForOnline,
+} from '../helpers/chat-terminal.js';
+import {connectClient, startTestServer} from '../helpers/server-harness.js';
+
+const rows = 50;
+
+/*
+Every payload goes through the real server, as a message and as a name, to the client in a real
+terminal. What the client wrote to the terminal must hold none of the injected sequences, and
+the screen must still be the chat's: status bar and input line in their rows, the panel on top.
+*/
+test.serial('hostile text from the network never reaches the terminal', async (t) => {
+	t.true(hostilePayloads.length >= 30, 'the corpus covers at least 30 payloads');
+	const server = await startTestServer(t);
+	const terminal = await startChat(t, {server: server.url, name: 'watcher', rows, cols: 140});
+	await waitForOnline(terminal);
+	const startedAt = terminal.raw().length;
+
+	for (const [index, payload] of hostilePayloads.entries()) {
+		await seedMessage(server.url, {userId: `h-${index}`, username: `sender${index}`}, payload.text);
+		await terminal.waitForText(payload.visible);
+	}
+
+	for (const [index, half] of splitPayloads.entries()) {
+		await seedMessage(server.url, {userId: 'splitter', username: 'splitter'}, half);
+		await terminal.waitForText(index === 0 ? 'split-a' : 'split-b');
+	}
+
+	for (const name of hostileNames) {
+		await seedMessage(server.url, {userId: name.name, username: name.text}, `from ${name.name}`);
+		await terminal.waitForText(`from ${name.name}`);
+	}
+
+	const peers = await Promise.all(
+		hostileNames.map(async (name) =>
+			connectClient(t, server.url, {user: {userId: `peer-${name.name}`, username: name.text}}),
+		),
+	);
+	t.is(peers.length, hostileNames.length);
+	await terminal.waitForText(`Online (${hostileNames.length + 1})`);
+
+	const written = terminal.raw().slice(startedAt);
+	for (const payload of [...hostilePayloads, ...hostileNames]) {
+		for (const sequence of payload.forbidden) {
+			t.false(
+				written.includes(sequence),
+				`${payload.name}: ${JSON.stringify(sequence)} reached the terminal`,
+			);
+		}
+	}
+
+	t.false(
+		written.includes(splitForbidden),
+		'an escape split over two messages reached the terminal',
+	);
+	t.notRegex(written, /[\u0080-\u009F]/, 'no C1 control reached the terminal');
+	t.notRegex(written, /[\u202A-\u202E\u2066-\u2069]/, 'no bidi control reached the terminal');
+
+	const screen = screenRows(terminal.screenText());
+	t.regex(
+		statusRow(screen),
+		/127\.0\.0\.1:\d+ │ ● online \d+ ms │ watcher/,
+		'the status bar is in its row',
+	);
+	t.true(inputRow(screen).startsWith('> '), 'the input line is in its row');
+	t.regex(screen[0] ?? '', /│ Online \(\d+\)/, 'the panel title is on the top row');
+	t.true(terminal.inAlternateScreen(), 'still in the alternate screen');
+	for (const name of hostileNames) {
+		t.true(terminal.screenText().includes(name.visible), `${name.name} shows as plain text`);
+	}
+});
