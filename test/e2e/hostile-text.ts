@@ -1,5 +1,10 @@
 import test from 'ava';
-import {hostileNames, hostilePayloads, splitForbidden, splitPayloads} from '../helpers/hostile-corpus.js';
+import {
+	hostileNames,
+	hostilePayloads,
+	splitForbidden,
+	splitPayloads,
+} from '../helpers/hostile-corpus.js';
 import {
 	inputRow,
 	screenRows,
