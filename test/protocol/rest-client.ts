@@ -1,15 +1,11 @@
-import {execFile} from 'node:child_process';
-import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {promisify} from 'node:util';
 import test, {type ExecutionContext} from 'ava';
 import {closeDispatchers} from '../../source/protocol/dispatcher.js';
 import {ChatApiError, type ChatErrorKind} from '../../source/protocol/errors.js';
 import {ChatRestApi} from '../../source/protocol/rest-client.js';
 import {connectClient, startTestServer} from '../helpers/server-harness.js';
+import {selfSignedCertificate} from '../helpers/tls.js';
 
 /** Generous: a timeout only decides anything when something is wrong, and the machine may be loaded. */
 const patience = {timeoutMs: 20_000};
@@ -354,51 +350,8 @@ test('an answer over 16 MB is a bad payload, not an out-of-memory', async (t) =>
 
 // ---- TLS ----
 
-const run = promisify(execFile);
-
-async function selfSignedCertificate(): Promise<{cert: string; key: string} | undefined> {
-	try {
-		await run('which', ['openssl']);
-	} catch {
-		return undefined;
-	}
-
-	const directory = await mkdtemp(path.join(tmpdir(), 'chat-tui-protocol-tls-'));
-	try {
-		const keyFile = path.join(directory, 'key.pem');
-		const certFile = path.join(directory, 'cert.pem');
-		await run('openssl', [
-			'req',
-			'-x509',
-			'-newkey',
-			'ec',
-			'-pkeyopt',
-			'ec_paramgen_curve:prime256v1',
-			'-nodes',
-			'-keyout',
-			keyFile,
-			'-out',
-			certFile,
-			'-days',
-			'1',
-			'-subj',
-			'/CN=localhost',
-			'-addext',
-			'subjectAltName=IP:127.0.0.1,DNS:localhost',
-		]);
-		return {cert: await readFile(certFile, 'utf8'), key: await readFile(keyFile, 'utf8')};
-	} finally {
-		await rm(directory, {recursive: true, force: true});
-	}
-}
-
 test('an untrusted certificate is a tls error; insecure accepts it', async (t) => {
-	const tls = await selfSignedCertificate();
-	if (!tls) {
-		t.log('skipped: openssl is not installed');
-		t.pass();
-		return;
-	}
+	const tls = await selfSignedCertificate(t);
 
 	const server = await startTestServer(t, tls);
 	const strict = new ChatRestApi({baseUrl: `${server.url}/api`});

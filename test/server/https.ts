@@ -1,60 +1,10 @@
-import {execFile} from 'node:child_process';
-import {mkdtemp, readFile, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {promisify} from 'node:util';
 import test from 'ava';
 import {Agent, fetch} from 'undici';
+import {selfSignedCertificate} from '../helpers/tls.js';
 import {connectClient, startTestServer} from '../helpers/server-harness.js';
 
-const run = promisify(execFile);
-
-async function selfSignedCertificate(): Promise<{cert: string; key: string} | undefined> {
-	try {
-		await run('which', ['openssl']);
-	} catch {
-		return undefined;
-	}
-
-	const directory = await mkdtemp(path.join(tmpdir(), 'chat-tui-tls-'));
-	try {
-		const keyFile = path.join(directory, 'key.pem');
-		const certFile = path.join(directory, 'cert.pem');
-		await run('openssl', [
-			'req',
-			'-x509',
-			'-newkey',
-			'ec',
-			'-pkeyopt',
-			'ec_paramgen_curve:prime256v1',
-			'-nodes',
-			'-keyout',
-			keyFile,
-			'-out',
-			certFile,
-			'-days',
-			'1',
-			'-subj',
-			'/CN=localhost',
-			'-addext',
-			'subjectAltName=IP:127.0.0.1,DNS:localhost',
-		]);
-		return {
-			cert: await readFile(certFile, 'utf8'),
-			key: await readFile(keyFile, 'utf8'),
-		};
-	} finally {
-		await rm(directory, {recursive: true, force: true});
-	}
-}
-
 test('with cert and key the server speaks HTTPS and WSS', async (t) => {
-	const tls = await selfSignedCertificate();
-	if (!tls) {
-		t.log('skipped: openssl is not installed');
-		t.pass();
-		return;
-	}
+	const tls = await selfSignedCertificate(t);
 
 	const server = await startTestServer(t, tls);
 	t.true(server.url.startsWith('https://127.0.0.1:'));
