@@ -28,14 +28,43 @@ export function configPath(environment: NodeJS.ProcessEnv = process.env): string
 	return path.join(base, 'chat-tui', 'config.json');
 }
 
-function lineOf(text: string, error: unknown): string {
-	const match = /position (\d+)/.exec(String((error as Error).message));
-	if (!match) {
+/**
+ * Where JSON.parse gave up, as " at line N". Node 20's messages carry no position, so find the
+ * shortest prefix that fails for a reason other than ending early (a prefix of valid JSON only
+ * ever ends early): the bad token ends there.
+ */
+function lineOf(text: string): string {
+	const failsInside = (length: number) => {
+		try {
+			JSON.parse(text.slice(0, length));
+			return false;
+		} catch (error: unknown) {
+			const {message} = error as Error;
+			const position = /at position (\d+)/.exec(message)?.[1];
+			if (position !== undefined) {
+				return Number(position) < length;
+			}
+
+			return !/end of json input|unterminated/i.test(message);
+		}
+	};
+
+	if (!failsInside(text.length)) {
 		return '';
 	}
 
-	const line = text.slice(0, Number(match[1])).split('\n').length;
-	return ` at line ${line}`;
+	let low = 0;
+	let high = text.length;
+	while (low < high) {
+		const middle = Math.floor((low + high) / 2);
+		if (failsInside(middle)) {
+			high = middle;
+		} else {
+			low = middle + 1;
+		}
+	}
+
+	return ` at line ${text.slice(0, low).split('\n').length}`;
 }
 
 export async function readConfig(file: string): Promise<ConfigFile> {
@@ -53,8 +82,8 @@ export async function readConfig(file: string): Promise<ConfigFile> {
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
-	} catch (error: unknown) {
-		throw new ConfigError(`${file}: invalid JSON${lineOf(text, error)}; fix or remove the file`);
+	} catch {
+		throw new ConfigError(`${file}: invalid JSON${lineOf(text)}; fix or remove the file`);
 	}
 
 	if (typeof json !== 'object' || json === null || Array.isArray(json)) {
