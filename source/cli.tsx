@@ -15,6 +15,7 @@ const flagSpec = {
 	data: {type: 'string'},
 	cert: {type: 'string'},
 	key: {type: 'string'},
+	rateLimit: {type: 'string'},
 } satisfies Record<string, {type: 'string' | 'boolean'; default?: boolean}>;
 
 const cli = meow(
@@ -37,6 +38,7 @@ const cli = meow(
 	  --data FILE      keep messages in a JSON-lines file across restarts
 	  --cert FILE      TLS certificate (PEM); with --key, serve HTTPS and WSS
 	  --key FILE       TLS private key (PEM)
+	  --rate-limit N/S at most N messages in S seconds per connection (default 20/5)
 
 	Other
 	  --help           show this help
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
 			data: flags.data,
 			cert: flags.cert,
 			key: flags.key,
+			rateLimit: flags.rateLimit,
 		});
 		return;
 	}

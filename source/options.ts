@@ -55,6 +55,18 @@ export function parseLang(raw: string | undefined, environment: NodeJS.ProcessEn
 	return /^zh/i.test(locale) ? 'zh' : 'en';
 }
 
+/** `N/S`: at most N messages in any S seconds, per connection. */
+export function parseRateLimit(raw: string): {messages: number; perMs: number} {
+	const match = /^\s*(\d{1,7})\s*\/\s*(\d{1,5}(?:\.\d+)?)\s*$/.exec(raw);
+	const messages = Number(match?.[1]);
+	const perMs = Math.round(Number(match?.[2]) * 1000);
+	if (!match || messages < 1 || perMs < 1) {
+		throw new UsageError(`--rate-limit: "${raw}" is not N/SECONDS, e.g. 20/5`);
+	}
+
+	return {messages, perMs};
+}
+
 export function parsePositiveInt(raw: unknown, flag: string, max = 1_000_000): number {
 	const value = Number(raw);
 	if (!Number.isInteger(value) || value < 0 || value > max) {

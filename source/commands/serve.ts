@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import process from 'node:process';
 import {startServer} from '../server/index.js';
-import {parsePort, UsageError} from '../options.js';
+import {parsePort, parseRateLimit, UsageError} from '../options.js';
 
 export type ServeFlags = {
 	readonly host?: string;
@@ -9,6 +9,7 @@ export type ServeFlags = {
 	readonly data?: string;
 	readonly cert?: string;
 	readonly key?: string;
+	readonly rateLimit?: string;
 };
 
 async function readPem(path: string, flag: string): Promise<string> {
@@ -27,6 +28,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
 	}
 
 	const port = parsePort(flags.port ?? 3000);
+	const rateLimit = flags.rateLimit === undefined ? undefined : parseRateLimit(flags.rateLimit);
 	const tls =
 		flags.cert && flags.key
 			? {cert: await readPem(flags.cert, '--cert'), key: await readPem(flags.key, '--key')}
@@ -35,6 +37,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
 		host: flags.host ?? '127.0.0.1',
 		port,
 		dataFile: flags.data,
+		...(rateLimit ? {rateLimit} : {}),
 		...tls,
 	});
 	process.stderr.write(`chat-tui serve: listening on ${server.url} (REST at ${server.url}/api)\n`);
