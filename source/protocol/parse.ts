@@ -51,16 +51,18 @@ export function parseCount(value: unknown): ParseResult<number> {
 
 /** An identifier: a string, or a number the server chose to send as one. */
 function parseId(value: unknown): SafeText | undefined {
-	if (typeof value === 'string' && value.length > 0) {
-		return sanitizeText(value, limits.idLength);
+	const raw = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+	if (typeof raw !== 'string') {
+		return undefined;
 	}
 
-	if (typeof value === 'number' && Number.isFinite(value)) {
-		return sanitizeText(String(value), limits.idLength);
-	}
-
-	return undefined;
+	// An id made only of controls or escape sequences is no id.
+	const id = sanitizeText(raw, limits.idLength).trim();
+	return id.length > 0 ? (id as SafeText) : undefined;
 }
+
+/** The last date a clock shows sensibly (Date's own range ends in the year 275760). */
+const latestTime = Date.UTC(9999, 11, 31);
 
 const isoTime =
 	/^(\d{4}(?:-\d{2}){2})[t ](\d{2}(?::\d{2}){1,2})(?:[.,](\d+))?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -73,9 +75,10 @@ export type ParsedTime = {readonly time: number; readonly timeMicros: number};
  */
 export function parseTime(value: unknown): ParsedTime | undefined {
 	if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
-		// Before 2001-09-09 in ms means it was seconds.
-		const time = value < 1e12 ? Math.round(value * 1000) : Math.round(value);
-		return {time, timeMicros: 0};
+		// Epoch numbers by size: seconds (before 2001-09-09 in ms), ms, microseconds, nanoseconds.
+		const scale = value < 1e12 ? 1000 : value < 1e14 ? 1 : value < 1e17 ? 1e-3 : 1e-6;
+		const time = Math.round(value * scale);
+		return time <= latestTime ? {time, timeMicros: 0} : undefined;
 	}
 
 	if (typeof value !== 'string' || value.length > 64) {
@@ -151,10 +154,12 @@ export function parseUser(value: unknown): ParseResult<User> {
 		return fail('user: userId missing');
 	}
 
-	const username =
-		typeof value.username === 'string' && value.username.trim().length > 0
-			? sanitizeText(value.username, limits.nameLength)
-			: userId;
+	// Sanitize first: a name made only of escape sequences is no name, and the id stands in.
+	const name =
+		typeof value.username === 'string'
+			? sanitizeText(value.username, limits.nameLength).trim()
+			: '';
+	const username = name.length > 0 ? (name as SafeText) : userId;
 	return ok({userId, username});
 }
 
@@ -253,9 +258,11 @@ export function parseErrorText(body: string): SafeText {
 			}
 		}
 	} catch {
-		// Not JSON: an HTML page says little, so keep its text short.
+		// Not JSON: an HTML page says little, so keep its text short. Only its start is read, and
+		// tags are matched without backtracking over other tags: linear, whatever the body.
 		text = body
-			.replaceAll(/<[^>]*>/g, ' ')
+			.slice(0, 4096)
+			.replaceAll(/<[^<>]*>/g, ' ')
 			.replaceAll(/\s+/g, ' ')
 			.trim();
 	}

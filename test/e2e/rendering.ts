@@ -40,7 +40,7 @@ test.serial('typing 50 characters one by one does not move the frame', async (t)
 	const initial = screenRows(terminal.screenText());
 	const top = initial[0]!;
 	t.regex(top, /│ Online \(1\)$/, 'the panel title on the top row');
-	t.regex(initial[inputRowIndex(rows)]!, /^> {2}Type a message/);
+	t.regex(initial[inputRowIndex(rows)]!, /^> Type a message/);
 	t.is(initial[rows - 1], '');
 
 	const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMN';

@@ -26,6 +26,8 @@ export type TerminalOptions = {
 export type ExitStatus = {exitCode: number; signal?: number};
 
 export type TestTerminal = {
+	/** The program's process id (for /proc readings in the benchmark). */
+	readonly pid: number;
 	/** Settles when the process has ended and the emulator has parsed all of its output. */
 	exited: Promise<ExitStatus>;
 	/** Visible screen, one string per row, right-trimmed. */
@@ -316,6 +318,7 @@ export function startTerminal(options: TerminalOptions): TestTerminal {
 	};
 
 	return {
+		pid: pty.pid,
 		screen,
 		screenText,
 		raw() {

@@ -1,0 +1,137 @@
+/**
+ * A small real chat server (socket.io on node:http, not the reference server) that a test turns
+ * hostile: it speaks the protocol well enough to chat, and the test makes it emit anything and
+ * answer REST calls with HTML, an error, or never. Closed at teardown.
+ */
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {Server} from 'socket.io';
+import type {Teardown} from './chat-terminal.js';
+
+/**
+ * How `GET /api/messages` answers: a page (ok), an HTML page with 200 (html), a 500 with an
+ * HTML body (error), a 500 whose body is `<` many times over (brackets), or never (slow).
+ */
+export type RestMode = 'ok' | 'html' | 'error' | 'brackets' | 'slow';
+
+export type HostileServer = {
+	readonly url: string;
+	/** Switch at any time; applies to the next request. */
+	rest: RestMode;
+	/** `GET /api/messages` requests seen, and how many were answered. */
+	readonly history: {requests: number; answered: number};
+	/** Emit anything to every connected client. */
+	emit(event: string, ...payload: unknown[]): void;
+	/** A well-formed text message from bob. */
+	say(content: string): void;
+};
+
+export const bob = {userId: 'u-bob', username: 'bob'};
+
+export async function startHostileServer(
+	t: Teardown,
+	rest: RestMode = 'ok',
+): Promise<HostileServer> {
+	const history = {requests: 0, answered: 0};
+	const handle = (request: http.IncomingMessage, response: http.ServerResponse) => {
+		const url = request.url ?? '';
+		const send = (status: number, type: string, body: string) => {
+			response.writeHead(status, {'content-type': type}).end(body);
+			if (url.startsWith('/api/messages')) {
+				history.answered++;
+			}
+		};
+
+		if (url.startsWith('/api/users')) {
+			send(200, 'application/json', JSON.stringify({count: 1, users: [bob]}));
+			return;
+		}
+
+		if (!url.startsWith('/api/messages')) {
+			send(404, 'text/plain', 'not found');
+			return;
+		}
+
+		history.requests++;
+		switch (server.rest) {
+			case 'ok': {
+				send(200, 'application/json', JSON.stringify({total: 0, messages: []}));
+				break;
+			}
+
+			case 'html': {
+				send(200, 'text/html', '<html><body><h1>Welcome to nginx!</h1></body></html>');
+				break;
+			}
+
+			case 'error': {
+				send(500, 'text/html', '<html><body><h1>Internal Server Error</h1></body></html>');
+				break;
+			}
+
+			case 'brackets': {
+				send(500, 'text/plain', '<'.repeat(100_000));
+				break;
+			}
+
+			case 'slow': {
+				// Never answered; teardown closes the connection.
+				break;
+			}
+		}
+	};
+
+	const httpServer = http.createServer(handle);
+	const io = new Server(httpServer, {serveClient: false});
+	io.on('connection', (socket) => {
+		let user = {userId: '', username: ''};
+		socket.on('join', (payload: {userId: string; username: string}) => {
+			user = payload;
+			io.emit('userList', [payload, bob]);
+			io.emit('userCount', 2);
+			io.emit('message', {
+				type: 'system',
+				content: `${payload.username} joined`,
+				time: new Date().toISOString(),
+			});
+		});
+		socket.on('message', (payload: {content: string}) => {
+			io.emit('message', {
+				type: 'text',
+				content: payload.content,
+				time: new Date().toISOString(),
+				sender: user.username,
+				senderId: user.userId,
+			});
+		});
+		socket.on('ping', () => {
+			socket.emit('pong');
+		});
+	});
+	await new Promise<void>((resolve) => {
+		httpServer.listen(0, '127.0.0.1', resolve);
+	});
+	t.teardown(async () => {
+		httpServer.closeAllConnections();
+		await io.close();
+	});
+
+	const server: HostileServer = {
+		url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
+		rest,
+		history,
+		emit(event, ...payload) {
+			io.emit(event, ...payload);
+		},
+		say(content) {
+			io.emit('message', {
+				type: 'text',
+				content,
+				time: new Date().toISOString(),
+				sender: bob.username,
+				senderId: bob.userId,
+			});
+		},
+	};
+	return server;
+}
