@@ -1,9 +1,11 @@
 // Bundle source/cli.tsx into one minified ESM file, dist/cli.js.
 // A bundle starts in about 0.4 s against about 1.0 s for unbundled imports.
-import {readFile} from 'node:fs/promises';
+// Also the SDK (`import {ChatClient} from 'chat-tui'`): dist/sdk.js and its .d.ts files.
 import process from 'node:process';
+import {readFile} from 'node:fs/promises';
 import {build} from 'esbuild';
 import {inkPatches} from './ink-patches.js';
+import {buildDeclarations} from './declarations.js';
 
 /** Ink imports react-devtools-core only when DEV is set; the bundle must not carry it. */
 const stubDevtools = {
@@ -47,8 +49,10 @@ const patchInk = {
 					continue;
 				}
 
-				if (!contents.includes(patch.find)) {
-					throw new Error(`ink patch "${patch.name}" does not apply to ${path}: was Ink upgraded?`);
+				if (contents.split(patch.find).length !== 2) {
+					throw new Error(
+						`ink patch "${patch.name}" does not apply once to ${path}: was Ink upgraded?`,
+					);
 				}
 
 				contents = contents.replace(patch.find, patch.replace);
@@ -60,7 +64,7 @@ const patchInk = {
 };
 
 const started = Date.now();
-await build({
+const cli = build({
 	entryPoints: ['source/cli.tsx'],
 	outfile: 'dist/cli.js',
 	bundle: true,
@@ -84,4 +88,29 @@ await build({
 	},
 	logLevel: 'warning',
 });
-process.stderr.write(`built dist/cli.js in ${Date.now() - started} ms\n`);
+
+/*
+The SDK: readable ESM with its dependencies left as imports (they are this package's own
+dependencies, so an installed chat-tui has them), and declarations from tsc.
+*/
+const sdk = build({
+	entryPoints: ['source/sdk.ts'],
+	outfile: 'dist/sdk.js',
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'esm',
+	packages: 'external',
+	metafile: true,
+	legalComments: 'none',
+	logLevel: 'warning',
+});
+
+const [, sdkResult] = await Promise.all([cli, sdk]);
+process.stderr.write(`built dist/cli.js and dist/sdk.js in ${Date.now() - started} ms\n`);
+const declarations = await buildDeclarations(Object.keys(sdkResult.metafile.inputs));
+process.stderr.write(
+	declarations.fresh
+		? 'dist/*.d.ts are up to date\n'
+		: `built ${declarations.files} declaration files in ${declarations.ms} ms\n`,
+);

@@ -1,0 +1,34 @@
+/**
+ * chat-tui's SDK: `import {ChatClient, ChatRestApi} from 'chat-tui'`.
+ *
+ * The TypeScript counterpart of the original guide's Python `ChatClient` and `ChatRestAPI`, built
+ * from the same code as the full-screen chat: the socket client (joins on every connect,
+ * reconnects by itself, heartbeat), the REST client (typed errors), the parser that sanitizes
+ * every remote string, and the outbox rules that confirm a sent line by its echo.
+ */
+export {
+	ChatClient,
+	ChatConnectError,
+	ChatSendError,
+	type ChatClientOptions,
+} from './chat-client.js';
+export {ChatRestApi, type RestClientOptions, type SendResult} from './protocol/rest-client.js';
+export {
+	ChatSocket,
+	type ChatSocketEvents,
+	type ChatSocketOptions,
+	type ConnectionState,
+} from './protocol/socket-client.js';
+export {ChatApiError, type ChatErrorKind} from './protocol/errors.js';
+/** Close the HTTP connections ChatRestApi keeps alive, so a short script exits at once. */
+export {closeDispatchers} from './protocol/dispatcher.js';
+export {sanitize, sanitizeText} from './protocol/sanitize.js';
+export {parseMessage} from './protocol/parse.js';
+export type {
+	Message,
+	MessageType,
+	MessagesPage,
+	SafeText,
+	User,
+	UsersPage,
+} from './protocol/types.js';

@@ -1,0 +1,148 @@
+/**
+ * The built client (`node dist/cli.js …`) as a plain child process with real pipes, not a pty:
+ * for line mode, the one-shot commands and the bot. Each run gets its own config directory; every
+ * process started here is killed at teardown.
+ */
+import {spawn} from 'node:child_process';
+import process from 'node:process';
+import {tempConfigHome, type Teardown} from './chat-terminal.js';
+import {cliPath, terminalEnv} from './terminal.js';
+
+export type CliOptions = {
+	/** Written to stdin, which is then closed; without it stdin stays open (see `end`). */
+	input?: string;
+	env?: Record<string, string | undefined>;
+	/** Default: a fresh directory, removed at teardown. */
+	configHome?: string;
+	/** Program arguments before the CLI's; default runs `node dist/cli.js`. */
+	command?: {file: string; args: string[]};
+};
+
+export type ExitStatus = {code: number | undefined; signal: NodeJS.Signals | undefined};
+
+export type CliRun = {
+	readonly exited: Promise<ExitStatus>;
+	readonly configHome: string;
+	readonly stdout: () => string;
+	readonly stderr: () => string;
+	/** Stdout's complete lines so far. */
+	readonly lines: () => string[];
+	write(text: string): void;
+	/** Close stdin (EOF). */
+	end(): void;
+	kill(signal?: NodeJS.Signals): void;
+	/** Resolves once stdout satisfies `predicate`; rejects on timeout or exit, showing the output. */
+	waitForStdout(
+		predicate: (stdout: string) => boolean,
+		label: string,
+		timeoutMs?: number,
+	): Promise<string>;
+};
+
+export async function startCli(
+	t: Teardown,
+	args: string[],
+	options: CliOptions = {},
+): Promise<CliRun> {
+	const configHome = options.configHome ?? (await tempConfigHome(t));
+	const file = options.command?.file ?? process.execPath;
+	const fullArgs = options.command ? [...options.command.args, ...args] : [cliPath, ...args];
+	const child = spawn(file, fullArgs, {
+		env: terminalEnv({XDG_CONFIG_HOME: configHome, LC_ALL: undefined, ...options.env}),
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	let stdout = '';
+	let stderr = '';
+	const listeners = new Set<() => void>();
+	const notify = () => {
+		for (const listener of listeners) {
+			listener();
+		}
+	};
+
+	child.stdout.setEncoding('utf8');
+	child.stderr.setEncoding('utf8');
+	child.stdout.on('data', (chunk: string) => {
+		stdout += chunk;
+		notify();
+	});
+	child.stderr.on('data', (chunk: string) => {
+		stderr += chunk;
+		notify();
+	});
+	child.stdin.on('error', () => undefined);
+	let status: ExitStatus | undefined;
+	const exited = new Promise<ExitStatus>((resolve) => {
+		child.on('close', (code, signal) => {
+			// Node reports the one that does not apply as null.
+			status = {code: code ?? undefined, signal: signal ?? undefined};
+			resolve(status);
+			notify();
+		});
+	});
+	t.teardown(async () => {
+		if (!status) {
+			child.kill('SIGKILL');
+			await exited;
+		}
+	});
+	if (options.input !== undefined) {
+		child.stdin.end(options.input);
+	}
+
+	const describe = () =>
+		`--- stdout ---\n${stdout}--- stderr ---\n${stderr}--- ${status ? `exited ${JSON.stringify(status)}` : 'running'} ---`;
+
+	return {
+		stdout: () => stdout,
+		stderr: () => stderr,
+		lines: () => stdout.split('\n').slice(0, -1),
+		write(text) {
+			child.stdin.write(text);
+		},
+		end() {
+			child.stdin.end();
+		},
+		kill(signal = 'SIGTERM') {
+			child.kill(signal);
+		},
+		async waitForStdout(predicate, label, timeoutMs = 20_000) {
+			return new Promise<string>((resolve, reject) => {
+				const check = () => {
+					if (predicate(stdout)) {
+						finish();
+						resolve(stdout);
+					} else if (status) {
+						finish();
+						reject(new Error(`exited while waiting for ${label}\n${describe()}`));
+					}
+				};
+
+				const timer = setTimeout(() => {
+					finish();
+					reject(new Error(`timed out after ${timeoutMs} ms waiting for ${label}\n${describe()}`));
+				}, timeoutMs);
+				const finish = () => {
+					clearTimeout(timer);
+					listeners.delete(check);
+				};
+
+				listeners.add(check);
+				check();
+			});
+		},
+		exited,
+		configHome,
+	};
+}
+
+/** Run to the end; resolves with the exit status and the output. */
+export async function runCli(
+	t: Teardown,
+	args: string[],
+	options: CliOptions = {},
+): Promise<ExitStatus & {stdout: string; stderr: string}> {
+	const run = await startCli(t, args, {input: '', ...options});
+	const status = await run.exited;
+	return {...status, stdout: run.stdout(), stderr: run.stderr()};
+}
