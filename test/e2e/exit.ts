@@ -87,7 +87,7 @@ test.serial('Ctrl-D quits on an empty line only', async (t) => {
 	);
 	terminal.write('\u0015');
 	await terminal.waitFor(
-		(screen) => /^> Type a message/.test(inputRow(screenRows(screen))),
+		(screen) => inputRow(screenRows(screen)).startsWith('> Type a message'),
 		'the line cleared',
 	);
 	terminal.write('\u0004');
