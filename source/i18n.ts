@@ -30,6 +30,20 @@ const en = {
 	retryingIn: 'retrying in',
 	unsentQuit: 'unsent lines are kept and go out when you come back. Quit now? (y/n)',
 	retryHint: 'Ctrl-R sends them again',
+	historyStart: 'beginning of history',
+	loadingOlder: 'loading…',
+	olderFailed: 'could not load older messages: PgUp to try again',
+	newMessages: '{n} new ↓ (End)',
+	moreBelow: '↓ more below (End)',
+	newerLoading: 'loading newer messages…',
+	logFocus: '▸ log',
+	searchPrompt: 'search: ',
+	searchStatus: 'search "{q}": {i}/{n} · n older · N newer · Esc',
+	noMatch: 'no match for "{q}" in the loaded history',
+	helpTitle: 'Keys and commands · ↑/↓ PgUp/PgDn scroll · Esc closes',
+	commands: 'Commands',
+	bellOn: 'bell on: a message that mentions you rings the terminal bell',
+	bellOff: 'bell off',
 } as const;
 
 export type Labels = {readonly [Key in keyof typeof en]: string};
@@ -63,6 +77,27 @@ const zh: Labels = {
 	retryingIn: '重试于',
 	unsentQuit: '条消息未发送，将保留到下次启动再发送。现在退出？(y/n)',
 	retryHint: 'Ctrl-R 重新发送',
+	historyStart: '已到历史消息开头',
+	loadingOlder: '加载中…',
+	olderFailed: '无法加载更早的消息：按 PgUp 重试',
+	newMessages: '{n} 条新消息 ↓ (End)',
+	moreBelow: '↓ 下面还有消息 (End)',
+	newerLoading: '正在加载更新的消息…',
+	logFocus: '▸ 消息',
+	searchPrompt: '搜索：',
+	searchStatus: '搜索 "{q}"：{i}/{n} · n 更早 · N 更新 · Esc',
+	noMatch: '已载入的消息中没有 "{q}"',
+	helpTitle: '按键和命令 · ↑/↓ PgUp/PgDn 滚动 · Esc 关闭',
+	commands: '命令',
+	bellOn: '提醒音已开：提到你的消息会响铃',
+	bellOff: '提醒音已关',
 };
 
 export const labelsFor = (lang: Lang): Labels => (lang === 'zh' ? zh : en);
+
+/** A label with its `{name}` placeholders filled in. */
+export function fill(label: string, values: Record<string, string | number>): string {
+	return label.replaceAll(/{(\w+)}/g, (whole, name: string) =>
+		name in values ? String(values[name]) : whole,
+	);
+}

@@ -1,52 +1,175 @@
 import type {Key, KeyName} from './state/keys.js';
 
 /*
-Every key binding, in one table from command name to keys. The handlers and the help overlay
-both read it; nothing binds a key anywhere else. No command exists only on Alt, since Alt is
-unreliable over SSH and in some terminals.
+Every key binding, in one table from command name to keys. The handlers, the help overlay and the
+README all follow it; nothing binds a key anywhere else. No command exists only on Alt, since Alt
+is unreliable over SSH and in some terminals.
+
+A binding belongs to a scope: where it applies. A key is looked up in the scopes of the current
+focus, in order (see `scopesFor`), and the first binding wins; a handler may decline (a '?' on a
+line that is not empty, Tab with nothing to complete), and the key goes on to the next scope.
 */
 
+export type Scope = 'app' | 'input' | 'edit' | 'log' | 'users' | 'screen' | 'search' | 'help';
+
+export const scopeTitles: Record<Scope, string> = {
+	app: 'Always',
+	screen: 'In every pane',
+	input: 'Input line',
+	edit: 'Editing a line (input, search)',
+	log: 'Log (Tab to focus it)',
+	users: 'User list (Tab to focus it)',
+	search: 'Search prompt (Ctrl-F)',
+	help: 'This help',
+};
+
+/** Keys of the table: a decoded key's name, or a character typed where no text is edited. */
+export type BindingKey = KeyName | 'n' | 'N' | 'q' | '?';
+
+type Binding = {readonly scope: Scope; readonly keys: readonly BindingKey[]; readonly help: string};
+
 export const bindings = {
-	'app.quit': {keys: ['ctrl-c'], help: 'quit'},
-	'app.quitIfEmpty': {keys: ['ctrl-d'], help: 'quit (on an empty line)'},
-	'app.redraw': {keys: ['ctrl-l'], help: 'redraw the screen'},
-	'panel.toggle': {keys: ['ctrl-t', 'f2'], help: 'show or hide the user list'},
-	'scroll.pageUp': {keys: ['page-up'], help: 'scroll the log up a page'},
-	'scroll.pageDown': {keys: ['page-down'], help: 'scroll the log down a page'},
-	'scroll.lineUp': {keys: ['ctrl-up'], help: 'scroll the log up a line'},
-	'scroll.lineDown': {keys: ['ctrl-down'], help: 'scroll the log down a line'},
-	'outbox.retry': {keys: ['ctrl-r'], help: 'send the lines marked "not sent" again'},
-	'input.submit': {keys: ['enter'], help: 'send the line'},
-	'input.left': {keys: ['left'], help: 'cursor left'},
-	'input.right': {keys: ['right'], help: 'cursor right'},
-	'input.wordLeft': {keys: ['ctrl-left'], help: 'cursor a word left'},
-	'input.wordRight': {keys: ['ctrl-right'], help: 'cursor a word right'},
-	'input.home': {keys: ['home', 'ctrl-a'], help: 'start of the line'},
-	'input.end': {keys: ['end', 'ctrl-e'], help: 'end of the line'},
-	'input.backspace': {keys: ['backspace'], help: 'delete left'},
-	'input.delete': {keys: ['delete'], help: 'delete right'},
-	'input.deleteWord': {keys: ['ctrl-w'], help: 'delete the word before the cursor'},
-	'input.clear': {keys: ['ctrl-u'], help: 'clear the line'},
-	'input.killToEnd': {keys: ['ctrl-k'], help: 'delete to the end of the line'},
-} as const satisfies Record<string, {keys: readonly KeyName[]; help: string}>;
+	'app.quit': {scope: 'app', keys: ['ctrl-c'], help: 'quit'},
+	'app.redraw': {scope: 'app', keys: ['ctrl-l'], help: 'redraw the screen'},
+
+	'help.open': {scope: 'screen', keys: ['f1'], help: 'open this help'},
+	'focus.next': {scope: 'screen', keys: ['tab'], help: 'next pane: input → log → user list'},
+	'focus.previous': {scope: 'screen', keys: ['shift-tab'], help: 'previous pane'},
+	'focus.input': {scope: 'screen', keys: ['escape'], help: 'back to the input line'},
+	'scroll.pageUp': {scope: 'screen', keys: ['page-up'], help: 'scroll the log up a page'},
+	'scroll.pageDown': {scope: 'screen', keys: ['page-down'], help: 'scroll the log down a page'},
+	'scroll.lineUp': {scope: 'screen', keys: ['ctrl-up'], help: 'scroll the log up a line'},
+	'scroll.lineDown': {scope: 'screen', keys: ['ctrl-down'], help: 'scroll the log down a line'},
+	'search.open': {scope: 'screen', keys: ['ctrl-f'], help: 'search the loaded history'},
+	'panel.toggle': {scope: 'screen', keys: ['ctrl-t', 'f2'], help: 'show or hide the user list'},
+	'outbox.retry': {
+		scope: 'screen',
+		keys: ['ctrl-r'],
+		help: 'send the lines marked "not sent" again',
+	},
+
+	'input.submit': {scope: 'input', keys: ['enter'], help: 'send the line or run the command'},
+	'input.complete': {
+		scope: 'input',
+		keys: ['tab'],
+		help: 'complete a name (after @, or a prefix; again for the next); else next pane',
+	},
+	'history.previous': {scope: 'input', keys: ['up', 'ctrl-p'], help: 'previous line sent'},
+	'history.next': {
+		scope: 'input',
+		keys: ['down', 'ctrl-n'],
+		help: 'next line sent, then the draft',
+	},
+	'input.helpIfEmpty': {scope: 'input', keys: ['?'], help: 'open this help (on an empty line)'},
+	'input.bottomAtEnd': {
+		scope: 'input',
+		keys: ['end'],
+		help: 'back to the newest messages (cursor already at the end)',
+	},
+	'app.quitIfEmpty': {scope: 'input', keys: ['ctrl-d'], help: 'quit (on an empty line)'},
+
+	'input.left': {scope: 'edit', keys: ['left'], help: 'cursor left'},
+	'input.right': {scope: 'edit', keys: ['right'], help: 'cursor right'},
+	'input.wordLeft': {scope: 'edit', keys: ['ctrl-left'], help: 'cursor a word left'},
+	'input.wordRight': {scope: 'edit', keys: ['ctrl-right'], help: 'cursor a word right'},
+	'input.home': {scope: 'edit', keys: ['home', 'ctrl-a'], help: 'start of the line'},
+	'input.end': {scope: 'edit', keys: ['end', 'ctrl-e'], help: 'end of the line'},
+	'input.backspace': {scope: 'edit', keys: ['backspace'], help: 'delete left'},
+	'input.delete': {scope: 'edit', keys: ['delete'], help: 'delete right'},
+	'input.deleteWord': {scope: 'edit', keys: ['ctrl-w'], help: 'delete the word before the cursor'},
+	'input.clear': {scope: 'edit', keys: ['ctrl-u'], help: 'clear the line'},
+	'input.killToEnd': {scope: 'edit', keys: ['ctrl-k'], help: 'delete to the end of the line'},
+
+	'log.lineUp': {scope: 'log', keys: ['up'], help: 'scroll up a line'},
+	'log.lineDown': {scope: 'log', keys: ['down'], help: 'scroll down a line'},
+	'log.top': {scope: 'log', keys: ['home'], help: 'oldest message loaded (older ones load)'},
+	'log.bottom': {scope: 'log', keys: ['end'], help: 'newest message; follow new ones again'},
+	'search.next': {scope: 'log', keys: ['n'], help: 'next match of the search (older)'},
+	'search.previous': {scope: 'log', keys: ['N'], help: 'previous match of the search (newer)'},
+
+	'users.previous': {scope: 'users', keys: ['up'], help: 'select the user above'},
+	'users.next': {scope: 'users', keys: ['down'], help: 'select the user below'},
+	'users.mention': {scope: 'users', keys: ['enter'], help: 'put "@name " into the input line'},
+
+	'search.run': {
+		scope: 'search',
+		keys: ['enter'],
+		help: 'find the newest match, then n/N in the log',
+	},
+	'search.cancel': {scope: 'search', keys: ['escape'], help: 'cancel the search'},
+
+	'help.close': {scope: 'help', keys: ['escape', 'q', 'f1'], help: 'close this help'},
+	'help.lineUp': {scope: 'help', keys: ['up'], help: 'scroll up a line'},
+	'help.lineDown': {scope: 'help', keys: ['down'], help: 'scroll down a line'},
+	'help.pageUp': {scope: 'help', keys: ['page-up'], help: 'scroll up a page'},
+	'help.pageDown': {scope: 'help', keys: ['page-down'], help: 'scroll down a page'},
+} as const satisfies Record<string, Binding>;
 
 export type Command = keyof typeof bindings;
 
-const byKey = new Map<string, Command>();
-for (const [command, binding] of Object.entries(bindings) as Array<
-	[Command, (typeof bindings)[Command]]
->) {
-	for (const key of binding.keys) {
-		byKey.set(key, command);
+/** The commands of a scope. */
+export type CommandOf<S extends Scope> = {
+	[C in Command]: (typeof bindings)[C]['scope'] extends S ? C : never;
+}[Command];
+
+/** Line editing: the line editor runs these (see hooks/use-line-editor.ts). */
+export type EditCommand = CommandOf<'edit'>;
+
+export const commands = Object.keys(bindings) as Command[];
+
+/** Scope -> key -> command. A key is bound at most once per scope. */
+const byScope = new Map<Scope, Map<string, Command>>();
+for (const command of commands) {
+	const {scope, keys} = bindings[command] as Binding;
+	const table = byScope.get(scope) ?? new Map<string, Command>();
+	byScope.set(scope, table);
+	for (const key of keys) {
+		if (table.has(key)) {
+			throw new Error(`key ${key} bound twice in scope ${scope}`);
+		}
+
+		table.set(key, command);
 	}
 }
 
-/** The command a key runs, if any. */
-export function commandFor(key: Key): Command | undefined {
-	return key.kind === 'key' ? byKey.get(key.name) : undefined;
+/** What a key is called in the table: its name, or the one character typed (n, N, ?, q). */
+export function keyNameOf(key: Key): string | undefined {
+	if (key.kind === 'key') {
+		return key.name;
+	}
+
+	return key.kind === 'text' && [...key.text].length === 1 ? key.text : undefined;
 }
 
-/** Keys of a command for display: `ctrl-t` as `Ctrl-T`, `page-up` as `PgUp`. */
+/** The command a key runs in one scope, if any. */
+export function commandIn(scope: Scope, key: Key): Command | undefined {
+	const name = keyNameOf(key);
+	return name === undefined ? undefined : byScope.get(scope)?.get(name);
+}
+
+/**
+ * The command a key runs in the first of `scopes` that binds it. Without scopes: anywhere in the
+ * chat with the input line focused (the name prompt and older callers use this).
+ */
+export function commandFor(
+	key: Key,
+	scopes: readonly Scope[] = ['app', 'input', 'edit', 'screen'],
+): Command | undefined {
+	for (const scope of scopes) {
+		const command = commandIn(scope, key);
+		if (command !== undefined) {
+			return command;
+		}
+	}
+
+	return undefined;
+}
+
+/** The commands of one scope, in table order. */
+export const commandsIn = (scope: Scope): Command[] =>
+	commands.filter((command) => bindings[command].scope === scope);
+
+/** Keys of a command for display: `ctrl-t` as `Ctrl-T`, `page-up` as `PgUp`, `n` as `n`. */
 export function describeKeys(command: Command): string {
 	return bindings[command].keys.map((key) => describeKey(key)).join(', ');
 }
@@ -59,6 +182,7 @@ const keyLabels: Record<string, string> = {
 	'ctrl-left': 'Ctrl-←',
 	'ctrl-right': 'Ctrl-→',
 	'shift-tab': 'Shift-Tab',
+	escape: 'Esc',
 	up: '↑',
 	down: '↓',
 	left: '←',
@@ -66,6 +190,10 @@ const keyLabels: Record<string, string> = {
 };
 
 export function describeKey(key: string): string {
+	if ([...key].length === 1) {
+		return key;
+	}
+
 	return (
 		keyLabels[key] ??
 		key

@@ -54,6 +54,13 @@ export const theme = {
 	failed: {color: 'red'} satisfies Style,
 	dateSeparator: {dimColor: true} satisfies Style,
 	mention: {color: 'black', backgroundColor: 'yellow'} satisfies Style,
+	searchMatch: {color: 'black', backgroundColor: 'cyan'} satisfies Style,
+	searchCurrent: {color: 'black', backgroundColor: 'greenBright', bold: true} satisfies Style,
+	/** The marker of the focused pane. */
+	focused: {color: 'black', backgroundColor: 'cyan', bold: true} satisfies Style,
+	selected: {inverse: true} satisfies Style,
+	newBelow: {color: 'yellow', bold: true} satisfies Style,
+	error: {color: 'red'} satisfies Style,
 	panelTitle: {bold: true} satisfies Style,
 	border: {dimColor: true} satisfies Style,
 	statusBar: {inverse: true} satisfies Style,

@@ -1,22 +1,31 @@
-import {Box, Text, useApp} from 'ink';
-import {useCallback, useMemo, useRef, useState} from 'react';
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import {useBell} from '../hooks/use-bell.js';
 import {useChat, type ChatConnection} from '../hooks/use-chat.js';
-import {useKeys} from '../hooks/use-keys.js';
-import type {Labels} from '../i18n.js';
-import {bindings, commandFor, describeKeys, type Command} from '../keymap.js';
-import type {Lang} from '../options.js';
-import {onlineCount} from '../state/chat-state.js';
-import {commandHelp, commandNames, parseInput} from '../state/commands.js';
-import type {Key} from '../state/keys.js';
 import {useLineEditor} from '../hooks/use-line-editor.js';
-import {buildLogItems, type FormatContext} from '../state/log-lines.js';
+import {useChatLog} from '../hooks/use-chat-log.js';
+import {useScreenKeys} from '../hooks/use-screen-keys.js';
+import {useSyncReducer} from '../hooks/use-sync-reducer.js';
+import type {Labels} from '../i18n.js';
+import type {Lang} from '../options.js';
+import {onlineCount, type ChatState} from '../state/chat-state.js';
+import type {LineState} from '../state/line-editor.js';
+import {
+	initialScreenState,
+	newBelow,
+	screenReducer,
+	type ScreenState,
+	type Search,
+} from '../state/screen-state.js';
 import {theme} from '../theme.js';
 import {ConnectionProblem} from './connection-problem.js';
+import {HelpOverlay, helpMaxScroll, helpRows} from './help-overlay.js';
 import {InputLine} from './input-line.js';
+import {LogFooter, showsFooter} from './log-footer.js';
 import {MessageLog} from './message-log.js';
 import {StatusBar} from './status-bar.js';
 import {isTooSmall, TooSmall} from './too-small.js';
-import {UserList} from './user-list.js';
+import {sortUsers, UserList} from './user-list.js';
 
 export type ChatScreenProps = {
 	readonly connection: ChatConnection;
@@ -26,244 +35,182 @@ export type ChatScreenProps = {
 	readonly labels: Labels;
 	/** Clear the terminal and paint everything again (Ctrl-L). */
 	readonly onRedraw?: () => void;
+	/** Whether a mention rings the bell at start (/bell switches it); default on. */
+	readonly bell?: boolean;
+	/** Ring the bell; default: BEL to the terminal. */
+	readonly onBell?: () => void;
 };
 
 /** The panel shows from this width on, unless the user toggled it. */
 const panelMinColumns = 60;
 const panelWidth = 22;
 
-export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: ChatScreenProps) {
+/** The status bar's note: lines not sent, else the newest error, else a hint. */
+function statusNote(state: ChatState, labels: Labels, showPanel: boolean) {
+	const failed = state.pending.filter((pending) => pending.status === 'failed').length;
+	return {
+		note:
+			failed > 0
+				? `${failed} ${labels.failed} · ${labels.retryHint}`
+				: (state.lastError ?? (showPanel ? undefined : labels.panelHint)),
+		isError: state.lastError !== undefined || failed > 0,
+	};
+}
+
+/** Where the search stands, counted from the newest match (the first one a search shows). */
+function searchPosition(search: Search, matches: readonly string[]) {
+	const at = search.current === undefined ? -1 : matches.indexOf(search.current);
+	return {query: search.query, at: at === -1 ? 0 : matches.length - at, total: matches.length};
+}
+
+/** The input line, the search prompt in its place, or the question before quitting. */
+function BottomLine(props: {
+	readonly screen: ScreenState;
+	readonly unsent: number;
+	readonly line: LineState;
+	readonly width: number;
+	readonly labels: Labels;
+	readonly inputFocused: boolean;
+}) {
+	const {screen, labels} = props;
+	const focused = props.inputFocused && screen.help === undefined;
+	if (screen.confirmingQuit) {
+		return (
+			<Text wrap="truncate-end" {...theme.statusWarn}>
+				{props.unsent} {labels.unsentQuit}
+			</Text>
+		);
+	}
+
+	return screen.prompting ? (
+		<InputLine line={props.line} width={props.width} prompt={labels.searchPrompt} />
+	) : (
+		<InputLine
+			line={props.line}
+			width={props.width}
+			placeholder={labels.placeholder}
+			focused={focused}
+		/>
+	);
+}
+
+export function ChatScreen(props: ChatScreenProps) {
+	const {connection, columns, rows, lang, labels} = props;
 	// One row short of the terminal: a frame as tall as the terminal makes Ink repaint it all.
 	const height = rows - 1;
 	const tooSmall = isTooSmall(columns, rows);
 	const chat = useChat(connection);
 	const {state} = chat;
-	const {exit} = useApp();
+	const [screen, dispatchScreen, readScreen] = useSyncReducer(screenReducer, () =>
+		initialScreenState(props.bell),
+	);
 	const editor = useLineEditor();
-	const [scrollOffset, setScrollOffset] = useState(0);
-	const [panelChoice, setPanelChoice] = useState<boolean | undefined>(undefined);
-	const [confirmingQuit, setConfirmingQuit] = useState(false);
-	const unsent = state.pending.length;
-	const quit = () => {
-		if (unsent > 0 && !confirmingQuit) {
-			setConfirmingQuit(true);
-		} else {
-			exit();
-		}
-	};
+	const searchEditor = useLineEditor();
 
-	const showPanel = panelChoice ?? columns >= panelMinColumns;
+	const showPanel = screen.panel ?? columns >= panelMinColumns;
 	const logWidth = showPanel ? columns - panelWidth : columns;
-	const logHeight = height - 2;
+	const paneHeight = height - 2;
+	const focus = screen.focus === 'users' && !showPanel ? 'input' : screen.focus;
 
-	const items = useMemo(
-		() => buildLogItems(state.messages, state.notices, state.pending, state.clearedBefore),
-		[state.messages, state.notices, state.pending, state.clearedBefore],
+	const following = screen.view.kind === 'bottom';
+	const footerAt = (atBottom: boolean) =>
+		showsFooter({focused: focus === 'log', following: atBottom, searching: Boolean(screen.search)});
+	const footerShown = footerAt(following);
+	const banner =
+		state.history.status === 'loading' && state.messages.length === 0
+			? labels.loadingHistory
+			: undefined;
+	// The log's rows: the pane's, less the banner and the footer (at the bottom and now).
+	const bodyRows = (footer: boolean) => paneHeight - (footer ? 1 : 0) - (banner ? 1 : 0);
+	const {layout, lines, matches} = useChatLog({
+		chat,
+		screen,
+		labels,
+		lang,
+		width: logWidth,
+		height: bodyRows(footerShown),
+		bottomHeight: bodyRows(footerAt(true)),
+	});
+	const {search} = screen;
+
+	useBell(state.mentionCount, screen.bell, props.onBell);
+
+	const users = useMemo(
+		() => sortUsers(state.users, state.me.userId),
+		[state.users, state.me.userId],
 	);
-	const context = useMemo<FormatContext>(
-		() => ({
-			userId: state.me.userId,
-			username: state.me.username,
-			labels,
-			showTime: logWidth >= 50,
-		}),
-		[state.me.userId, state.me.username, labels, logWidth],
-	);
+	useScreenKeys({
+		chat,
+		labels,
+		readScreen,
+		dispatchScreen,
+		editor,
+		searchEditor,
+		layout,
+		// A page keeps one line of the last one in view, the same size up and down.
+		page: Math.max(1, bodyRows(true) - 1),
+		users,
+		panelShown: showPanel,
+		help: {maxScroll: helpMaxScroll(paneHeight), page: Math.max(1, helpRows(paneHeight) - 1)},
+		onRedraw: props.onRedraw,
+		active: !tooSmall,
+	});
 
-	const runCommand = (name: (typeof commandNames)[number], argument: string) => {
-		switch (name) {
-			case 'quit': {
-				quit();
-				break;
-			}
-
-			case 'help': {
-				for (const command of commandNames) {
-					chat.notice(
-						'info',
-						`${commandHelp[command].usage.padEnd(18)} ${commandHelp[command].help}`,
-					);
-				}
-
-				for (const command of Object.keys(bindings) as Command[]) {
-					chat.notice('info', `${describeKeys(command).padEnd(18)} ${bindings[command].help}`);
-				}
-
-				break;
-			}
-
-			case 'users': {
-				const names = state.users.map((user) => user.username).join(', ');
-				chat.notice('info', `${labels.online} (${onlineCount(state)}): ${names}`);
-				break;
-			}
-
-			case 'broadcast': {
-				chat.broadcast(argument);
-				break;
-			}
-
-			case 'clear': {
-				setScrollOffset(0);
-				chat.clear();
-				break;
-			}
-
-			case 'me': {
-				chat.send(`/me ${argument}`);
-				break;
-			}
-
-			case 'nick': {
-				chat.rename(argument);
-				break;
-			}
-
-			case 'reconnect': {
-				chat.reconnect();
-				break;
-			}
-
-			case 'search': {
-				chat.notice('error', 'search is not available yet');
-				break;
-			}
-		}
-	};
-
-	const submit = () => {
-		const parsed = parseInput(editor.read().value);
-		switch (parsed.kind) {
-			case 'empty': {
-				return;
-			}
-
-			case 'message': {
-				chat.send(parsed.text);
-				setScrollOffset(0);
-				break;
-			}
-
-			case 'error': {
-				chat.notice('error', parsed.text);
-				break;
-			}
-
-			case 'command': {
-				runCommand(parsed.name, parsed.argument);
-				break;
-			}
-		}
-
-		editor.apply({type: 'clear'});
-	};
-
-	const page = Math.max(1, logHeight - 1);
-	const scrollBy = (lines: number) => {
-		setScrollOffset((offset) => Math.max(0, offset + lines));
-	};
-
-	const screenActions: Partial<Record<Command, () => void>> = {
-		'app.quit': quit,
-		'app.quitIfEmpty'() {
-			if (editor.read().value.length === 0) {
-				quit();
-			} else {
-				editor.apply({type: 'delete'});
-			}
-		},
-		'app.redraw'() {
-			onRedraw?.();
-		},
-		'panel.toggle'() {
-			setPanelChoice(!showPanel);
-		},
-		'scroll.pageUp'() {
-			scrollBy(page);
-		},
-		'scroll.pageDown'() {
-			scrollBy(-page);
-		},
-		'scroll.lineUp'() {
-			scrollBy(1);
-		},
-		'scroll.lineDown'() {
-			scrollBy(-1);
-		},
-		'input.submit': submit,
-		'outbox.retry': chat.retryFailed,
-	};
-
-	const onKey = (key: Key) => {
-		if (confirmingQuit) {
-			// Anything but y (or a second Ctrl-C) keeps the chat open.
-			if (
-				(key.kind === 'text' && key.text.toLowerCase() === 'y') ||
-				commandFor(key) === 'app.quit'
-			) {
-				exit();
-			}
-
-			setConfirmingQuit(false);
-			return;
-		}
-
-		if (editor.handleKey(key)) {
-			return;
-		}
-
-		const command = commandFor(key);
-		if (command !== undefined) {
-			screenActions[command]?.();
-		}
-	};
-
-	useKeys(onKey, !tooSmall);
 	if (tooSmall) {
 		// The chat stays connected underneath; only the layout waits for room.
 		return <TooSmall columns={columns} rows={rows} height={height} labels={labels} />;
 	}
 
-	const failed = state.pending.filter((pending) => pending.status === 'failed').length;
-	const statusNote =
-		failed > 0
-			? `${failed} ${labels.failed} · ${labels.retryHint}`
-			: (state.lastError ?? (showPanel ? undefined : labels.panelHint));
-	const banner =
-		state.history.status === 'loading' && state.messages.length === 0
-			? labels.loadingHistory
-			: undefined;
+	const status = statusNote(state, labels, showPanel);
+	const footer = footerShown ? (
+		<LogFooter
+			width={logWidth}
+			labels={labels}
+			focused={focus === 'log'}
+			following={following}
+			newCount={newBelow(screen, state.liveCount)}
+			loadingNewer={state.newer?.status === 'loading'}
+			search={search ? searchPosition(search, matches) : undefined}
+		/>
+	) : undefined;
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Box flexDirection="row" height={logHeight}>
-				{!state.everOnline && state.connection.status === 'reconnecting' ? (
+			<Box flexDirection="row" height={paneHeight}>
+				{screen.help ? (
+					<HelpOverlay
+						width={columns}
+						height={paneHeight}
+						scroll={screen.help.scroll}
+						labels={labels}
+					/>
+				) : !state.everOnline && state.connection.status === 'reconnecting' ? (
 					<ConnectionProblem
 						server={connection.serverUrl}
 						connection={state.connection}
 						detail={state.lastError}
 						width={logWidth}
-						height={logHeight}
+						height={paneHeight}
 						labels={labels}
 					/>
 				) : (
 					<MessageLog
-						items={items}
+						lines={lines}
 						width={logWidth}
-						height={logHeight}
-						scrollOffset={scrollOffset}
-						context={context}
-						lang={lang}
+						height={paneHeight}
 						banner={banner}
+						footer={footer}
 					/>
 				)}
-				{showPanel ? (
+				{showPanel && !screen.help ? (
 					<UserList
 						users={state.users}
 						count={onlineCount(state)}
 						userId={state.me.userId}
 						width={panelWidth}
-						height={logHeight}
+						height={paneHeight}
 						labels={labels}
+						focused={focus === 'users'}
+						selected={screen.selectedUser}
 					/>
 				) : null}
 			</Box>
@@ -274,16 +221,17 @@ export function ChatScreen({connection, columns, rows, lang, labels, onRedraw}: 
 				username={state.me.username}
 				width={columns}
 				labels={labels}
-				note={statusNote}
-				noteIsError={state.lastError !== undefined || failed > 0}
+				note={status.note}
+				noteIsError={status.isError}
 			/>
-			{confirmingQuit ? (
-				<Text wrap="truncate-end" {...theme.statusWarn}>
-					{unsent} {labels.unsentQuit}
-				</Text>
-			) : (
-				<InputLine line={editor.line} width={columns} placeholder={labels.placeholder} />
-			)}
+			<BottomLine
+				screen={screen}
+				unsent={state.pending.length}
+				line={screen.prompting ? searchEditor.line : editor.line}
+				width={columns}
+				labels={labels}
+				inputFocused={focus === 'input'}
+			/>
 		</Box>
 	);
 }

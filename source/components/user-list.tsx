@@ -11,6 +11,10 @@ export type UserListProps = {
 	readonly width: number;
 	readonly height: number;
 	readonly labels: Labels;
+	/** The list has the focus: its title is marked and the selection shows. */
+	readonly focused?: boolean;
+	/** Index of the selected user, in the sorted list. */
+	readonly selected?: number;
 };
 
 /** Own entry first, then by name. */
@@ -22,12 +26,35 @@ export function sortUsers(users: readonly User[], userId: string): User[] {
 	);
 }
 
-/** The panel of who is online, titled "Online (N)", the user's own entry marked. */
-export function UserList({users, count, userId, width, height, labels}: UserListProps) {
+/** The first user shown: the selection stays in view, with a row left for "+N" below. */
+function firstShown(total: number, rows: number, selected: number | undefined): number {
+	if (total <= rows || selected === undefined) {
+		return 0;
+	}
+
+	return Math.max(0, Math.min(selected - Math.floor((rows - 1) / 2), total - (rows - 1)));
+}
+
+/**
+ * The panel of who is online, titled "Online (N)", the user's own entry marked. With the focus
+ * the title reads "▸ Online (N)" and the selected user is highlighted.
+ */
+export function UserList({
+	users,
+	count,
+	userId,
+	width,
+	height,
+	labels,
+	focused = false,
+	selected,
+}: UserListProps) {
 	const inner = width - 2;
 	const rows = height - 1;
 	const sorted = sortUsers(users, userId);
-	const shown = sorted.length > rows ? sorted.slice(0, rows - 1) : sorted;
+	const selection = focused && selected !== undefined ? selected : undefined;
+	const from = firstShown(sorted.length, rows, selection);
+	const shown = sorted.length > rows ? sorted.slice(from, from + rows - 1) : sorted;
 	const hidden = sorted.length - shown.length;
 	return (
 		<Box
@@ -42,16 +69,20 @@ export function UserList({users, count, userId, width, height, labels}: UserList
 			paddingLeft={1}
 			overflow="hidden"
 		>
-			<Text wrap="truncate-end" {...theme.panelTitle}>
-				{truncate(`${labels.online} (${count})`, inner)}
+			<Text wrap="truncate-end" {...(focused ? theme.focused : theme.panelTitle)}>
+				{truncate(`${focused ? '▸ ' : ''}${labels.online} (${count})`, inner)}
 			</Text>
-			{shown.map((user) => {
+			{shown.map((user, index) => {
 				const own = user.userId === userId;
 				const marker = own ? ` (${labels.me})` : '';
+				const isSelected = selection === from + index;
+				// Marked in text as well as in colour: NO_COLOR terminals show no inverse.
+				const pointer = isSelected ? '▸ ' : '';
 				return (
-					<Text key={user.userId} wrap="truncate-end">
+					<Text key={user.userId} wrap="truncate-end" {...(isSelected ? theme.selected : {})}>
+						{pointer}
 						<Text {...theme.name(user.username, own)}>
-							{truncate(user.username, inner - textWidth(marker))}
+							{truncate(user.username, inner - textWidth(marker) - textWidth(pointer))}
 						</Text>
 						{own ? <Text {...theme.ownMarker}>{marker}</Text> : null}
 					</Text>

@@ -1,12 +1,13 @@
 import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
-import {ChatApiError} from '../protocol/errors.js';
 import {ChatRestApi} from '../protocol/rest-client.js';
 import {sanitize, sanitizeText} from '../protocol/sanitize.js';
 import type {ChatSocket} from '../protocol/socket-client.js';
-import {limits, type SafeText} from '../protocol/types.js';
+import {limits} from '../protocol/types.js';
 import {chatReducer, initialChatState, type ChatState} from '../state/chat-state.js';
 import {isKnown} from '../state/merge.js';
+import {describeError} from './describe-error.js';
 import {fillGap} from './gap-fill.js';
+import {useHistoryPaging} from './use-history-paging.js';
 import {useLiveSocket} from './use-live-socket.js';
 import {useOutbox} from './use-outbox.js';
 
@@ -37,12 +38,11 @@ export type Chat = {
 	readonly clear: () => void;
 	/** Queue the failed lines again; they go out at once when online. */
 	readonly retryFailed: () => void;
+	/** Fetch the page before the oldest message loaded. */
+	readonly loadOlder: () => void;
+	/** Scrolled far back: fetch the page after the newest message loaded, or (`jump`) the newest. */
+	readonly loadNewer: (jump?: boolean) => void;
 };
-
-const describeError = (error: unknown): SafeText =>
-	sanitizeText(
-		error instanceof ChatApiError ? error.message : String((error as Error)?.message ?? error),
-	);
 
 /**
  * The one place where REST and the socket meet the chat state. Everything here is IO; every
@@ -121,6 +121,12 @@ export function useChat(connection: ChatConnection): Chat {
 	}, []);
 
 	const fillAfterReconnect = useCallback(async () => {
+		if (latest.current.newer) {
+			// Scrolled far back: the newest messages load when scrolled to, missed ones with them.
+			notice('info', labels.reconnected);
+			return;
+		}
+
 		try {
 			const result = await fillGap({
 				fetchPage: async (page) => api.getMessages(page),
@@ -225,6 +231,8 @@ export function useChat(connection: ChatConnection): Chat {
 		sentOnThisLink.current.clear();
 	}, []);
 
+	const {loadOlder, loadNewer} = useHistoryPaging(api, historyPageSize, latest, dispatch);
+
 	// Retried (or newly queued) lines go out as soon as the state shows them and the link is up.
 	const hasQueued = state.pending.some((line) => line.status === 'queued');
 	const online = state.connection.status === 'online';
@@ -235,5 +243,16 @@ export function useChat(connection: ChatConnection): Chat {
 		}
 	}, [hasQueued, online, socketRef, flushQueue]);
 
-	return {state, send, notice, broadcast, rename, reconnect, clear, retryFailed};
+	return {
+		state,
+		send,
+		notice,
+		broadcast,
+		rename,
+		reconnect,
+		clear,
+		retryFailed,
+		loadOlder,
+		loadNewer,
+	};
 }

@@ -1,10 +1,10 @@
 import {useCallback, useRef, useState} from 'react';
-import {commandFor, type Command} from '../keymap.js';
+import {commandIn, type EditCommand} from '../keymap.js';
 import type {Key} from '../state/keys.js';
 import {editLine, emptyLine, type LineCommand, type LineState} from '../state/line-editor.js';
 
 /** The editing commands of the keymap, as line-editor commands. */
-export const lineCommands: Partial<Record<Command, LineCommand>> = {
+export const lineCommands: Record<EditCommand, LineCommand> = {
 	'input.left': {type: 'left'},
 	'input.right': {type: 'right'},
 	'input.wordLeft': {type: 'word-left'},
@@ -52,8 +52,8 @@ export function useLineEditor(): LineEditor {
 				return true;
 			}
 
-			const command = commandFor(key);
-			const edit = command === undefined ? undefined : lineCommands[command];
+			const command = commandIn('edit', key);
+			const edit = command === undefined ? undefined : lineCommands[command as EditCommand];
 			if (edit) {
 				apply(edit);
 				return true;

@@ -1,110 +1,19 @@
-import type {UserList} from '../protocol/parse.js';
-import type {ConnectionState} from '../protocol/socket-client.js';
-import type {Message, SafeText, User} from '../protocol/types.js';
 import {trusted} from '../protocol/sanitize.js';
-import {
-	emptyIndex,
-	mergeMessages,
-	trimMessages,
-	type MessageIndex,
-	type StoredMessage,
-} from './merge.js';
-import {
-	confirmEchoes,
-	expireSends,
-	markSent,
-	requeueSending,
-	retryFailed,
-	type Outbox,
-	type PendingLine,
-} from './outbox.js';
+import type {Message, SafeText} from '../protocol/types.js';
+import type {ChatAction, ChatState, LiveEvent, Notice} from './chat-types.js';
+import {emptyIndex, isKnown} from './merge.js';
+import {expireSends, markSent, requeueSending, retryFailed, type PendingLine} from './outbox.js';
+import {addMessages, isPagingAction, pagingReducer} from './paging.js';
 
 export type {PendingLine} from './outbox.js';
+export type {ChatAction, ChatState, LiveEvent, Notice} from './chat-types.js';
+export {maxMessages} from './paging.js';
 
 /*
 The chat state machine: a pure reducer over a discriminated union of actions. No React, no IO.
 `useChat` owns the side effects and only dispatches.
 */
 
-/** A line the client itself adds to the log: errors, notices, command output. */
-export type Notice = {
-	readonly id: number;
-	readonly time: number;
-	readonly level: 'info' | 'error';
-	readonly text: SafeText;
-};
-
-export type ChatState = {
-	readonly me: {readonly userId: string; readonly username: string};
-	readonly messages: readonly StoredMessage[];
-	readonly index: MessageIndex;
-	readonly nextSeq: number;
-	readonly pending: Outbox;
-	readonly nextLocalId: number;
-	readonly notices: readonly Notice[];
-	readonly users: readonly User[];
-	/** The server's `userCount`; the list's length until one arrives. */
-	readonly userCount: number | undefined;
-	readonly connection: ConnectionState;
-	/** Whether a connection ever came up: until it does, a failure is shown full-screen. */
-	readonly everOnline: boolean;
-	readonly rttMs: number | undefined;
-	readonly history: {
-		readonly status: 'idle' | 'loading' | 'loaded' | 'failed';
-		readonly total?: number;
-	};
-	/** Messages that arrived before `/clear` (lower `seq`) are not shown. */
-	readonly clearedBefore: number;
-	/** The newest problem, shown in the status bar until the next one or until it is cleared. */
-	readonly lastError: SafeText | undefined;
-};
-
-/** Live events, buffered by the hook and applied once per frame. */
-export type LiveEvent =
-	| {readonly kind: 'message'; readonly message: Message}
-	| {readonly kind: 'userList'; readonly list: UserList}
-	| {readonly kind: 'userCount'; readonly count: number};
-
-export type ChatAction =
-	| {readonly type: 'history-requested'}
-	| {readonly type: 'history-loaded'; readonly messages: readonly Message[]; readonly total: number}
-	| {readonly type: 'history-failed'; readonly error: SafeText}
-	| {readonly type: 'events-received'; readonly events: readonly LiveEvent[]}
-	| {readonly type: 'connection-changed'; readonly connection: ConnectionState}
-	| {readonly type: 'rtt-measured'; readonly ms: number}
-	| {
-			readonly type: 'send-queued';
-			readonly content: SafeText;
-			readonly now: number;
-			readonly sent: boolean;
-	  }
-	| {readonly type: 'sends-started'; readonly localIds: readonly number[]; readonly now: number}
-	| {readonly type: 'sends-expired'; readonly now: number; readonly timeoutMs: number}
-	| {readonly type: 'failed-retried'}
-	| {
-			readonly type: 'outbox-restored';
-			readonly lines: ReadonlyArray<{readonly content: SafeText; readonly createdAt: number}>;
-	  }
-	| {
-			readonly type: 'gap-filled';
-			readonly messages: readonly Message[];
-			readonly complete: boolean;
-			readonly now: number;
-			/** "reconnected", "missed messages loaded", in the UI's language. */
-			readonly label: string;
-			readonly missedLabel: string;
-	  }
-	| {readonly type: 'renamed'; readonly username: string}
-	| {
-			readonly type: 'notice';
-			readonly level: Notice['level'];
-			readonly text: SafeText;
-			readonly now: number;
-	  }
-	| {readonly type: 'cleared'};
-
-/** The most messages kept in memory; the far end is dropped. */
-export const maxMessages = 5000;
 const maxNotices = 200;
 
 export function initialChatState(me: ChatState['me']): ChatState {
@@ -124,24 +33,11 @@ export function initialChatState(me: ChatState['me']): ChatState {
 		history: {status: 'idle'},
 		clearedBefore: 0,
 		lastError: undefined,
-	};
-}
-
-/** Add messages; every own message that matches a pending line confirms the oldest such line. */
-function withMessages(state: ChatState, incoming: readonly Message[]): ChatState {
-	const merged = mergeMessages(state.messages, state.index, incoming, state.nextSeq);
-	if (merged.added.length === 0) {
-		return state;
-	}
-
-	const pending = confirmEchoes(state.pending, merged.added, state.me.userId);
-	const trimmed = trimMessages(merged.messages, maxMessages);
-	return {
-		...state,
-		messages: trimmed?.messages ?? merged.messages,
-		index: trimmed?.index ?? merged.index,
-		nextSeq: merged.nextSeq,
-		pending,
+		older: 'idle',
+		newer: undefined,
+		stash: [],
+		liveCount: 0,
+		mentionCount: 0,
 	};
 }
 
@@ -167,7 +63,7 @@ function withEvents(state: ChatState, events: readonly LiveEvent[]): ChatState {
 		}
 	}
 
-	const next = messages.length > 0 ? withMessages(state, messages) : state;
+	const next = messages.length > 0 ? addMessages(state, messages, 'live') : state;
 	return users === state.users && userCount === state.userCount
 		? next
 		: {...next, users, userCount};
@@ -188,16 +84,38 @@ function withNotice(
 	};
 }
 
+/** The page was the whole history, and its oldest message is still in memory. */
+function holdsOldest(state: ChatState, page: readonly Message[], total: number): boolean {
+	if (page.length < total) {
+		return false;
+	}
+
+	let oldest: Message | undefined;
+	for (const message of page) {
+		if (oldest === undefined || message.time < oldest.time) {
+			oldest = message;
+		}
+	}
+
+	return oldest === undefined || isKnown(state.index, oldest);
+}
+
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+	if (isPagingAction(action)) {
+		return pagingReducer(state, action);
+	}
+
 	switch (action.type) {
 		case 'history-requested': {
 			return {...state, history: {...state.history, status: 'loading'}};
 		}
 
 		case 'history-loaded': {
+			const next = addMessages(state, action.messages, 'history');
 			return {
-				...withMessages(state, action.messages),
+				...next,
 				history: {status: 'loaded', total: action.total},
+				older: holdsOldest(next, action.messages, action.total) ? 'start' : next.older,
 			};
 		}
 
@@ -265,7 +183,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 
 		case 'gap-filled': {
 			const before = state.nextSeq;
-			const next = withMessages(state, action.messages);
+			const next = addMessages(state, action.messages, 'gap');
 			const missed = next.messages.filter((message) => message.seq >= before).length;
 			const bounded = action.complete ? '' : ' (more may be missing: scroll up)';
 			return withNotice(
@@ -285,7 +203,11 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		}
 
 		case 'cleared': {
-			return {...state, clearedBefore: state.nextSeq, notices: [], lastError: undefined};
+			const cleared = {...state, clearedBefore: state.nextSeq, notices: [], lastError: undefined};
+			// Scrolled far back: what is in memory is hidden now; the live end starts afresh.
+			return state.newer
+				? {...cleared, messages: [], index: emptyIndex, newer: undefined, stash: []}
+				: cleared;
 		}
 	}
 }

@@ -13,12 +13,13 @@ export const commandNames = [
 	'nick',
 	'reconnect',
 	'search',
+	'bell',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];
 
 export const commandHelp: Record<CommandName, {readonly usage: string; readonly help: string}> = {
-	help: {usage: '/help', help: 'list keys and commands'},
+	help: {usage: '/help', help: 'show every key and command (also F1)'},
 	quit: {usage: '/quit', help: 'leave chat-tui'},
 	users: {usage: '/users', help: 'list everyone online in the log'},
 	broadcast: {
@@ -29,7 +30,8 @@ export const commandHelp: Record<CommandName, {readonly usage: string; readonly 
 	me: {usage: '/me <action>', help: 'send an action, shown as "* name action"'},
 	nick: {usage: '/nick <name>', help: 're-join under a new name'},
 	reconnect: {usage: '/reconnect', help: 'drop the connection and connect again'},
-	search: {usage: '/search <text>', help: 'find text in the loaded history'},
+	search: {usage: '/search <text>', help: 'find text in the loaded history (also Ctrl-F)'},
+	bell: {usage: '/bell [on|off]', help: 'ring the terminal bell on a mention, or not'},
 };
 
 /** Commands that need an argument. */

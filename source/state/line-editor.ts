@@ -27,7 +27,7 @@ export type LineCommand =
 	| {readonly type: 'delete-word-back'}
 	| {readonly type: 'kill-to-end'}
 	| {readonly type: 'clear'}
-	| {readonly type: 'set'; readonly value: string};
+	| {readonly type: 'set'; readonly value: string; readonly cursor?: number};
 
 /** Grapheme boundaries of `value`, from 0 to its length. */
 function boundaries(value: string): number[] {
@@ -145,7 +145,8 @@ export function editLine(state: LineState, command: LineCommand): LineState {
 		}
 
 		case 'set': {
-			return {value: command.value, cursor: command.value.length};
+			const cursor = Math.max(0, Math.min(command.value.length, command.cursor ?? Infinity));
+			return {value: command.value, cursor};
 		}
 	}
 }

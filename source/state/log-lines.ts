@@ -1,6 +1,7 @@
 import type {Labels} from '../i18n.js';
 import {theme, type Style} from '../theme.js';
 import type {Notice, PendingLine} from './chat-state.js';
+import {highlightText, mentionPattern} from './highlight.js';
 import type {StoredMessage} from './merge.js';
 import {padEnd, textWidth, truncate, wrapText} from './wrap.js';
 
@@ -27,7 +28,16 @@ export type LogItem =
 			readonly time: number;
 			readonly line: PendingLine;
 	  }
-	| {readonly kind: 'date'; readonly key: string; readonly time: number};
+	| {readonly kind: 'date'; readonly key: string; readonly time: number}
+	| {
+			readonly kind: 'edge';
+			readonly key: string;
+			readonly time: number;
+			readonly edge: HistoryEdge;
+	  };
+
+/** What lies above the oldest message loaded: more (loading), nothing, or a failed load. */
+export type HistoryEdge = 'loading' | 'start' | 'failed';
 
 export type FormatContext = {
 	readonly userId: string;
@@ -43,6 +53,14 @@ const dayOf = (time: number) => {
 	const date = new Date(time);
 	return date.getFullYear() * 10_000 + date.getMonth() * 100 + date.getDate();
 };
+
+/** The line above the oldest message loaded: "loading…", "beginning of history". */
+export const edgeItem = (edge: HistoryEdge, firstTime = 0): LogItem => ({
+	kind: 'edge',
+	key: `edge:${edge}`,
+	time: firstTime,
+	edge,
+});
 
 /** Messages and notices by time, pending lines last, a date separator where the day changes. */
 export function buildLogItems(
@@ -114,24 +132,29 @@ export function formatDate(time: number, lang: 'en' | 'zh'): string {
 	});
 }
 
-/** Lay `head` segments, then `body` wrapped after them with continuation lines indented. */
+/**
+ * Lay `head` segments, then `body` wrapped after them with continuation lines indented; what
+ * `mark` matches in the body (a mention of the user) is styled.
+ */
 function layout(
 	key: string,
 	head: Segment[],
-	body: string,
-	bodyStyle: Style | undefined,
+	body: {readonly text: string; readonly style?: Style; readonly mark?: RegExp},
 	width: number,
 ) {
+	const {style: bodyStyle, mark} = body;
 	const headWidth = cellsOf(head);
 	const indent = headWidth <= width / 2 ? headWidth : 2;
-	const wrapped = wrapText(body, Math.max(1, width - headWidth), Math.max(1, width - indent));
-	return wrapped.map((text, index): DisplayLine => ({
-		key: `${key}#${index}`,
-		segments:
-			index === 0
-				? [...head, {text, style: bodyStyle}]
-				: [{text: ' '.repeat(indent)}, {text, style: bodyStyle}],
-	}));
+	const wrapped = wrapText(body.text, Math.max(1, width - headWidth), Math.max(1, width - indent));
+	return wrapped.map((text, index): DisplayLine => {
+		const styled = mark
+			? highlightText(text, mark, theme.mention, bodyStyle)
+			: [{text, style: bodyStyle}];
+		return {
+			key: `${key}#${index}`,
+			segments: index === 0 ? [...head, ...styled] : [{text: ' '.repeat(indent)}, ...styled],
+		};
+	});
 }
 
 const cellsOf = (segments: readonly Segment[]) =>
@@ -168,6 +191,13 @@ function nameSegments(
 	return segments;
 }
 
+/** ` text ` between rules, as wide as `width`. */
+function centered(text: string, width: number): string {
+	const label = ` ${truncate(text, Math.max(1, width - 2))} `;
+	const side = Math.max(0, Math.floor((width - textWidth(label)) / 2));
+	return padEnd(`${'─'.repeat(side)}${label}${'─'.repeat(side)}`, width);
+}
+
 export function formatItem(
 	item: LogItem,
 	width: number,
@@ -175,11 +205,22 @@ export function formatItem(
 	lang: 'en' | 'zh',
 ): DisplayLine[] {
 	switch (item.kind) {
+		case 'edge': {
+			const {labels} = context;
+			const text =
+				item.edge === 'start'
+					? labels.historyStart
+					: item.edge === 'failed'
+						? labels.olderFailed
+						: labels.loadingOlder;
+			return [{key: item.key, segments: [{text: centered(text, width), style: theme.hint}]}];
+		}
+
 		case 'date': {
-			const label = ` ${formatDate(item.time, lang)} `;
-			const side = Math.max(0, Math.floor((width - textWidth(label)) / 2));
-			const text = padEnd(`${'─'.repeat(side)}${label}${'─'.repeat(side)}`, width);
-			return [{key: item.key, segments: [{text, style: theme.dateSeparator}]}];
+			const label = formatDate(item.time, lang);
+			return [
+				{key: item.key, segments: [{text: centered(label, width), style: theme.dateSeparator}]},
+			];
 		}
 
 		case 'message': {
@@ -189,7 +230,7 @@ export function formatItem(
 					...timeSegment(message.time, context),
 					{text: `-!- ${context.labels.system}: `, style: theme.systemMarker},
 				];
-				return layout(item.key, head, message.content, theme.systemText, width);
+				return layout(item.key, head, {text: message.content, style: theme.systemText}, width);
 			}
 
 			const own = message.senderId !== undefined && message.senderId === context.userId;
@@ -207,14 +248,16 @@ export function formatItem(
 					{text: fitName(name, width, cellsOf(time) + 3), style: theme.name(name, own)},
 					{text: ' '},
 				];
-				return layout(item.key, actionHead, action, theme.action, width);
+				const mark = own ? undefined : mentionPattern(context.username);
+				return layout(item.key, actionHead, {text: action, style: theme.action, mark}, width);
 			}
 
 			const head = nameSegments(name, own, context, {
 				time: timeSegment(message.time, context),
 				width,
 			});
-			return layout(item.key, head, message.content, undefined, width);
+			const mark = own ? undefined : mentionPattern(context.username);
+			return layout(item.key, head, {text: message.content, mark}, width);
 		}
 
 		case 'notice': {
@@ -224,7 +267,8 @@ export function formatItem(
 				...timeSegment(notice.time, context),
 				{text: '-!- ', style: error ? theme.errorMarker : theme.infoMarker},
 			];
-			return layout(item.key, head, notice.text, error ? theme.errorText : undefined, width);
+			const style = error ? theme.errorText : undefined;
+			return layout(item.key, head, {text: notice.text, style}, width);
 		}
 
 		case 'pending': {
@@ -241,7 +285,7 @@ export function formatItem(
 				width,
 			});
 			const style = line.status === 'failed' ? theme.failed : theme.pending;
-			return layout(item.key, head, `${line.content}  (${marker})`, style, width);
+			return layout(item.key, head, {text: `${line.content}  (${marker})`, style}, width);
 		}
 	}
 }
@@ -252,43 +296,3 @@ export function actionText(content: string): string | undefined {
 }
 
 export type LineCache = Map<string, readonly DisplayLine[]>;
-
-/**
- * The lines of the window that ends `offset` lines above the bottom, `height` lines tall.
- * Only the items needed are formatted. `above` tells how many lines lie above the window
- * (at least; counting stops once known to be positive).
- */
-export function windowLines(
-	items: readonly LogItem[],
-	options: {
-		width: number;
-		height: number;
-		offset: number;
-		context: FormatContext;
-		lang: 'en' | 'zh';
-		cache: LineCache;
-	},
-): {lines: DisplayLine[]; above: boolean; offset: number} {
-	const {width, height, context, lang, cache} = options;
-	const needed = height + options.offset;
-	const collected: DisplayLine[][] = [];
-	let count = 0;
-	let index = items.length - 1;
-	for (; index >= 0 && count < needed + 1; index--) {
-		const item = items[index]!;
-		let lines = cache.get(item.key);
-		if (!lines) {
-			lines = formatItem(item, width, context, lang);
-			cache.set(item.key, lines);
-		}
-
-		collected.push(lines as DisplayLine[]);
-		count += lines.length;
-	}
-
-	const all = collected.reverse().flat();
-	const offset = Math.max(0, Math.min(options.offset, all.length - height));
-	const end = all.length - offset;
-	const start = Math.max(0, end - height);
-	return {lines: all.slice(start, end), above: start > 0 || index >= 0, offset};
-}

@@ -1,8 +1,10 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {MessageLog} from '../../source/components/message-log.js';
+import {useLogWindow} from '../../source/hooks/use-log-window.js';
 import {labelsFor} from '../../source/i18n.js';
 import {buildLogItems, type FormatContext, type LogItem} from '../../source/state/log-lines.js';
+import {bottomView, scrollView} from '../../source/state/log-window.js';
 import {emptyIndex, mergeMessages} from '../../source/state/merge.js';
 import {textWidth} from '../../source/state/wrap.js';
 import {frameLines, waitForFrame} from '../helpers/frames.js';
@@ -36,18 +38,29 @@ type Props = {
 	readonly scrollOffset?: number;
 	readonly banner?: string;
 };
+/** The log as the chat screen draws it: windowed by the view, `scrollOffset` lines up. */
 function Log({items, height, width = 30, scrollOffset = 0, banner}: Props) {
-	return (
-		<MessageLog
-			items={items}
-			width={width}
-			height={height}
-			scrollOffset={scrollOffset}
-			context={context}
-			lang="en"
-			banner={banner}
-		/>
-	);
+	const bodyHeight = banner ? height - 1 : height;
+	const {layout} = useLogWindow({
+		items,
+		width,
+		height: bodyHeight,
+		context,
+		lang: 'en',
+		view: bottomView,
+		endIsLive: true,
+	});
+	const view = scrollView(bottomView, layout, -scrollOffset);
+	const {lines} = useLogWindow({
+		items,
+		width,
+		height: bodyHeight,
+		context,
+		lang: 'en',
+		view,
+		endIsLive: true,
+	});
+	return <MessageLog lines={lines} width={width} height={height} banner={banner} />;
 }
 
 test('the newest lines fill the pane from the bottom', (t) => {

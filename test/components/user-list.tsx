@@ -113,3 +113,44 @@ test('sortUsers puts the own entry first and sorts the rest by name, ignoring ca
 		['amy', 'Bob', 'mia', 'zoe'],
 	);
 });
+
+test('focused: the title is marked and the selected user pointed at', (t) => {
+	const users = [user('u-1', 'amy'), user('u-2', 'bob'), user('u-me', 'me')];
+	const {lastFrame, unmount} = render(
+		<UserList
+			focused
+			users={users}
+			count={3}
+			userId="u-me"
+			width={22}
+			height={6}
+			labels={labelsFor('en')}
+			selected={1}
+		/>,
+	);
+	t.deepEqual(entries(lastFrame()!), ['▸ Online (3)', 'me (me)', '▸ amy', 'bob']);
+	unmount();
+});
+
+test('a long list scrolls to keep the selection in view', (t) => {
+	const users = Array.from({length: 30}, (_, n) =>
+		user(`u-${n}`, `user${String(n).padStart(2, '0')}`),
+	);
+	const {lastFrame, unmount} = render(
+		<UserList
+			focused
+			users={users}
+			count={30}
+			userId="u-me"
+			width={22}
+			height={6}
+			labels={labelsFor('en')}
+			selected={20}
+		/>,
+	);
+	const shown = entries(lastFrame()!);
+	t.true(shown.includes('▸ user20'), `${shown.join('|')}`);
+	t.is(shown.length, 6);
+	t.is(shown.at(-1), '+26');
+	unmount();
+});

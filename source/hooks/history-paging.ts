@@ -1,0 +1,81 @@
+import type {Message, MessagesPage} from '../protocol/types.js';
+
+/*
+Fetching the page before the oldest message in memory, or after the newest (when scrolled so far
+back that the newest were dropped), with the protocol's offset paging: offset 0 is the newest
+page. Offsets shift whenever a message arrives between two requests, so no offset is trusted: a
+page must overlap what we have (the merge drops the repeats), and paging goes on while a page
+brings nothing new or does not meet what we have.
+*/
+
+export type PagingOptions = {
+	readonly fetchPage: (page: {limit: number; offset: number}) => Promise<MessagesPage>;
+	/** Whether the client holds this message now. */
+	readonly isKnown: (message: Message) => boolean;
+	readonly pageSize: number;
+	/** Pages fetched at most in one go. */
+	readonly maxPages?: number;
+};
+
+/**
+ * The page before our oldest message. `firstOffset` tells how many messages the server has that
+ * are newer than our oldest, as far as we know: it can only fall short (a message missed while
+ * offline), so the page may overlap what we hold but never skips past it.
+ */
+export async function fetchOlder(
+	options: PagingOptions & {readonly firstOffset: number},
+): Promise<{messages: readonly Message[]; complete: boolean}> {
+	const {fetchPage, isKnown, pageSize, maxPages = 20} = options;
+	let offset = options.firstOffset;
+	for (let pages = 1; pages <= maxPages; pages++) {
+		const page = await fetchPage({limit: pageSize, offset});
+		// Advance by what came, malformed entries included: a server may cap the page size.
+		const size = page.messages.length + page.dropped;
+		const complete = size === 0 || offset + size >= page.total;
+		const fresh = page.messages.some((message) => !isKnown(message));
+		if (fresh || complete) {
+			return {messages: page.messages, complete};
+		}
+
+		offset += size;
+	}
+
+	// A server that ignores the offset would have us page forever.
+	throw new Error(`${maxPages} pages of history brought nothing older`);
+}
+
+/**
+ * The page after our newest message, when `missing` messages (at least) are newer. Returns the
+ * page and how many messages are newer than it (0: it reaches the newest, the live end). Without
+ * a page that meets what we have, the newest page, to replace what we have.
+ */
+export async function fetchNewer(
+	options: PagingOptions & {readonly missing: number},
+): Promise<{messages: readonly Message[]; newerThanPage: number; replace: boolean}> {
+	const {fetchPage, isKnown, pageSize, maxPages = 20} = options;
+	// The page that ends with our newest message, if the count holds; when it falls short the
+	// page holds only newer messages, and the next one further back is tried.
+	let offset = Math.max(0, options.missing + 1 - pageSize);
+	for (let pages = 1; pages < maxPages; pages++) {
+		const page = await fetchPage({limit: pageSize, offset});
+		if (page.messages.length === 0) {
+			break;
+		}
+
+		if (page.messages.some((message) => isKnown(message))) {
+			return {messages: page.messages, newerThanPage: offset, replace: false};
+		}
+
+		offset += Math.max(1, page.messages.length - 1);
+	}
+
+	return fetchNewest(options);
+}
+
+/** The newest page, to replace what we have: a jump to the live end. */
+export async function fetchNewest(
+	options: Pick<PagingOptions, 'fetchPage' | 'pageSize'>,
+): Promise<{messages: readonly Message[]; newerThanPage: number; replace: boolean}> {
+	const page = await options.fetchPage({limit: options.pageSize, offset: 0});
+	return {messages: page.messages, newerThanPage: 0, replace: true};
+}

@@ -1,0 +1,84 @@
+import {fill, type Labels} from '../i18n.js';
+import {onlineCount} from '../state/chat-state.js';
+import type {CommandName} from '../state/commands.js';
+import type {ScreenAction} from '../state/screen-state.js';
+import type {Chat} from './use-chat.js';
+
+export type SlashContext = {
+	readonly chat: Chat;
+	readonly labels: Labels;
+	readonly dispatchScreen: (action: ScreenAction) => void;
+	readonly bell: boolean;
+	readonly quit: () => void;
+	readonly search: (query: string) => void;
+	readonly toBottom: () => void;
+};
+
+/** Run a parsed slash command (see state/commands.ts). */
+export function runSlashCommand(name: CommandName, argument: string, context: SlashContext): void {
+	const {chat, labels, dispatchScreen} = context;
+	switch (name) {
+		case 'quit': {
+			context.quit();
+			break;
+		}
+
+		case 'help': {
+			dispatchScreen({type: 'help-opened'});
+			break;
+		}
+
+		case 'users': {
+			const {state} = chat;
+			const names = state.users.map((user) => user.username).join(', ');
+			chat.notice('info', `${labels.online} (${onlineCount(state)}): ${names}`);
+			context.toBottom();
+			break;
+		}
+
+		case 'broadcast': {
+			chat.broadcast(argument);
+			break;
+		}
+
+		case 'clear': {
+			dispatchScreen({type: 'cleared'});
+			chat.clear();
+			break;
+		}
+
+		case 'me': {
+			chat.send(`/me ${argument}`);
+			context.toBottom();
+			break;
+		}
+
+		case 'nick': {
+			chat.rename(argument);
+			break;
+		}
+
+		case 'reconnect': {
+			chat.reconnect();
+			break;
+		}
+
+		case 'search': {
+			context.search(argument);
+			break;
+		}
+
+		case 'bell': {
+			const choice = argument.toLowerCase();
+			if (choice !== '' && choice !== 'on' && choice !== 'off') {
+				chat.notice('error', fill('usage: /bell [on|off], not "{a}"', {a: argument}));
+				break;
+			}
+
+			const on = choice === '' ? !context.bell : choice === 'on';
+			dispatchScreen({type: 'bell-set', on});
+			chat.notice('info', on ? labels.bellOn : labels.bellOff);
+			break;
+		}
+	}
+}

@@ -1,0 +1,81 @@
+import {useCallback, useRef, type Dispatch, type RefObject} from 'react';
+import type {ChatRestApi} from '../protocol/rest-client.js';
+import type {Message} from '../protocol/types.js';
+import type {ChatAction, ChatState} from '../state/chat-state.js';
+import {isKnown} from '../state/merge.js';
+import {olderOffset} from '../state/paging.js';
+import {fetchNewer, fetchNewest, fetchOlder} from './history-paging.js';
+import {describeError} from './describe-error.js';
+
+/**
+ * Older and newer pages of history over REST, one request chain at a time per direction; the
+ * reducer merges what comes (see state/paging.ts).
+ */
+export function useHistoryPaging(
+	api: ChatRestApi,
+	historyPageSize: number,
+	latest: RefObject<ChatState>,
+	dispatch: Dispatch<ChatAction>,
+) {
+	const pagingOlder = useRef(false);
+	const loadOlder = useCallback(() => {
+		const {older, history} = latest.current;
+		if (
+			pagingOlder.current ||
+			older === 'loading' ||
+			older === 'start' ||
+			history.status !== 'loaded'
+		) {
+			return;
+		}
+
+		pagingOlder.current = true;
+		dispatch({type: 'older-requested'});
+		fetchOlder({
+			fetchPage: async (page) => api.getMessages(page),
+			isKnown: (message) => isKnown(latest.current.index, message),
+			pageSize: historyPageSize,
+			firstOffset: olderOffset(latest.current),
+		})
+			.then(({messages, complete}) => {
+				dispatch({type: 'older-loaded', messages, complete});
+			})
+			.catch((error: unknown) => {
+				dispatch({type: 'older-failed', error: describeError(error)});
+			})
+			.finally(() => {
+				pagingOlder.current = false;
+			});
+	}, [api, historyPageSize, latest, dispatch]);
+
+	const pagingNewer = useRef(false);
+	const loadNewer = useCallback(
+		(jump = false) => {
+			const {newer} = latest.current;
+			if (!newer || (pagingNewer.current && !jump)) {
+				return;
+			}
+
+			pagingNewer.current = true;
+			dispatch({type: 'newer-requested'});
+			const paging = {
+				fetchPage: async (page: {limit: number; offset: number}) => api.getMessages(page),
+				isKnown: (message: Message) => isKnown(latest.current.index, message),
+				pageSize: historyPageSize,
+			};
+			(jump ? fetchNewest(paging) : fetchNewer({...paging, missing: newer.missing}))
+				.then((page) => {
+					dispatch({type: 'newer-loaded', ...page});
+				})
+				.catch((error: unknown) => {
+					dispatch({type: 'newer-failed', error: describeError(error)});
+				})
+				.finally(() => {
+					pagingNewer.current = false;
+				});
+		},
+		[api, historyPageSize, latest, dispatch],
+	);
+
+	return {loadOlder, loadNewer};
+}

@@ -1,0 +1,87 @@
+import {useMemo, useRef} from 'react';
+import type {Lang} from '../options.js';
+import {highlightLines, searchPattern} from '../state/highlight.js';
+import {
+	formatItem,
+	type DisplayLine,
+	type FormatContext,
+	type LineCache,
+	type LogItem,
+} from '../state/log-lines.js';
+import {viewWindow, type LogLayout, type LogView, type LogWindow} from '../state/log-window.js';
+import {theme} from '../theme.js';
+
+export type LogWindowOptions = {
+	readonly items: readonly LogItem[];
+	readonly width: number;
+	readonly height: number;
+	readonly context: FormatContext;
+	readonly lang: Lang;
+	readonly view: LogView;
+	readonly endIsLive: boolean;
+	/** Rows the window has at the bottom, when it differs from `height`. */
+	readonly bottomHeight?: number;
+	/** Search matches to highlight: the query, the keys of the matching items, the current one. */
+	readonly search?: {
+		readonly query: string;
+		readonly matches: ReadonlySet<string>;
+		readonly current: string | undefined;
+	};
+};
+
+const itemKeyOf = (line: DisplayLine) => line.key.replace(/#\d+$/, '');
+
+/**
+ * The log's layout (for scrolling) and the window on screen. Items are formatted only when they
+ * come into view, once per width and way of formatting.
+ */
+export function useLogWindow(options: LogWindowOptions): {
+	layout: LogLayout;
+	window: LogWindow;
+	lines: readonly DisplayLine[];
+} {
+	const {items, width, height, context, lang, view, endIsLive, search, bottomHeight} = options;
+	const cache = useRef<{signature: string; lines: LineCache}>({signature: '', lines: new Map()});
+	const signature = `${width}|${context.userId}|${context.username}|${context.showTime}|${lang}`;
+	if (cache.current.signature !== signature) {
+		cache.current = {signature, lines: new Map()};
+	}
+
+	const {lines: cached} = cache.current;
+	const layout = useMemo<LogLayout>(
+		() => ({
+			items,
+			height: Math.max(1, height),
+			bottomHeight: Math.max(1, bottomHeight ?? height),
+			endIsLive,
+			linesOf(item) {
+				let lines = cached.get(item.key);
+				if (!lines) {
+					lines = formatItem(item, width, context, lang);
+					cached.set(item.key, lines);
+				}
+
+				return lines;
+			},
+		}),
+		[items, height, bottomHeight, endIsLive, cached, width, context, lang],
+	);
+	const window = useMemo(() => viewWindow(view, layout), [view, layout]);
+	const lines = useMemo(() => {
+		const pattern = search ? searchPattern(search.query) : undefined;
+		if (!search || !pattern) {
+			return window.lines;
+		}
+
+		return window.lines.map((line) => {
+			const key = itemKeyOf(line);
+			if (!search.matches.has(key)) {
+				return line;
+			}
+
+			const style = key === search.current ? theme.searchCurrent : theme.searchMatch;
+			return highlightLines([line], pattern, style)[0]!;
+		});
+	}, [window, search]);
+	return {layout, window, lines};
+}

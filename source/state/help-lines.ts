@@ -1,0 +1,50 @@
+import {bindings, commandsIn, describeKeys, scopeTitles, type Scope} from '../keymap.js';
+import {commandHelp, commandNames} from './commands.js';
+
+/*
+The help overlay's text, read from the one binding table and the command list, so it can never
+disagree with what the keys do.
+*/
+
+export type HelpLine =
+	| {readonly kind: 'title'; readonly text: string}
+	| {readonly kind: 'entry'; readonly keys: string; readonly text: string}
+	| {readonly kind: 'blank'};
+
+const scopeOrder: readonly Scope[] = [
+	'app',
+	'screen',
+	'input',
+	'edit',
+	'log',
+	'users',
+	'search',
+	'help',
+];
+
+export function helpLines(commandsTitle = 'Commands'): HelpLine[] {
+	const lines: HelpLine[] = [];
+	for (const scope of scopeOrder) {
+		lines.push({kind: 'title', text: scopeTitles[scope]});
+		for (const command of commandsIn(scope)) {
+			lines.push({kind: 'entry', keys: describeKeys(command), text: bindings[command].help});
+		}
+
+		lines.push({kind: 'blank'});
+	}
+
+	lines.push({kind: 'title', text: commandsTitle});
+	for (const name of commandNames) {
+		lines.push({kind: 'entry', keys: commandHelp[name].usage, text: commandHelp[name].help});
+	}
+
+	lines.push({kind: 'entry', keys: '//text', text: 'send "/text" as a message'});
+	return lines;
+}
+
+/** The width of the keys column: the longest keys, within bounds. */
+export const keysColumn = (lines: readonly HelpLine[]) =>
+	Math.min(
+		24,
+		Math.max(...lines.map((line) => (line.kind === 'entry' ? [...line.keys].length : 0))) + 2,
+	);
