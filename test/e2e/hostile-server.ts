@@ -252,6 +252,9 @@ test.serial('an error body of many "<" does not freeze the client', async (t) =>
 	);
 	terminal.write('\r');
 	await terminal.waitFor(() => server.history.answered > before, 'the bad answer sent', patience);
+	// The error line comes first (it must come within moments), then the liveness check, so the
+	// order of the two lines in the log is fixed.
+	await terminal.waitForText('HTTP 500', 3000);
 	await assertAlive(t, {server, terminal}, 'the "<" body', 3000);
 });
 
