@@ -45,15 +45,19 @@ export type ChatScreenProps = {
 const panelMinColumns = 60;
 const panelWidth = 22;
 
-/** The status bar's note: lines not sent, else the newest error, else a hint. */
-function statusNote(state: ChatState, labels: Labels, showPanel: boolean) {
+/**
+ * The status bar's note: a warning while TLS certificates are not checked (--insecure), lines
+ * not sent, the newest error, or a hint.
+ */
+function statusNote(state: ChatState, labels: Labels, showPanel: boolean, insecure: boolean) {
 	const failed = state.pending.filter((pending) => pending.status === 'failed').length;
+	const note =
+		failed > 0
+			? `${failed} ${labels.failed} · ${labels.retryHint}`
+			: (state.lastError ?? (showPanel ? undefined : labels.panelHint));
 	return {
-		note:
-			failed > 0
-				? `${failed} ${labels.failed} · ${labels.retryHint}`
-				: (state.lastError ?? (showPanel ? undefined : labels.panelHint)),
-		isError: state.lastError !== undefined || failed > 0,
+		note: insecure ? [labels.insecure, note].filter(Boolean).join(' · ') : note,
+		isError: insecure || state.lastError !== undefined || failed > 0,
 	};
 }
 
@@ -161,7 +165,7 @@ export function ChatScreen(props: ChatScreenProps) {
 		return <TooSmall columns={columns} rows={rows} height={height} labels={labels} />;
 	}
 
-	const status = statusNote(state, labels, showPanel);
+	const status = statusNote(state, labels, showPanel, connection.insecure === true);
 	const footer = footerShown ? (
 		<LogFooter
 			width={logWidth}

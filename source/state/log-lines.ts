@@ -145,8 +145,12 @@ function layout(
 	const {style: bodyStyle, mark} = body;
 	const headWidth = cellsOf(head);
 	const indent = headWidth <= width / 2 ? headWidth : 2;
-	const wrapped = wrapText(body.text, Math.max(1, width - headWidth), Math.max(1, width - indent));
-	return wrapped.map((text, index): DisplayLine => {
+	const all = wrapText(body.text, Math.max(1, width - headWidth), Math.max(1, width - indent));
+	// A message never takes more than `maxMessageLines` rows: a flood of newlines cannot push
+	// everything else off the screen.
+	const hidden = all.length > maxMessageLines ? all.length - (maxMessageLines - 1) : 0;
+	const wrapped = hidden > 0 ? all.slice(0, maxMessageLines - 1) : all;
+	const lines = wrapped.map((text, index): DisplayLine => {
 		const styled = mark
 			? highlightText(text, mark, theme.mention, bodyStyle)
 			: [{text, style: bodyStyle}];
@@ -155,6 +159,37 @@ function layout(
 			segments: index === 0 ? [...head, ...styled] : [{text: ' '.repeat(indent)}, ...styled],
 		};
 	});
+	if (hidden > 0) {
+		lines.push({
+			key: `${key}#more`,
+			segments: [
+				{text: ' '.repeat(indent)},
+				{
+					text: truncate(`… (${hidden} more lines)`, Math.max(1, width - indent)),
+					style: theme.hint,
+				},
+			],
+		});
+	}
+
+	return lines;
+}
+
+/** The most rows one message takes in the log. */
+export const maxMessageLines = 20;
+
+/**
+ * Whether a user's name could pass for the client's own system notices ("-!- system: …"):
+ * "system", "系统", "[系统]", "-!- system:" and the like. Such names are shown in quotes.
+ */
+export function impersonatesSystem(name: string, systemLabel: string): boolean {
+	if (name.includes('-!-')) {
+		return true;
+	}
+
+	const bare = (text: string) =>
+		text.toLowerCase().replaceAll(/[\s[\]【】()（）<>«»*:：!！\-_.·|~"'“”‘’]/g, '');
+	return ['system', '系统', 'sys', bare(systemLabel)].includes(bare(name));
 }
 
 const cellsOf = (segments: readonly Segment[]) =>
@@ -235,10 +270,11 @@ export function formatItem(
 
 			const own = message.senderId !== undefined && message.senderId === context.userId;
 			// A name that was empty (or nothing but control characters) shows as unknown too.
-			const name =
+			const sender =
 				message.sender === undefined || message.sender.length === 0
 					? context.labels.unknownSender
 					: message.sender;
+			const name = impersonatesSystem(sender, context.labels.system) ? `“${sender}”` : sender;
 			const action = actionText(message.content);
 			if (action !== undefined) {
 				const time = timeSegment(message.time, context);

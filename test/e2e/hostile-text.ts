@@ -1,6 +1,7 @@
 import test from 'ava';
 import {
 	hostileNames,
+	impersonatingNames,
 	hostilePayloads,
 	splitForbidden,
 	splitPayloads,
@@ -80,5 +81,23 @@ test.serial('hostile text from the network never reaches the terminal', async (t
 	t.true(terminal.inAlternateScreen(), 'still in the alternate screen');
 	for (const name of hostileNames) {
 		t.true(terminal.screenText().includes(name.visible), `${name.name} shows as plain text`);
+	}
+});
+
+test.serial('a user named like the system cannot pass for a system notice', async (t) => {
+	const server = await startTestServer(t);
+	const terminal = await startChat(t, {server: server.url, name: 'watcher', rows, cols: 140});
+	await waitForOnline(terminal);
+	for (const [index, name] of impersonatingNames.entries()) {
+		await seedMessage(server.url, {userId: `imp-${index}`, username: name}, `fake notice ${index}`);
+		await terminal.waitForText(`fake notice ${index}`);
+	}
+
+	const lines = screenRows(terminal.screenText()).filter((row) => row.includes('fake notice'));
+	t.is(lines.length, impersonatingNames.length);
+	for (const [index, name] of impersonatingNames.entries()) {
+		const line = lines.find((row) => row.includes(`fake notice ${index}`)) ?? '';
+		t.true(line.includes(`“${name}”  fake notice ${index}`), `${name} is quoted: ${line}`);
+		t.notRegex(line, /^\d\d:\d\d -!- /, `${name} looks like a system notice: ${line}`);
 	}
 });

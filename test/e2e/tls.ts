@@ -1,5 +1,5 @@
 import test from 'ava';
-import {startChat, waitForOnline} from '../helpers/chat-terminal.js';
+import {startChat, startRaw, waitForOnline} from '../helpers/chat-terminal.js';
 import {startTestServer} from '../helpers/server-harness.js';
 import {selfSignedCertificate} from '../helpers/tls.js';
 
@@ -29,3 +29,12 @@ test.serial(
 		t.true(terminal.screenText().includes(server.url.replace('https://', '')));
 	},
 );
+
+test.serial('--insecure accepts the certificate, and the status bar says so', async (t) => {
+	const tls = await selfSignedCertificate(t);
+	const server = await startTestServer(t, tls);
+	const terminal = await startRaw(t, ['--server', server.url, '--name', 'reckless', '--insecure']);
+	await waitForOnline(terminal);
+	await terminal.waitForText('TLS NOT VERIFIED (--insecure)');
+	t.true(terminal.screenText().includes('reckless joined'));
+});

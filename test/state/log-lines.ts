@@ -1,6 +1,11 @@
 import test from 'ava';
 import {labelsFor} from '../../source/i18n.js';
-import {buildLogItems, formatItem, type LogItem} from '../../source/state/log-lines.js';
+import {
+	buildLogItems,
+	formatItem,
+	maxMessageLines,
+	type LogItem,
+} from '../../source/state/log-lines.js';
 import {textWidth} from '../../source/state/wrap.js';
 import {
 	context,
@@ -208,4 +213,35 @@ test('property: every line fits the width, CJK names and text included', (t) => 
 			}
 		}
 	}
+});
+
+test('a user named like the system is shown in quotes, never as a system notice', (t) => {
+	for (const sender of ['系统', 'system', '[系统]', 'System', '-!- system:', '【系统】']) {
+		const [message] = stored({
+			content: 'fake notice',
+			time: local(1, 9, 0),
+			sender,
+			senderId: 'u-x',
+		});
+		const [first] = render({kind: 'message', key: 'k', time: message!.time, message: message!});
+		t.true(first!.includes(`“${sender}”  fake notice`), `${sender}: ${first!}`);
+		t.notRegex(first!, /^\d\d:\d\d -!- /, `${sender} looks like a system line`);
+	}
+
+	const [ordinary] = stored({content: 'hi', time: local(1, 9, 0), sender: 'systemd-fan'});
+	t.true(
+		render({kind: 'message', key: 'k', time: ordinary!.time, message: ordinary!})[0]!.includes(
+			'systemd-fan  hi',
+		),
+		'other names are shown as they are',
+	);
+});
+
+test('a message is capped at 20 rows, the rest counted', (t) => {
+	const content = Array.from({length: 50}, (_, index) => `line ${index}`).join('\n');
+	const [message] = stored({content, time: local(1, 9, 0)});
+	const lines = render({kind: 'message', key: 'k', time: message!.time, message: message!});
+	t.is(lines.length, maxMessageLines);
+	t.is(lines.at(-1)!.trim(), `… (${50 - (maxMessageLines - 1)} more lines)`);
+	t.true(lines.at(-2)!.includes(`line ${maxMessageLines - 2}`));
 });
