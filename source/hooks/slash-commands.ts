@@ -63,6 +63,17 @@ export function runSlashCommand(name: CommandName, argument: string, context: Sl
 			break;
 		}
 
+		case 'stats': {
+			const {state} = chat;
+			const megabytes = Math.round(process.memoryUsage.rss() / 1024 / 1024);
+			chat.notice(
+				'info',
+				`stats: received ${state.liveCount} live messages, ${state.messages.length} in memory, RSS ${megabytes} MB`,
+			);
+			context.toBottom();
+			break;
+		}
+
 		case 'search': {
 			context.search(argument);
 			break;

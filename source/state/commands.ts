@@ -12,6 +12,7 @@ export const commandNames = [
 	'me',
 	'nick',
 	'reconnect',
+	'stats',
 	'search',
 	'bell',
 ] as const;
@@ -30,6 +31,10 @@ export const commandHelp: Record<CommandName, {readonly usage: string; readonly 
 	me: {usage: '/me <action>', help: 'send an action, shown as "* name action"'},
 	nick: {usage: '/nick <name>', help: 're-join under a new name'},
 	reconnect: {usage: '/reconnect', help: 'drop the connection and connect again'},
+	stats: {
+		usage: '/stats',
+		help: 'show how many messages arrived, how many are in memory, and the memory used',
+	},
 	search: {usage: '/search <text>', help: 'find text in the loaded history (also Ctrl-F)'},
 	bell: {usage: '/bell [on|off]', help: 'ring the terminal bell on a mention, or not'},
 };

@@ -1,0 +1,295 @@
+// `npm run bench`: start-up, keystroke, append, flood and memory of the built client in a real
+// pseudo-terminal at 120x40, against `chat-tui serve`. `--smoke` runs a small version for CI.
+// Compare ratios within one run: these machines are noisy.
+import {mkdtemp, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {performance} from 'node:perf_hooks';
+import {fileURLToPath} from 'node:url';
+import {startTerminal, type TestTerminal} from '../../test/helpers/terminal.js';
+import {
+	connectPeer,
+	cpuSeconds,
+	median,
+	percentile,
+	rssMegabytes,
+	seedHistory,
+	startServer,
+	type BenchServer,
+} from './measure.js';
+import {pythonWithSocketio, writeGuideClient} from './python-client.js';
+
+const smoke = process.argv.includes('--smoke');
+const plan = smoke
+	? {startupRuns: 2, keystrokes: 10, appends: 5, flood: 1000, floodRate: 1000, memory: 5000}
+	: {startupRuns: 10, keystrokes: 50, appends: 20, flood: 10_000, floodRate: 1000, memory: 100_000};
+const cols = 120;
+const rows = 40;
+const newest = 'bench-newest-message';
+const guide = fileURLToPath(
+	new URL('../../../shared/seed/python-client-guide.zh.md', import.meta.url),
+);
+
+type Row = {
+	readonly name: string;
+	readonly value: string;
+	readonly target: string;
+	readonly ok?: boolean;
+};
+const table: Row[] = [];
+let work = '';
+
+async function client(server: BenchServer, name: string): Promise<TestTerminal> {
+	const terminal = startTerminal({
+		args: ['--server', server.url, '--name', name],
+		cols,
+		rows,
+		env: {XDG_CONFIG_HOME: path.join(work, name), LANG: 'en_US.UTF-8'},
+	});
+	await terminal.waitForText(/● online \d+ ms/, 20_000);
+	return terminal;
+}
+
+/** How many messages the client holds, from its own /stats line. */
+async function statsCount(
+	terminal: TestTerminal,
+	atLeast: number,
+	timeoutMs: number,
+): Promise<number> {
+	let count = 0;
+	const deadline = performance.now() + timeoutMs;
+	while (performance.now() < deadline) {
+		terminal.write('/stats\r');
+		const before = terminal.raw().length;
+		await terminal.waitFor(
+			() => terminal.raw().length > before && /received (\d+)/.test(terminal.screenText()),
+			'stats',
+			10_000,
+		);
+		const matches = [...terminal.screenText().matchAll(/received (\d+)/g)];
+		count = Number(matches.at(-1)?.[1] ?? 0);
+		if (count >= atLeast) {
+			break;
+		}
+
+		await terminal.waitForQuiet(500, 30_000);
+	}
+
+	return count;
+}
+
+async function startup(server: BenchServer): Promise<void> {
+	const times: number[] = [];
+	for (let run = 0; run < plan.startupRuns; run++) {
+		const started = performance.now();
+		const terminal = startTerminal({
+			args: ['--server', server.url, '--name', `startup${run}`],
+			cols,
+			rows,
+			env: {XDG_CONFIG_HOME: path.join(work, `startup${run}`), LANG: 'en_US.UTF-8'},
+		});
+		await terminal.waitForText(newest, 20_000);
+		times.push(performance.now() - started);
+		await terminal.dispose();
+	}
+
+	const ours = median(times);
+	const python = await pythonStartup(server);
+	table.push({
+		name: `start-up (median of ${plan.startupRuns})`,
+		value:
+			python === undefined
+				? `${ours.toFixed(0)} ms`
+				: `${ours.toFixed(0)} ms vs Python ${python.toFixed(0)} ms = ${(ours / python).toFixed(2)}×`,
+		target: '≤ 1.2× the Python client',
+		ok: python === undefined ? undefined : ours <= python * 1.2,
+	});
+}
+
+async function pythonStartup(server: BenchServer): Promise<number | undefined> {
+	const python = await pythonWithSocketio();
+	const folder = python
+		? await writeGuideClient(guide, path.join(work, 'python'), server.url)
+		: undefined;
+	if (!python || !folder) {
+		return undefined;
+	}
+
+	const times: number[] = [];
+	for (let run = 0; run < plan.startupRuns; run++) {
+		const started = performance.now();
+		const terminal = startTerminal({command: python, args: ['main.py'], cwd: folder, cols, rows});
+		terminal.write(`py${run}\r`);
+		await terminal.waitForText(newest, 20_000);
+		times.push(performance.now() - started);
+		await terminal.dispose();
+	}
+
+	return median(times);
+}
+
+async function keystrokes(server: BenchServer): Promise<void> {
+	const terminal = await client(server, 'typist');
+	await terminal.waitForQuiet(300);
+	const sizes: number[] = [];
+	let typed = '';
+	for (let index = 0; index < plan.keystrokes; index++) {
+		const character = String.fromCodePoint(97 + (index % 26));
+		typed += character;
+		const before = terminal.rawLength();
+		const expected = `> ${typed}`;
+		terminal.write(character);
+		await terminal.waitFor((screen) => screen.includes(expected), 'echo');
+		await terminal.waitForQuiet(60);
+		sizes.push(terminal.rawLength() - before);
+	}
+
+	await terminal.dispose();
+	const bytes = median(sizes);
+	table.push({
+		name: `keystroke (median of ${plan.keystrokes})`,
+		value: `${bytes} B`,
+		target: '≤ 100 B',
+		ok: bytes <= 100,
+	});
+}
+
+async function appends(server: BenchServer): Promise<void> {
+	const terminal = await client(server, 'reader');
+	const peer = await connectPeer(server.url, 'writer');
+	const sizes: number[] = [];
+	for (let index = 0; index < plan.appends + 5; index++) {
+		await terminal.waitForQuiet(100);
+		const before = terminal.rawLength();
+		peer.emit('message', {content: `append number ${index} of the benchmark`, type: 'text'});
+		await terminal.waitForText(`append number ${index} of`);
+		await terminal.waitForQuiet(60);
+		if (index >= 5) {
+			sizes.push(terminal.rawLength() - before);
+		}
+	}
+
+	peer.close();
+	await terminal.dispose();
+	const bytes = median(sizes);
+	table.push({
+		name: `append (median of ${plan.appends}, steady)`,
+		value: `${bytes} B`,
+		target: '≤ 600 B',
+		ok: bytes <= 600,
+	});
+}
+
+async function flood(server: BenchServer): Promise<void> {
+	const terminal = await client(server, 'flooded');
+	const peer = await connectPeer(server.url, 'flooder');
+	const cpuBefore = await cpuSeconds(terminal.pid);
+	const started = performance.now();
+	let sent = 0;
+	const perTick = plan.floodRate / 100;
+	const sender = setInterval(() => {
+		for (let index = 0; index < perTick && sent < plan.flood; index++) {
+			peer.emit('message', {content: `flood ${sent}`, type: 'text'});
+			sent++;
+		}
+
+		if (sent >= plan.flood) {
+			clearInterval(sender);
+		}
+	}, 10);
+
+	const latencies: number[] = [];
+	let typed = '';
+	while (sent < plan.flood) {
+		typed = typed.length > 60 ? '' : typed;
+		if (typed === '') {
+			terminal.write('\u0015');
+		}
+
+		typed += 'k';
+		const expected = `> ${typed}`;
+		const at = performance.now();
+		terminal.write('k');
+		await terminal.waitFor(
+			(screen) => screen.includes(expected) && !screen.includes(`${expected}k`),
+			'echo during flood',
+			20_000,
+		);
+		latencies.push(performance.now() - at);
+	}
+
+	await terminal.waitForText(`flood ${plan.flood - 1}`, 60_000);
+	const seconds = (performance.now() - started) / 1000;
+	const cpu = (await cpuSeconds(terminal.pid)) - cpuBefore;
+	terminal.write('\u0015');
+	const received = await statsCount(terminal, plan.flood, 30_000);
+	peer.close();
+	await terminal.dispose();
+	const p50 = percentile(latencies, 50);
+	const p95 = percentile(latencies, 95);
+	table.push({
+		name: `flood (${plan.flood} at ${plan.floodRate}/s)`,
+		value: `${received}/${plan.flood} received; echo p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms; CPU ${((cpu / seconds) * 100).toFixed(0)}% of a core`,
+		target: 'p95 ≤ 50 ms, none lost',
+		ok: p95 <= 50 && received >= plan.flood,
+	});
+}
+
+async function memory(server: BenchServer): Promise<void> {
+	const terminal = await client(server, 'hoarder');
+	const peer = await connectPeer(server.url, 'hoard');
+	for (let index = 0; index < plan.memory; index++) {
+		peer.emit('message', {content: `memory ${index} ${'x'.repeat(40)}`, type: 'text'});
+		if (index % 2000 === 1999) {
+			await new Promise<void>((resolve) => {
+				peer.emit('ping');
+				peer.once('pong', () => {
+					resolve();
+				});
+			});
+		}
+	}
+
+	const received = await statsCount(terminal, plan.memory, 300_000);
+	const rss = await rssMegabytes(terminal.pid);
+	peer.close();
+	await terminal.dispose();
+	table.push({
+		name: `memory (RSS after ${plan.memory} messages)`,
+		value: `${rss.toFixed(0)} MB (${received} received)`,
+		target: '≤ 150 MB',
+		ok: rss <= 150,
+	});
+}
+
+function print(): void {
+	const widths = [0, 1, 2].map((column) =>
+		Math.max(...table.map((row) => [row.name, row.value, row.target][column]!.length), 6),
+	);
+	const line = (cells: string[]) =>
+		`| ${cells.map((cell, index) => cell.padEnd(widths[index]!)).join(' | ')} |`;
+	const verdict = (row: Row) => (row.ok === undefined ? '–' : row.ok ? 'met' : 'MISSED');
+	console.log(
+		`\nchat-tui benchmark${smoke ? ' (smoke)' : ''}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${cols}×${rows}\n`,
+	);
+	console.log(`${line(['row', 'measured', 'target'])} verdict |`);
+	console.log(`${line(widths.map((width) => '-'.repeat(width)))} --- |`);
+	for (const row of table) {
+		console.log(`${line([row.name, row.value, row.target])} ${verdict(row)} |`);
+	}
+}
+
+work = await mkdtemp(path.join(os.tmpdir(), 'chat-tui-bench-'));
+const server = await startServer();
+try {
+	await seedHistory(server.url, 60, newest);
+	await startup(server);
+	await keystrokes(server);
+	await appends(server);
+	await flood(server);
+	await memory(server);
+	print();
+} finally {
+	await server.close();
+	await rm(work, {recursive: true, force: true});
+}
