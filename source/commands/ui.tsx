@@ -1,4 +1,3 @@
-import os from 'node:os';
 import process from 'node:process';
 import {render} from 'ink';
 import {App} from '../app.js';
@@ -7,6 +6,7 @@ import {outboxPath} from '../outbox-store.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {Lang} from '../options.js';
 import {enterFullScreen, restoreOnExit, restoreTerminal} from '../terminal.js';
+import {loginName} from './identity.js';
 
 export type UiOptions = {
 	readonly serverUrl: string;
@@ -16,19 +16,6 @@ export type UiOptions = {
 	readonly lang: Lang;
 	readonly insecure?: boolean;
 };
-
-function defaultName(lang: Lang): string {
-	try {
-		const {username} = os.userInfo();
-		if (username && username !== 'root') {
-			return username;
-		}
-	} catch {
-		// No passwd entry: fall through.
-	}
-
-	return lang === 'zh' ? '终端用户' : 'tui-user';
-}
 
 /** Sizes the App to the terminal, following resizes. */
 function FullScreen(props: Omit<Parameters<typeof App>[0], 'columns' | 'rows'>) {
@@ -55,7 +42,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 			apiUrl={options.apiUrl}
 			userId={userId}
 			name={options.name}
-			defaultName={rememberedName ?? defaultName(options.lang)}
+			defaultName={rememberedName ?? loginName(options.lang)}
 			lang={options.lang}
 			insecure={options.insecure}
 			outboxFile={outboxPath(file, options.serverUrl, userId)}
