@@ -2,7 +2,6 @@
  * Helpers for the end-to-end tests of outages (test/e2e/outage*.ts): reading the chat's log and
  * status bar off the screen, and network parts a test can break (a free port, a black hole).
  */
-import http from 'node:http';
 import net, {type AddressInfo} from 'node:net';
 import {escapeRegExp, logLines, screenRows, statusRow, type Teardown} from './chat-terminal.js';
 import type {TestTerminal} from './terminal.js';
@@ -68,18 +67,7 @@ export async function typeLine(terminal: TestTerminal, text: string): Promise<vo
 export const countEndingWith = (lines: readonly string[], text: string) =>
 	lines.filter((line) => line.endsWith(`  ${text}`)).length;
 
-/** A port nothing listens on: taken from the system, then let go. */
-export async function freePort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const {port} = server.address() as AddressInfo;
-	await new Promise((resolve) => {
-		server.close(resolve);
-	});
-	return port;
-}
+export {freePort} from './server-harness.js';
 
 /** A TCP proxy to `port`, closed at teardown. */
 export async function proxyTo(t: Teardown, port: number): Promise<TcpProxy> {

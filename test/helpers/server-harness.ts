@@ -1,3 +1,5 @@
+import type {AddressInfo} from 'node:net';
+import http from 'node:http';
 /**
  * Helpers for tests that need a real chat server and real socket.io clients on loopback.
  * Everything started here is closed by the test's teardown; nothing waits by sleeping.
@@ -216,4 +218,17 @@ export async function requestJson(
 	} catch {}
 
 	return {status: response.status, body: parsed, headers: response.headers};
+}
+
+/** A port nothing listens on: taken from the system, then let go. */
+export async function freePort(): Promise<number> {
+	const server = http.createServer();
+	await new Promise<void>((resolve) => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const {port} = server.address() as AddressInfo;
+	await new Promise((resolve) => {
+		server.close(resolve);
+	});
+	return port;
 }

@@ -4,7 +4,7 @@ import test, {type ExecutionContext} from 'ava';
 import {closeDispatchers} from '../../source/protocol/dispatcher.js';
 import {ChatApiError, type ChatErrorKind} from '../../source/protocol/errors.js';
 import {ChatRestApi} from '../../source/protocol/rest-client.js';
-import {connectClient, startTestServer} from '../helpers/server-harness.js';
+import {connectClient, startTestServer, freePort} from '../helpers/server-harness.js';
 import {selfSignedCertificate} from '../helpers/tls.js';
 
 /** Generous: a timeout only decides anything when something is wrong, and the machine may be loaded. */
@@ -42,19 +42,6 @@ async function startHttpServer(
 	});
 	const {port} = server.address() as AddressInfo;
 	return {url: `http://127.0.0.1:${port}`, requests};
-}
-
-/** A port nothing listens on: taken from the system, then let go. */
-async function freePort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const {port} = server.address() as AddressInfo;
-	await new Promise((resolve) => {
-		server.close(resolve);
-	});
-	return port;
 }
 
 async function expectApiError(

@@ -17,6 +17,7 @@ import {
 	startTestServer,
 	waitFor as pollUntil,
 	type WaitOptions,
+	freePort,
 } from '../helpers/server-harness.js';
 
 /** Generous: a timeout only decides anything when something is wrong, and the machine may be loaded. */
@@ -105,18 +106,6 @@ async function startIoServer(
 	});
 	server.url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 	return server;
-}
-
-async function freePort(): Promise<number> {
-	const server = http.createServer();
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const {port} = server.address() as AddressInfo;
-	await new Promise((resolve) => {
-		server.close(resolve);
-	});
-	return port;
 }
 
 const statuses = (seen: Recorded) => seen.states.map((state) => state.status);
