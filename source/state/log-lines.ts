@@ -1,5 +1,6 @@
 import type {Labels} from '../i18n.js';
 import {theme, type Style} from '../theme.js';
+import {impersonatesSystem, maxMessageLines} from './display-rules.js';
 import type {Notice, PendingLine} from './chat-state.js';
 import {highlightText, mentionPattern} from './highlight.js';
 import type {StoredMessage} from './merge.js';
@@ -173,23 +174,6 @@ function layout(
 	}
 
 	return lines;
-}
-
-/** The most rows one message takes in the log. */
-export const maxMessageLines = 20;
-
-/**
- * Whether a user's name could pass for the client's own system notices ("-!- system: …"):
- * "system", "系统", "[系统]", "-!- system:" and the like. Such names are shown in quotes.
- */
-export function impersonatesSystem(name: string, systemLabel: string): boolean {
-	if (name.includes('-!-')) {
-		return true;
-	}
-
-	const bare = (text: string) =>
-		text.toLowerCase().replaceAll(/[\s[\]【】()（）<>«»*:：!！\-_.·|~"'“”‘’]/g, '');
-	return ['system', '系统', 'sys', bare(systemLabel)].includes(bare(name));
 }
 
 const cellsOf = (segments: readonly Segment[]) =>

@@ -1,11 +1,7 @@
 import test from 'ava';
 import {labelsFor} from '../../source/i18n.js';
-import {
-	buildLogItems,
-	formatItem,
-	maxMessageLines,
-	type LogItem,
-} from '../../source/state/log-lines.js';
+import {maxMessageLines} from '../../source/state/display-rules.js';
+import {buildLogItems, formatItem, type LogItem} from '../../source/state/log-lines.js';
 import {textWidth} from '../../source/state/wrap.js';
 import {
 	context,
