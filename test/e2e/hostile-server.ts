@@ -183,6 +183,12 @@ test.serial(
 			'the panel from the good list',
 			patience,
 		);
+		// The notes come in the same batch as the good payloads, but may be drawn a frame later.
+		await waitForLogLine(
+			terminal,
+			(line) => /-!- dropped a (message|user list|user count): /.test(line),
+			'a note of the drops',
+		);
 		const notes = linesOf(terminal).filter((line) =>
 			/-!- dropped a (message|user list|user count): /.test(line),
 		);
