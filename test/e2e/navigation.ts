@@ -38,6 +38,8 @@ test('PgUp scrolls to the very first message of a 300-message history, each show
 	const terminal = await startChat(t, {server: server.url, name: 'alice', userId: 'u-alice'});
 	await waitForOnline(terminal);
 	await terminal.waitForText(label(300));
+	// Our own join notice arrives live: once it is in, nothing new comes while we scroll.
+	await terminal.waitForText('alice joined');
 
 	const seen = new Set<number>();
 	let presses = 0;
