@@ -17,38 +17,7 @@ export type ScreenOptions = {
 	readonly server?: TestServer;
 };
 
-export const keyCodes = {
-	enter: '\r',
-	tab: '\t',
-	shiftTab: '\u001B[Z',
-	escape: '\u001B',
-	backspace: '\u007F',
-	up: '\u001B[A',
-	down: '\u001B[B',
-	right: '\u001B[C',
-	left: '\u001B[D',
-	home: '\u001B[H',
-	end: '\u001B[F',
-	pageUp: '\u001B[5~',
-	pageDown: '\u001B[6~',
-	ctrlUp: '\u001B[1;5A',
-	ctrlDown: '\u001B[1;5B',
-	f1: '\u001BOP',
-	f2: '\u001BOQ',
-	ctrlA: '\u0001',
-	ctrlD: '\u0004',
-	ctrlE: '\u0005',
-	ctrlF: '\u0006',
-	ctrlK: '\u000B',
-	ctrlL: '\f',
-	ctrlN: '\u000E',
-	ctrlP: '\u0010',
-	ctrlT: '\u0014',
-	ctrlU: '\u0015',
-	ctrlW: '\u0017',
-} as const;
-
-export const paste = (text: string) => `\u001B[200~${text}\u001B[201~`;
+export {bracketedPaste as paste, keys as keyCodes} from './keys.js';
 
 export const seedMessages = async (url: string, from: number, to: number) => {
 	for (let n = from; n <= to; n++) {
