@@ -3,6 +3,7 @@
 // Also the SDK (`import {ChatClient} from 'chat-tui'`): dist/sdk.js and its .d.ts files.
 import process from 'node:process';
 import {readFile} from 'node:fs/promises';
+import path from 'node:path';
 import {build} from 'esbuild';
 import {inkPatches} from './ink-patches.js';
 import {buildDeclarations} from './declarations.js';
@@ -35,6 +36,26 @@ const notInCi = {
 			contents: 'export default false;',
 			loader: 'js',
 		}));
+	},
+};
+
+/**
+ * Ink's log-update writes each frame; ours (source/render/log-update.ts) writes only the changed
+ * cells and scrolls the log with a scroll region. Ink 6.8.0's own incremental mode also drifts by
+ * a row per frame when a frame ends in a newline (fixed upstream in Ink 7, PR #910).
+ */
+let logUpdateReplaced = false;
+const replaceLogUpdate = {
+	name: 'replace-ink-log-update',
+	setup(builder) {
+		builder.onResolve({filter: /^\.\/log-update\.js$/}, ({importer}) => {
+			if (!/[/\\]node_modules[/\\]ink[/\\]build[/\\]ink\.js$/.test(importer)) {
+				return undefined;
+			}
+
+			logUpdateReplaced = true;
+			return {path: path.resolve('source/render/log-update.ts')};
+		});
 	},
 };
 
@@ -77,7 +98,7 @@ const cli = build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Optional native speed-ups of ws: absent is fine, ws falls back to JavaScript.
 	external: ['bufferutil', 'utf-8-validate'],
-	plugins: [stubDevtools, notInCi, patchInk],
+	plugins: [stubDevtools, notInCi, replaceLogUpdate, patchInk],
 	banner: {
 		js: [
 			'#!/usr/bin/env node',
@@ -107,6 +128,10 @@ const sdk = build({
 });
 
 const [, sdkResult] = await Promise.all([cli, sdk]);
+if (!logUpdateReplaced) {
+	throw new Error('Ink no longer imports ./log-update.js from ink.js: was Ink upgraded?');
+}
+
 process.stderr.write(`built dist/cli.js and dist/sdk.js in ${Date.now() - started} ms\n`);
 const declarations = await buildDeclarations(Object.keys(sdkResult.metafile.inputs));
 process.stderr.write(

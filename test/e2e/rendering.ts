@@ -1,5 +1,5 @@
-// Ink's incremental rendering (patched at build time, see scripts/ink-patches.js): the frame
-// stays in place while it changes, and a keystroke costs a few bytes, not a repaint.
+// The renderer (source/render, in place of Ink's log-update in the bundle): the frame stays in
+// place while it changes, a keystroke costs a few bytes, and a new message a scroll of the log.
 import test from 'ava';
 import {connectClient, startTestServer} from '../helpers/server-harness.js';
 import {
@@ -17,7 +17,7 @@ const cols = 120;
 const rows = 40;
 
 async function startSettled(t: Parameters<typeof startChat>[0]) {
-	const server = await startTestServer(t);
+	const server = await startTestServer(t, {rateLimit: {messages: 500, perMs: 1000}});
 	const terminal = await startChat(t, {
 		server: server.url,
 		name: 'alice',
@@ -75,30 +75,27 @@ test.serial('typing 50 characters one by one does not move the frame', async (t)
 	);
 });
 
-test.serial(
-	'a keystroke writes well under 1000 bytes (a full repaint is about 4.8 KB)',
-	async (t) => {
-		const {terminal} = await startSettled(t);
-		terminal.write('hello');
-		await terminal.waitFor(
-			(screen) => screenRows(screen)[inputRowIndex(rows)]?.trimEnd() === '> hello',
-			'the first echo',
-		);
-		await terminal.waitForQuiet();
+test.serial('a keystroke writes at most 100 bytes (a full repaint is about 4.8 KB)', async (t) => {
+	const {terminal} = await startSettled(t);
+	terminal.write('hello');
+	await terminal.waitFor(
+		(screen) => screenRows(screen)[inputRowIndex(rows)]?.trimEnd() === '> hello',
+		'the first echo',
+	);
+	await terminal.waitForQuiet();
 
-		const before = terminal.rawLength();
-		terminal.write('!');
-		await terminal.waitFor(
-			(screen) => screenRows(screen)[inputRowIndex(rows)]?.trimEnd() === '> hello!',
-			'the echo of one key',
-		);
-		await terminal.waitForQuiet();
-		const bytes = terminal.rawLength() - before;
-		t.log(`one keystroke: ${bytes} bytes`);
-		t.true(bytes > 0);
-		t.true(bytes < 1000, `one keystroke wrote ${bytes} bytes`);
-	},
-);
+	const before = terminal.rawLength();
+	terminal.write('!');
+	await terminal.waitFor(
+		(screen) => screenRows(screen)[inputRowIndex(rows)]?.trimEnd() === '> hello!',
+		'the echo of one key',
+	);
+	await terminal.waitForQuiet();
+	const bytes = terminal.rawLength() - before;
+	t.log(`one keystroke: ${bytes} bytes`);
+	t.true(bytes > 0);
+	t.true(bytes <= 100, `one keystroke wrote ${bytes} bytes`);
+});
 
 test.serial('incoming messages do not move the frame either', async (t) => {
 	const {server, terminal} = await startSettled(t);
@@ -124,3 +121,40 @@ test.serial('incoming messages do not move the frame either', async (t) => {
 		t.is(screen[rows - 1], '');
 	}
 });
+
+test.serial(
+	'a new message scrolls the log with a scroll region, and the screen matches a full repaint',
+	async (t) => {
+		const {server, terminal} = await startSettled(t);
+		const peer = await connectClient(t, server.url, {user: {userId: 'u-bob', username: 'bob'}});
+		for (let index = 1; index <= 40; index++) {
+			peer.send(`warming up the log, line ${index}`);
+		}
+
+		await terminal.waitForText('warming up the log, line 40');
+		await terminal.waitForQuiet();
+		const raw = terminal.raw().length;
+		const before = terminal.rawLength();
+		peer.send('one more message');
+		await terminal.waitFor(
+			(screen) =>
+				messageLinePattern('bob', 'one more message').test(
+					logLines(screenRows(screen)).at(-1) ?? '',
+				),
+			'the message at the bottom of the log',
+		);
+		await terminal.waitForQuiet();
+		const bytes = terminal.rawLength() - before;
+		t.log(`one message: ${bytes} bytes`);
+		t.regex(terminal.raw().slice(raw), /\u001B\[\d+;\d+r/, 'a scroll region is set');
+		t.true(bytes <= 600, `one message wrote ${bytes} bytes`);
+
+		// Ctrl-L repaints everything from scratch: what was on screen must not change.
+		const shown = terminal.screenText();
+		const repaints = terminal.rawLength();
+		terminal.write('\u000C');
+		await terminal.waitFor(() => terminal.rawLength() > repaints + 1000, 'the full repaint');
+		await terminal.waitForQuiet();
+		t.is(terminal.screenText(), shown);
+	},
+);

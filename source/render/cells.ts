@@ -1,0 +1,80 @@
+import stringWidth from 'string-width';
+import {applySgr} from './sgr.js';
+
+/*
+One row of a frame as terminal cells: what each cell shows and with which attributes. A wide
+character fills its cell and leaves '' in the next one, as a terminal does. Rows are always the
+terminal's width: Ink leaves out trailing blanks, which are default-styled spaces here.
+*/
+
+export type Row = {
+	readonly chars: string[];
+	readonly styles: string[];
+	/** Whether the line held escape sequences other than SGR: then only a whole rewrite is safe. */
+	readonly opaque: boolean;
+};
+
+const segmenter = new Intl.Segmenter();
+const widths = new Map<string, number>();
+
+function widthOf(grapheme: string): number {
+	let width = widths.get(grapheme);
+	if (width === undefined) {
+		width = stringWidth(grapheme);
+		if (widths.size < 10_000) {
+			widths.set(grapheme, width);
+		}
+	}
+
+	return width;
+}
+
+const sgrOrText = /\u001B\[([\d;:]*)m|\u001B[^]?|[^\u001B]+/g;
+
+export function blankRow(width: number): Row {
+	return {
+		chars: Array.from({length: width}, () => ' '),
+		styles: Array.from({length: width}, () => ''),
+		opaque: false,
+	};
+}
+
+export function parseRow(line: string, width: number): Row {
+	const chars: string[] = [];
+	const styles: string[] = [];
+	let style = '';
+	let opaque = false;
+	for (const match of line.matchAll(sgrOrText)) {
+		const [token, parameters] = match;
+		if (parameters !== undefined) {
+			style = applySgr(style, parameters);
+			continue;
+		}
+
+		if (token.startsWith('\u001B')) {
+			opaque = true;
+			continue;
+		}
+
+		for (const {segment} of segmenter.segment(token)) {
+			const cellWidth = widthOf(segment);
+			if (cellWidth === 0 || chars.length + cellWidth > width) {
+				continue;
+			}
+
+			chars.push(segment);
+			styles.push(style);
+			for (let extra = 1; extra < cellWidth; extra++) {
+				chars.push('');
+				styles.push(style);
+			}
+		}
+	}
+
+	while (chars.length < width) {
+		chars.push(' ');
+		styles.push('');
+	}
+
+	return {chars, styles, opaque};
+}

@@ -1,0 +1,183 @@
+import {blankRow, parseRow, type Row} from './cells.js';
+import {sgrTransition} from './sgr.js';
+
+/*
+What the terminal shows, and the bytes that turn it into the next frame. Only changed cells are
+written, each run reached with one cursor address; trailing blanks are erased with `ESC [ K`.
+The frame is the whole screen from its top-left corner (chat-tui draws in the alternate screen).
+*/
+
+export type Screen = {
+	readonly width: number;
+	/** Ink's line for each row, or undefined where the row is known only by its cells. */
+	readonly texts: Array<string | undefined>;
+	/** The rows as cells, parsed from their text when first needed. */
+	readonly rows: Array<Row | undefined>;
+};
+
+export function emptyScreen(width: number): Screen {
+	return {width, texts: [], rows: []};
+}
+
+/** The screen once these lines are painted; rows are parsed into cells only when compared. */
+export function screenOf(lines: readonly string[], width: number): Screen {
+	return {width, texts: [...lines], rows: []};
+}
+
+export function rowAt(screen: Screen, index: number): Row {
+	let row = screen.rows[index];
+	if (row === undefined) {
+		const text = screen.texts[index];
+		row = text === undefined ? blankRow(screen.width) : parseRow(text, screen.width);
+		screen.rows[index] = row;
+	}
+
+	return row;
+}
+
+/** Unchanged cells between two changed runs that are cheaper to rewrite than to jump over. */
+const mergeGap = 5;
+
+type Pen = {style: string; row: number; col: number};
+
+function moveTo(pen: Pen, row: number, col: number): string {
+	if (pen.row === row && pen.col === col) {
+		return '';
+	}
+
+	const sequence =
+		pen.row === row
+			? `\u001B[${col + 1}G`
+			: col === 0
+				? `\u001B[${row + 1}H`
+				: `\u001B[${row + 1};${col + 1}H`;
+	pen.row = row;
+	pen.col = col;
+	return sequence;
+}
+
+function isBlank(row: Row, index: number): boolean {
+	return row.chars[index] === ' ' && row.styles[index] === '';
+}
+
+/** Where the row's trailing default blanks start. */
+function blankTail(row: Row): number {
+	let index = row.chars.length;
+	while (index > 0 && isBlank(row, index - 1)) {
+		index--;
+	}
+
+	return index;
+}
+
+function differs(previous: Row, next: Row, index: number): boolean {
+	return (
+		previous.chars[index] !== next.chars[index] || previous.styles[index] !== next.styles[index]
+	);
+}
+
+/** The changed runs of one row, widened so that no wide character is split. */
+function changedRuns(previous: Row, next: Row, width: number): Array<[number, number]> {
+	const runs: Array<[number, number]> = [];
+	for (let index = 0; index < width; index++) {
+		if (!differs(previous, next, index)) {
+			continue;
+		}
+
+		let start = index;
+		let end = index;
+		while (end + 1 < width && differs(previous, next, end + 1)) {
+			end++;
+		}
+
+		while (start > 0 && (next.chars[start] === '' || previous.chars[start] === '')) {
+			start--;
+		}
+
+		while (end + 1 < width && (next.chars[end + 1] === '' || previous.chars[end + 1] === '')) {
+			end++;
+		}
+
+		const last = runs.at(-1);
+		if (last && start - last[1] - 1 <= mergeGap) {
+			last[1] = Math.max(last[1], end);
+		} else {
+			runs.push([start, end]);
+		}
+
+		index = end;
+	}
+
+	return runs;
+}
+
+function writeCells(pen: Pen, row: Row, start: number, end: number): string {
+	let out = '';
+	for (let index = start; index <= end; index++) {
+		const char = row.chars[index]!;
+		if (char === '') {
+			continue;
+		}
+
+		const style = row.styles[index]!;
+		out += sgrTransition(pen.style, style) + char;
+		pen.style = style;
+	}
+
+	return out;
+}
+
+function repaintRow(pen: Pen, index: number, previous: Row, next: Row): string {
+	const width = next.chars.length;
+	let out = '';
+	const tail = blankTail(next);
+	for (const [start, end] of changedRuns(previous, next, width)) {
+		out += moveTo(pen, index, start);
+		if (end >= tail && tail < width) {
+			out += writeCells(pen, next, start, tail - 1);
+			out += sgrTransition(pen.style, '') + '\u001B[K';
+			pen.style = '';
+			pen.col = Math.max(start, tail);
+			return out;
+		}
+
+		out += writeCells(pen, next, start, end);
+		// After the last column a terminal waits to wrap; where the cursor is then differs.
+		pen.col = end + 1 < width ? end + 1 : -1;
+	}
+
+	return out;
+}
+
+/** The bytes that turn `previous` into `next` (both as wide as the terminal). */
+export function paintDiff(previous: Screen, next: Screen): string {
+	const pen: Pen = {style: '', row: -1, col: -1};
+	const height = Math.max(previous.texts.length, next.texts.length);
+	let out = '';
+	for (let index = 0; index < height; index++) {
+		const text = next.texts[index];
+		if (text !== undefined && text === previous.texts[index]) {
+			continue;
+		}
+
+		const nextRow = rowAt(next, index);
+		const previousRow = rowAt(previous, index);
+		if (nextRow.opaque || previousRow.opaque) {
+			// Sequences we do not model: rewrite the whole row as Ink made it.
+			out +=
+				moveTo(pen, index, 0) + sgrTransition(pen.style, '') + (text ?? '') + '\u001B[m\u001B[K';
+			pen.style = '';
+			pen.row = -1;
+			continue;
+		}
+
+		out += repaintRow(pen, index, previousRow, nextRow);
+	}
+
+	return out + sgrTransition(pen.style, '');
+}
+
+/** A full paint: clear the screen, then draw every row. */
+export function paintAll(next: Screen): string {
+	return '\u001B[m\u001B[H\u001B[2J' + paintDiff(emptyScreen(next.width), next);
+}
