@@ -2,7 +2,7 @@
 // A bundle starts in about 0.4 s against about 1.0 s for unbundled imports.
 // Also the SDK (`import {ChatClient} from 'chat-tui'`): dist/sdk.js and its .d.ts files.
 import process from 'node:process';
-import {readFile} from 'node:fs/promises';
+import {readFile, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {build} from 'esbuild';
 import {inkPatches} from './ink-patches.js';
@@ -85,11 +85,18 @@ const patchInk = {
 };
 
 const started = Date.now();
+await rm('dist/chunks', {recursive: true, force: true});
+/*
+The command line: dist/cli.js, with what only some commands need (the server, the one-shots, the
+bot) split into dist/chunks and loaded on demand, so the chat does not compile them at start-up.
+*/
 const cli = build({
-	entryPoints: ['source/cli.tsx'],
-	outfile: 'dist/cli.js',
+	entryPoints: {cli: 'source/cli.tsx'},
+	outdir: 'dist',
+	splitting: true,
+	chunkNames: 'chunks/[name]-[hash]',
 	bundle: true,
-	minify: true,
+	minify: process.env.CHAT_TUI_UNMINIFIED !== '1',
 	platform: 'node',
 	target: 'node20',
 	format: 'esm',

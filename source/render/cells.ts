@@ -31,6 +31,8 @@ function widthOf(grapheme: string): number {
 
 const sgrOrText = /\u001B\[([\d;:]*)m|\u001B[^]?|[^\u001B]+/g;
 
+const printableAscii = /^[\u0020-\u007E]*$/;
+
 export function blankRow(width: number): Row {
 	return {
 		chars: Array.from({length: width}, () => ' '),
@@ -53,6 +55,16 @@ export function parseRow(line: string, width: number): Row {
 
 		if (token.startsWith('\u001B')) {
 			opaque = true;
+			continue;
+		}
+
+		if (printableAscii.test(token)) {
+			// The common case, without grapheme segmentation: one cell per character.
+			for (const char of token.slice(0, Math.max(0, width - chars.length))) {
+				chars.push(char);
+				styles.push(style);
+			}
+
 			continue;
 		}
 
