@@ -40,21 +40,32 @@ const notInCi = {
 };
 
 /**
- * Ink's log-update writes each frame; ours (source/render/log-update.ts) writes only the changed
- * cells and scrolls the log with a scroll region. Ink 6.8.0's own incremental mode also drifts by
- * a row per frame when a frame ends in a newline (fixed upstream in Ink 7, PR #910).
+ * Parts of Ink replaced as a whole by chat-tui's own (source/render): Ink's log-update writes each
+ * frame, ours writes only the changed cells and scrolls the log with a scroll region (Ink 6.8.0's
+ * incremental mode also drifts a row per frame when a frame ends in a newline; fixed upstream in
+ * Ink 7, PR #910). Ink's Output builds the frame's lines; ours keeps each line's cells across
+ * frames instead of tokenizing every line of every frame again.
  */
-let logUpdateReplaced = false;
-const replaceLogUpdate = {
-	name: 'replace-ink-log-update',
+const inkReplacements = [
+	{request: './log-update.js', importer: 'ink.js', path: 'source/render/log-update.ts'},
+	{request: './output.js', importer: 'renderer.js', path: 'source/render/output.ts'},
+];
+const replaced = new Set();
+const replaceInkParts = {
+	name: 'replace-ink-parts',
 	setup(builder) {
-		builder.onResolve({filter: /^\.\/log-update\.js$/}, ({importer}) => {
-			if (!/[/\\]node_modules[/\\]ink[/\\]build[/\\]ink\.js$/.test(importer)) {
+		builder.onResolve({filter: /^\.\/(log-update|output)\.js$/}, ({path: request, importer}) => {
+			const replacement = inkReplacements.find(
+				(candidate) =>
+					candidate.request === request &&
+					importer.endsWith(path.join('node_modules', 'ink', 'build', candidate.importer)),
+			);
+			if (!replacement) {
 				return undefined;
 			}
 
-			logUpdateReplaced = true;
-			return {path: path.resolve('source/render/log-update.ts')};
+			replaced.add(replacement.path);
+			return {path: path.resolve(replacement.path)};
 		});
 	},
 };
@@ -105,7 +116,7 @@ const cli = build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Optional native speed-ups of ws: absent is fine, ws falls back to JavaScript.
 	external: ['bufferutil', 'utf-8-validate'],
-	plugins: [stubDevtools, notInCi, replaceLogUpdate, patchInk],
+	plugins: [stubDevtools, notInCi, replaceInkParts, patchInk],
 	banner: {
 		js: [
 			'#!/usr/bin/env node',
@@ -135,8 +146,10 @@ const sdk = build({
 });
 
 const [, sdkResult] = await Promise.all([cli, sdk]);
-if (!logUpdateReplaced) {
-	throw new Error('Ink no longer imports ./log-update.js from ink.js: was Ink upgraded?');
+for (const {request, importer, path: ours} of inkReplacements) {
+	if (!replaced.has(ours)) {
+		throw new Error(`Ink's ${importer} no longer imports ${request}: was Ink upgraded?`);
+	}
 }
 
 process.stderr.write(`built dist/cli.js and dist/sdk.js in ${Date.now() - started} ms\n`);

@@ -41,7 +41,8 @@ export function blankRow(width: number): Row {
 	};
 }
 
-export function parseRow(line: string, width: number): Row {
+/** The cells a line fills, at most `limit` columns of them; no padding. */
+export function lineCells(line: string, limit = Number.POSITIVE_INFINITY): Row {
 	const chars: string[] = [];
 	const styles: string[] = [];
 	let style = '';
@@ -60,7 +61,7 @@ export function parseRow(line: string, width: number): Row {
 
 		if (printableAscii.test(token)) {
 			// The common case, without grapheme segmentation: one cell per character.
-			for (const char of token.slice(0, Math.max(0, width - chars.length))) {
+			for (const char of token.slice(0, Math.max(0, limit - chars.length))) {
 				chars.push(char);
 				styles.push(style);
 			}
@@ -70,7 +71,7 @@ export function parseRow(line: string, width: number): Row {
 
 		for (const {segment} of segmenter.segment(token)) {
 			const cellWidth = widthOf(segment);
-			if (cellWidth === 0 || chars.length + cellWidth > width) {
+			if (cellWidth === 0 || chars.length + cellWidth > limit) {
 				continue;
 			}
 
@@ -83,6 +84,25 @@ export function parseRow(line: string, width: number): Row {
 		}
 	}
 
+	return {chars, styles, opaque};
+}
+
+/** Rows whose cells are already known (source/render/output.ts made them) in the last two frames. */
+let knownRows: ReadonlyMap<string, Row> = new Map();
+let knownBefore: ReadonlyMap<string, Row> = new Map();
+
+export function rememberRows(rows: ReadonlyMap<string, Row>): void {
+	knownBefore = knownRows;
+	knownRows = rows;
+}
+
+export function parseRow(line: string, width: number): Row {
+	const known = knownRows.get(line) ?? knownBefore.get(line);
+	if (known?.chars.length === width) {
+		return known;
+	}
+
+	const {chars, styles, opaque} = lineCells(line, width);
 	while (chars.length < width) {
 		chars.push(' ');
 		styles.push('');
