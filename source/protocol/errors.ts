@@ -53,7 +53,7 @@ export function toChatApiError(error: unknown, url: string, deadlineMs: number):
 	}
 
 	const code = errorCode(error);
-	if (code === 'UND_ERR_CONNECT_TIMEOUT') {
+	if (code === 'ECONNECT_TIMEOUT') {
 		return new ChatApiError('timeout', `cannot connect to ${url}: connection timed out`);
 	}
 

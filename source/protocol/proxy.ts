@@ -2,8 +2,8 @@ import type {Agent} from 'node:http';
 import {HttpsProxyAgent} from 'https-proxy-agent';
 
 /*
-HTTP_PROXY, HTTPS_PROXY and NO_PROXY for the socket (REST goes through undici's
-EnvHttpProxyAgent, which reads the same variables the same way). Lower-case names win over
+HTTP_PROXY, HTTPS_PROXY and NO_PROXY, for the socket and for REST (source/protocol/dispatcher.ts),
+both through a CONNECT tunnel. Lower-case names win over
 upper-case ones, as in curl. NO_PROXY is a list of host names, domain suffixes (with or without
 a leading dot), optional `:port`s, or `*` for none at all.
 */

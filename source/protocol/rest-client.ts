@@ -1,5 +1,6 @@
-import {request, type Dispatcher} from 'undici';
-import {sharedDispatcher} from './dispatcher.js';
+import http from 'node:http';
+import https from 'node:https';
+import {agentFor} from './dispatcher.js';
 import {ChatApiError, toChatApiError} from './errors.js';
 import {parseErrorText, parseMessage, parseMessagesPage, parseUsersPage} from './parse.js';
 import {sanitizeText} from './sanitize.js';
@@ -11,7 +12,8 @@ export type RestClientOptions = {
 	/** The overall deadline of one call, connect to last byte. */
 	readonly timeoutMs?: number;
 	readonly insecure?: boolean;
-	readonly dispatcher?: Dispatcher;
+	/** How long to wait for the TCP (and TLS) connection. */
+	readonly connectTimeoutMs?: number;
 };
 
 /** The most bytes of an answer we read; a larger answer is a bad payload. */
@@ -27,12 +29,14 @@ export type SendResult = {
 export class ChatRestApi {
 	readonly baseUrl: string;
 	private readonly timeoutMs: number;
-	private readonly dispatcher: Dispatcher;
+	private readonly connectTimeoutMs: number;
+	private readonly insecure: boolean;
 
 	constructor(options: RestClientOptions) {
 		this.baseUrl = options.baseUrl.replace(/\/+$/, '');
 		this.timeoutMs = options.timeoutMs ?? 10_000;
-		this.dispatcher = options.dispatcher ?? sharedDispatcher({insecure: options.insecure});
+		this.connectTimeoutMs = options.connectTimeoutMs ?? 5000;
+		this.insecure = options.insecure ?? false;
 	}
 
 	async getUsers(): Promise<UsersPage> {
@@ -86,24 +90,25 @@ export class ChatRestApi {
 	private async call(method: 'GET' | 'POST', path: string, payload: unknown): Promise<unknown> {
 		const url = `${this.baseUrl}${path}`;
 		try {
-			const response = await request(url, {
+			const response = await exchange(new URL(url), {
 				method,
-				dispatcher: this.dispatcher,
-				signal: AbortSignal.timeout(this.timeoutMs),
 				headers: {
 					accept: 'application/json',
 					...(payload === undefined ? {} : {'content-type': 'application/json'}),
 				},
 				body: payload === undefined ? undefined : JSON.stringify(payload),
+				timeoutMs: this.timeoutMs,
+				connectTimeoutMs: this.connectTimeoutMs,
+				insecure: this.insecure,
 			});
-			const text = await readLimited(response.body, url);
-			if (response.statusCode < 200 || response.statusCode > 299) {
+			const {status, text} = response;
+			if (status < 200 || status > 299) {
 				const serverText = parseErrorText(text);
 				const detail = serverText.length > 0 ? `: ${serverText}` : '';
 				throw new ChatApiError(
 					'http',
-					`${method} ${url} failed with HTTP ${response.statusCode}${detail}`,
-					response.statusCode,
+					`${method} ${url} failed with HTTP ${status}${detail}`,
+					status,
 					serverText,
 				);
 			}
@@ -112,7 +117,7 @@ export class ChatRestApi {
 				return JSON.parse(text) as unknown;
 			} catch {
 				// A header is remote text too: latin1 bytes such as 0x9B decode to C1 controls.
-				const type = sanitizeText(String(response.headers['content-type'] ?? 'unknown type'), 100);
+				const type = sanitizeText(response.contentType ?? 'unknown type', 100);
 				throw new ChatApiError(
 					'bad-payload',
 					`${url}: the answer is not JSON (${type.split(';')[0]})`,
@@ -124,13 +129,68 @@ export class ChatRestApi {
 	}
 }
 
-async function readLimited(body: Dispatcher.ResponseData['body'], url: string): Promise<string> {
+type Exchange = {
+	readonly method: string;
+	readonly headers: Record<string, string>;
+	readonly body: string | undefined;
+	readonly timeoutMs: number;
+	readonly connectTimeoutMs: number;
+	readonly insecure: boolean;
+};
+
+type Answer = {readonly status: number; readonly contentType?: string; readonly text: string};
+
+/** One request and its whole answer (at most maxBodyBytes), within the deadline. */
+async function exchange(url: URL, options: Exchange): Promise<Answer> {
+	return new Promise((resolve, reject) => {
+		const client = url.protocol === 'https:' ? https : http;
+		const request = client.request(
+			url,
+			{
+				method: options.method,
+				headers: options.headers,
+				agent: agentFor(url, {insecure: options.insecure}),
+				signal: AbortSignal.timeout(options.timeoutMs),
+			},
+			(response) => {
+				void (async () => {
+					try {
+						const text = await readLimited(response, url.href);
+						const contentType = response.headers['content-type'];
+						resolve({status: response.statusCode ?? 0, contentType, text});
+					} catch (error) {
+						request.destroy();
+						reject(error instanceof Error ? error : new Error(String(error)));
+					}
+				})();
+			},
+		);
+		request.once('error', reject);
+		request.once('socket', (socket) => {
+			if (!socket.connecting) {
+				return;
+			}
+
+			const timer = setTimeout(() => {
+				request.destroy(Object.assign(new Error('connect timeout'), {code: 'ECONNECT_TIMEOUT'}));
+			}, options.connectTimeoutMs);
+			socket.once('connect', () => {
+				clearTimeout(timer);
+			});
+			socket.once('close', () => {
+				clearTimeout(timer);
+			});
+		});
+		request.end(options.body);
+	});
+}
+
+async function readLimited(body: http.IncomingMessage, url: string): Promise<string> {
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for await (const chunk of body) {
 		size += (chunk as Uint8Array).length;
 		if (size > maxBodyBytes) {
-			body.destroy();
 			throw new ChatApiError(
 				'bad-payload',
 				`${url}: the answer is larger than ${maxBodyBytes / 1024 / 1024} MB`,
