@@ -70,6 +70,29 @@ const replaceInkParts = {
 	},
 };
 
+/**
+ * Yoga (Ink's layout engine) carries its WebAssembly as a data: URL and, where `fetch` exists,
+ * fetches it: on Node that first loads Node's whole fetch implementation, about 50 ms of start-up.
+ * Without `fetch` it decodes the same bytes itself.
+ */
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(builder) {
+		builder.onLoad(
+			{filter: /[/\\]yoga-layout[/\\].*yoga-wasm-base64-esm\.js$/},
+			async ({path: file}) => {
+				const contents = await readFile(file, 'utf8');
+				const find = '"function"!=typeof fetch';
+				if (!contents.includes(find)) {
+					throw new Error(`yoga patch does not apply to ${file}: was yoga-layout upgraded?`);
+				}
+
+				return {contents: contents.replaceAll(find, 'true'), loader: 'js'};
+			},
+		);
+	},
+};
+
 /** Apply our fixes to Ink's files as they are bundled; fail loudly if Ink changed under us. */
 const patchInk = {
 	name: 'patch-ink',
@@ -116,7 +139,7 @@ const cli = build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Optional native speed-ups of ws: absent is fine, ws falls back to JavaScript.
 	external: ['bufferutil', 'utf-8-validate'],
-	plugins: [stubDevtools, notInCi, replaceInkParts, patchInk],
+	plugins: [stubDevtools, notInCi, replaceInkParts, patchInk, yogaWithoutFetch],
 	banner: {
 		js: [
 			'#!/usr/bin/env node',
