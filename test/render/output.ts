@@ -54,7 +54,7 @@ function drive(random: Random, writers: Writer[], width: number, height: number)
 		} else {
 			// Wide characters once, on a row of their own: where a write splits one, Ink leaves a
 			// half that shifts the rest of the row, and ours blanks it (tested below).
-			const wide = !wideWritten && random.int(4) === 0;
+			const wide: boolean = !wideWritten && random.int(4) === 0;
 			wideWritten ||= wide;
 			const y = wide ? height - 1 : random.int(height - 1);
 			const text = randomText(random, wide)
