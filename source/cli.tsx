@@ -1,7 +1,11 @@
 import process from 'node:process';
 import meow from 'meow';
-import {ConfigError} from './config.js';
+import {helpText} from './cli-help.js';
+import {ConfigError, configPath, loadConfig} from './config.js';
+import type {Config} from './config-values.js';
+import {displayFor} from './display.js';
 import {apiUrlFor, parseLang, parseServerUrl, UsageError, type Lang} from './options.js';
+import {resolveSettings, type Settings} from './settings.js';
 import type {OneShotCommand} from './commands/one-shot.js';
 
 const oneShotCommands: readonly OneShotCommand[] = ['send', 'broadcast', 'history', 'users'];
@@ -14,6 +18,9 @@ const flagSpec = {
 	name: {type: 'string'},
 	userId: {type: 'string'},
 	lang: {type: 'string'},
+	theme: {type: 'string'},
+	// No default: absent, the locale decides; --no-ascii forces Unicode.
+	ascii: {type: 'boolean'},
 	insecure: {type: 'boolean', default: false},
 	host: {type: 'string'},
 	port: {type: 'string'},
@@ -30,76 +37,14 @@ const flagSpec = {
 	rules: {type: 'string'},
 } satisfies Record<string, {type: 'string' | 'boolean'; default?: boolean}>;
 
-const cli = meow(
-	`
-	Usage
-	  $ chat-tui [options]              open the full-screen chat
-	  $ chat-tui --demo                 try it: a local server, some history, a bot, the chat
-	  $ chat-tui --plain [options]      line mode (also whenever stdin or stdout is not a terminal)
-	  $ chat-tui send <text>            send a message (REST) and exit
-	  $ chat-tui broadcast <text>       send a system notice to everyone and exit
-	  $ chat-tui history [--limit N] [--offset N] [--json]
-	  $ chat-tui users [--json]         who is online
-	  $ chat-tui bot [--name NAME] [--rules FILE]
-	  $ chat-tui serve [options]        run the reference chat server
-
-	Chat options
-	  --server URL     chat server (default http://localhost:3000, https:// for TLS)
-	  --api URL        REST base (default <server>/api)
-	  --name NAME      your name (asked for when missing)
-	  --user-id ID     your user id (default: kept in ~/.config/chat-tui/config.json)
-	  --lang en|zh     language of the labels (default from LANG)
-	  --insecure       accept any TLS certificate (shown as a warning)
-	  --demo           run the demo (--name and --lang apply)
-
-	Line mode (--plain)
-	  Prints the last 50 messages and then live ones as "[HH:MM:SS] name: text" lines, sends each
-	  line read from stdin, and exits at EOF or "/quit" once the server has echoed every line
-	  (exit 1 if some were not confirmed). Connection news goes to stderr.
-	  --json           print each message as a line of JSON
-	  --listen         do not read stdin; print messages until interrupted (for logging)
-
-	Commands send, broadcast, history, users
-	  Exit 0 on success, 1 on a server or network error, 2 on a usage error.
-	  send uses --name, else the name the chat remembered; --user-id, else the remembered id.
-	  --limit N        history: how many messages (default 50)
-	  --offset N       history: how many of the newest to skip (default 0)
-	  --json           machine-readable output
-
-	Bot (chat-tui bot)
-	  Greets on join, answers messages that mention its name, says goodbye on Ctrl-C.
-	  --name NAME      its name (default chatbot, or 聊天机器人 with --lang zh)
-	  --rules FILE     replies: one "keyword => reply" a line, "*" for any; # comments
-
-	Server options (chat-tui serve)
-	  --host HOST      address to bind (default 127.0.0.1)
-	  --port PORT      port (default 3000, 0 for any free port)
-	  --data FILE      keep messages in a JSON-lines file across restarts
-	  --cert FILE      TLS certificate (PEM); with --key, serve HTTPS and WSS
-	  --key FILE       TLS private key (PEM)
-	  --rate-limit N/S at most N messages in S seconds per connection (default 20/5)
-
-	Other
-	  --help           show this help
-	  --version        show the version
-
-	Keys in the chat: Enter sends, PgUp/PgDn scroll, Ctrl-T shows or hides the user list,
-	Ctrl-L redraws, Ctrl-C or /quit quits. /help lists every command and key.
-
-	Examples
-	  $ chat-tui --demo
-	  $ chat-tui serve --port 3000 --data chat.jsonl
-	  $ chat-tui --server http://localhost:3000 --name alice
-	  $ chat-tui --plain --name logger --listen > chat.log
-	  $ chat-tui history --limit 10 --json | jq -r '.[].content'
-`,
-	{
-		importMeta: import.meta,
-		// Unknown flags are reported by us, on one line (meow would print two and the help).
-		allowUnknownFlags: true,
-		flags: flagSpec,
-	},
-);
+const cli = meow(helpText, {
+	importMeta: import.meta,
+	// Unknown flags are reported by us, on one line (meow would print two and the help).
+	allowUnknownFlags: true,
+	// A boolean flag without a default is undefined when absent (--ascii: the locale decides).
+	booleanDefault: undefined,
+	flags: flagSpec,
+});
 
 const knownFlags = new Set(['help', 'version', 'userId', 'user-id', ...Object.keys(flagSpec)]);
 
@@ -108,7 +53,9 @@ const flagCommands: Partial<Record<keyof typeof flagSpec, readonly string[]>> = 
 	plain: ['chat'],
 	listen: ['chat'],
 	demo: ['chat'],
-	json: ['chat', ...oneShotCommands],
+	json: ['chat', 'config', ...oneShotCommands],
+	theme: ['chat', 'config'],
+	ascii: ['chat', 'config'],
 	limit: ['history'],
 	offset: ['history'],
 	rules: ['bot'],
@@ -125,7 +72,52 @@ function checkFlagsApply(command: string, given: Record<string, unknown>): void 
 
 type Flags = typeof cli.flags;
 
-async function demo(flags: Flags, lang: Lang): Promise<void> {
+/** The config file and the settings it, the environment and the flags make. */
+type Context = {
+	readonly file: string;
+	readonly config: Config;
+	readonly settings: Settings;
+	readonly lang: Lang;
+};
+
+async function loadContext(flags: Flags, lang: Lang): Promise<Context> {
+	const file = configPath();
+	const config = await loadConfig(file);
+	const settings = resolveSettings({
+		flags: {
+			server: flags.server,
+			name: flags.name,
+			userId: flags.userId,
+			theme: flags.theme,
+			ascii: flags.ascii,
+		},
+		env: process.env,
+		config,
+	});
+	return {file, config, settings, lang};
+}
+
+/** The server URL, checked; a bad one names where it came from. */
+function serverOf({server}: Settings): string {
+	// The config's was checked when the file was read.
+	return parseServerUrl(server.value, server.source === 'env' ? 'CHAT_TUI_SERVER' : '--server');
+}
+
+/** How the full-screen chat looks and which keys it takes. */
+function lookOf({settings, config}: Context) {
+	return {
+		display: displayFor({
+			theme: settings.theme.value,
+			color: settings.color.value,
+			ascii: settings.ascii.value,
+			timeFormat: settings.timeFormat.value,
+		}),
+		bell: settings.bell.value,
+		keys: config.keys,
+	};
+}
+
+async function demo(flags: Flags, context: Context): Promise<void> {
 	if (flags.server !== undefined || flags.api !== undefined || flags.plain || flags.listen) {
 		throw new UsageError(
 			'--demo runs its own server in the full-screen chat: drop --server, --api, --plain and --listen',
@@ -137,18 +129,16 @@ async function demo(flags: Flags, lang: Lang): Promise<void> {
 	}
 
 	const {runDemo} = await import('./commands/demo.js');
-	await runDemo({name: flags.name, lang});
+	await runDemo({name: flags.name, lang: context.lang, look: lookOf(context)});
 }
 
 /** The chat: full-screen on a terminal, else (or with --plain) line mode. Returns the exit code. */
-async function chat(flags: Flags, lang: Lang): Promise<number> {
-	const serverUrl = parseServerUrl(
-		flags.server ?? process.env.CHAT_TUI_SERVER ?? 'http://localhost:3000',
-	);
+async function chat(flags: Flags, context: Context): Promise<number> {
+	const {settings, lang} = context;
+	const serverUrl = serverOf(settings);
 	const options = {
 		serverUrl,
 		apiUrl: apiUrlFor(serverUrl, flags.api),
-		name: flags.name,
 		userId: flags.userId,
 		lang,
 		insecure: flags.insecure,
@@ -156,24 +146,45 @@ async function chat(flags: Flags, lang: Lang): Promise<number> {
 	const lineMode = flags.plain || flags.listen || flags.json;
 	if (lineMode || !process.stdin.isTTY || !process.stdout.isTTY) {
 		const {runPlain} = await import('./commands/plain.js');
-		return runPlain({...options, json: flags.json, listen: flags.listen});
+		return runPlain({
+			...options,
+			name: settings.name.value,
+			json: flags.json,
+			listen: flags.listen,
+		});
 	}
 
 	const {runUi} = await import('./commands/ui.js');
-	await runUi(options);
+	await runUi({
+		...options,
+		// A name from the config is offered in the prompt; one from a flag or the environment
+		// joins at once.
+		name: settings.name.source === 'config' ? undefined : settings.name.value,
+		...lookOf(context),
+	});
 	return 0;
 }
 
-async function command(name: string, words: string[], flags: Flags, lang: Lang): Promise<void> {
-	const serverUrl = parseServerUrl(
-		flags.server ?? process.env.CHAT_TUI_SERVER ?? 'http://localhost:3000',
-	);
+async function command(name: string, words: string[], flags: Flags, context: Context) {
+	const {settings, lang} = context;
+	if (name === 'config') {
+		if (words.length > 0) {
+			throw new UsageError(`config takes no arguments, got "${words.join(' ')}"`);
+		}
+
+		const {runConfig} = await import('./commands/config.js');
+		await runConfig({...context, json: flags.json});
+		return;
+	}
+
+	const serverUrl = serverOf(settings);
 	if (name === 'bot') {
 		if (words.length > 0) {
 			throw new UsageError(`bot takes no arguments, got "${words.join(' ')}"`);
 		}
 
 		const {runBot} = await import('./commands/bot.js');
+		// The bot's name is its own (--name, else chatbot), never the user's from the config.
 		await runBot({
 			serverUrl,
 			name: flags.name,
@@ -195,7 +206,7 @@ async function command(name: string, words: string[], flags: Flags, lang: Lang):
 		insecure: flags.insecure,
 		lang,
 		json: flags.json,
-		name: flags.name,
+		name: settings.name.value,
 		userId: flags.userId,
 		limit: flags.limit,
 		offset: flags.offset,
@@ -228,18 +239,18 @@ async function main(): Promise<number> {
 		return 0;
 	}
 
-	const lang = parseLang(flags.lang, process.env);
+	const context = await loadContext(flags, parseLang(flags.lang, process.env));
 	if (name !== undefined) {
-		await command(name, words, flags, lang);
+		await command(name, words, flags, context);
 		return 0;
 	}
 
 	if (flags.demo) {
-		await demo(flags, lang);
+		await demo(flags, context);
 		return 0;
 	}
 
-	return chat(flags, lang);
+	return chat(flags, context);
 }
 
 try {

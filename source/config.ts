@@ -2,12 +2,15 @@ import {randomBytes} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {checkConfig, ConfigValueError, lineOfKey, type Config} from './config-values.js';
 import {writePrivateFile} from './private-file.js';
 
 /*
 The user's config file, `$XDG_CONFIG_HOME/chat-tui/config.json` (default ~/.config/...). It keeps
-the userId that marks the user's own messages across runs. It is written with mode 0600, and a
-broken file is an error naming the file and line: it is never silently reset.
+the userId that marks the user's own messages across runs, and the user's defaults (server, name,
+theme, bell, time format, ASCII, keys; see config-values.ts). It is written with mode 0600, keeping
+every other key as it is, and a broken file is an error naming the file and line: it is never
+silently reset.
 */
 
 export type ConfigFile = {
@@ -67,18 +70,44 @@ function lineOf(text: string): string {
 	return ` at line ${text.slice(0, low).split('\n').length}`;
 }
 
-export async function readConfig(file: string): Promise<ConfigFile> {
-	let text: string;
+async function readText(file: string): Promise<string | undefined> {
 	try {
-		text = await readFile(file, 'utf8');
+		return await readFile(file, 'utf8');
 	} catch (error: unknown) {
 		if ((error as {code?: string}).code === 'ENOENT') {
-			return {};
+			return undefined;
 		}
 
 		throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
 	}
+}
 
+/** The file as it is (every key, unchecked), for writing back; {} when there is none. */
+export async function readConfig(file: string): Promise<ConfigFile> {
+	const text = await readText(file);
+	return text === undefined ? {} : parseJson(file, text);
+}
+
+/** The file's settings, checked: a wrong value is a ConfigError naming the file, line and key. */
+export async function loadConfig(file: string): Promise<Config> {
+	const text = await readText(file);
+	if (text === undefined) {
+		return {};
+	}
+
+	try {
+		return checkConfig(parseJson(file, text));
+	} catch (error: unknown) {
+		if (error instanceof ConfigValueError) {
+			const line = lineOfKey(text, error.path);
+			throw new ConfigError(`${file}${line === undefined ? '' : `:${line}`}: ${error.message}`);
+		}
+
+		throw error;
+	}
+}
+
+function parseJson(file: string, text: string): ConfigFile {
 	let json: unknown;
 	try {
 		json = JSON.parse(text);

@@ -117,19 +117,59 @@ export type EditCommand = CommandOf<'edit'>;
 
 export const commands = Object.keys(bindings) as Command[];
 
-/** Scope -> key -> command. A key is bound at most once per scope. */
-const byScope = new Map<Scope, Map<string, Command>>();
-for (const command of commands) {
-	const {scope, keys} = bindings[command] as Binding;
-	const table = byScope.get(scope) ?? new Map<string, Command>();
-	byScope.set(scope, table);
-	for (const key of keys) {
-		if (table.has(key)) {
-			throw new Error(`key ${key} bound twice in scope ${scope}`);
-		}
+/**
+ * Scopes looked up together, one list per focus (as `scopesFor` in state/screen-state.ts): two
+ * commands in scopes of one list cannot share a key without one hiding the other.
+ */
+export const scopeChains: ReadonlyArray<readonly Scope[]> = [
+	['app', 'help'],
+	['app', 'search', 'edit'],
+	['app', 'input', 'edit', 'screen'],
+	['app', 'log', 'screen'],
+	['app', 'users', 'screen'],
+];
 
-		table.set(key, command);
+/** The keys of every command now: the table's, with the config's overrides (see setKeys). */
+let activeKeys = new Map<Command, readonly string[]>(
+	commands.map((command) => [command, bindings[command].keys]),
+);
+
+/** Scope -> key -> command. A key is bound at most once per scope. */
+let byScope = scopeTable(activeKeys);
+
+function scopeTable(keysOf: ReadonlyMap<Command, readonly string[]>) {
+	const table = new Map<Scope, Map<string, Command>>();
+	for (const command of commands) {
+		const {scope} = bindings[command] as Binding;
+		const keys = table.get(scope) ?? new Map<string, Command>();
+		table.set(scope, keys);
+		for (const key of keysOf.get(command) ?? []) {
+			if (keys.has(key)) {
+				throw new Error(`key ${key} bound twice in scope ${scope}`);
+			}
+
+			keys.set(key, command);
+		}
 	}
+
+	return table;
+}
+
+/** The keys a command has now. */
+export const keysOf = (command: Command): readonly string[] => activeKeys.get(command) ?? [];
+
+/**
+ * Give commands other keys (the config's "keys", checked by key-overrides.ts), once at start
+ * before anything is drawn: the handlers, the help and the hints all read the new keys.
+ */
+export function setKeys(overrides: Partial<Record<Command, readonly string[]>>): void {
+	const next = new Map(activeKeys);
+	for (const [command, keys] of Object.entries(overrides) as Array<[Command, readonly string[]]>) {
+		next.set(command, keys);
+	}
+
+	byScope = scopeTable(next);
+	activeKeys = next;
 }
 
 /** What a key is called in the table: its name, or the one character typed (n, N, ?, q). */
@@ -170,8 +210,10 @@ export const commandsIn = (scope: Scope): Command[] =>
 	commands.filter((command) => bindings[command].scope === scope);
 
 /** Keys of a command for display: `ctrl-t` as `Ctrl-T`, `page-up` as `PgUp`, `n` as `n`. */
-export function describeKeys(command: Command): string {
-	return bindings[command].keys.map((key) => describeKey(key)).join(', ');
+export function describeKeys(command: Command, ascii = false): string {
+	return keysOf(command)
+		.map((key) => describeKey(key, ascii))
+		.join(', ');
 }
 
 const keyLabels: Record<string, string> = {
@@ -189,12 +231,25 @@ const keyLabels: Record<string, string> = {
 	right: '→',
 };
 
-export function describeKey(key: string): string {
+/** The arrows in words, for terminals that cannot show them. */
+const asciiKeyLabels: Record<string, string> = {
+	'ctrl-up': 'Ctrl-Up',
+	'ctrl-down': 'Ctrl-Down',
+	'ctrl-left': 'Ctrl-Left',
+	'ctrl-right': 'Ctrl-Right',
+	up: 'Up',
+	down: 'Down',
+	left: 'Left',
+	right: 'Right',
+};
+
+export function describeKey(key: string, ascii = false): string {
 	if ([...key].length === 1) {
 		return key;
 	}
 
 	return (
+		(ascii ? asciiKeyLabels[key] : undefined) ??
 		keyLabels[key] ??
 		key
 			.split('-')

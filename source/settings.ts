@@ -1,0 +1,141 @@
+import type {Config, ThemeSetting} from './config-values.js';
+import type {TimeFormat} from './display.js';
+import {localeIsUtf8} from './glyphs.js';
+import {UsageError} from './options.js';
+import {colorEnabled, themeFromColorFgBg, type ThemeName} from './theme.js';
+
+/*
+Where each setting comes from, in one pure function: a flag wins over the environment
+(CHAT_TUI_SERVER, CHAT_TUI_NAME), which wins over the config file, which wins over the default.
+The chat, line mode and the one-shot commands all take their settings from here, and
+`chat-tui config` prints them with their sources.
+*/
+
+export type Source = 'flag' | 'env' | 'config' | 'default';
+
+export type Setting<T> = {readonly value: T; readonly source: Source; readonly detail?: string};
+
+export type SettingFlags = {
+	readonly server?: string;
+	readonly name?: string;
+	readonly userId?: string;
+	readonly theme?: string;
+	readonly ascii?: boolean;
+};
+
+export type Settings = {
+	readonly server: Setting<string>;
+	/** Undefined: none given; the chat asks (offering the login name), line mode takes it. */
+	readonly name: Setting<string | undefined>;
+	/** Undefined: none kept yet; one is made and saved in the config. */
+	readonly userId: Setting<string | undefined>;
+	/** The theme drawn with: `auto` is resolved from COLORFGBG here (detail says so). */
+	readonly theme: Setting<ThemeName>;
+	/** Colour at all: off under NO_COLOR. */
+	readonly color: Setting<boolean>;
+	readonly ascii: Setting<boolean>;
+	readonly bell: Setting<boolean>;
+	readonly timeFormat: Setting<TimeFormat>;
+};
+
+export const defaultServer = 'http://localhost:3000';
+
+/** A value that counts as given: not undefined, and not blank for a string. */
+const given = <T>(value: T | undefined): value is T =>
+	value !== undefined && (typeof value !== 'string' || value.trim() !== '');
+
+/** The first given value, in order: flag, environment, config; else the default. */
+function pick<T>(
+	candidates: ReadonlyArray<readonly [Source, T | undefined]>,
+	fallback: Setting<T>,
+): Setting<T> {
+	for (const [source, value] of candidates) {
+		if (given(value)) {
+			return {value, source};
+		}
+	}
+
+	return fallback;
+}
+
+export function parseThemeFlag(raw: string | undefined): ThemeSetting | undefined {
+	if (raw === undefined) {
+		return undefined;
+	}
+
+	if (raw !== 'dark' && raw !== 'light' && raw !== 'auto') {
+		throw new UsageError(`--theme: "${raw}" is not a theme (dark, light or auto)`);
+	}
+
+	return raw;
+}
+
+function resolveTheme(setting: Setting<ThemeSetting>, environment: NodeJS.ProcessEnv) {
+	if (setting.value !== 'auto') {
+		return setting as Setting<ThemeName>;
+	}
+
+	const detected = themeFromColorFgBg(environment.COLORFGBG);
+	const detail =
+		detected === undefined
+			? 'auto: COLORFGBG not set, dark'
+			: `auto: COLORFGBG=${environment.COLORFGBG}`;
+	return {value: detected ?? 'dark', source: setting.source, detail};
+}
+
+export function resolveSettings(options: {
+	readonly flags: SettingFlags;
+	readonly env: NodeJS.ProcessEnv;
+	readonly config: Config;
+}): Settings {
+	const {flags, env, config} = options;
+	const themeSetting = pick<ThemeSetting>(
+		[
+			['flag', parseThemeFlag(flags.theme)],
+			['config', config.theme],
+		],
+		{value: 'dark', source: 'default'},
+	);
+	const utf8 = localeIsUtf8(env);
+	return {
+		server: pick(
+			[
+				['flag', flags.server],
+				['env', env.CHAT_TUI_SERVER],
+				['config', config.server],
+			],
+			{value: defaultServer, source: 'default'},
+		),
+		name: pick<string | undefined>(
+			[
+				['flag', flags.name?.trim()],
+				['env', env.CHAT_TUI_NAME?.trim()],
+				['config', config.name?.trim()],
+			],
+			{value: undefined, source: 'default'},
+		),
+		userId: pick<string | undefined>(
+			[
+				['flag', flags.userId],
+				['config', config.userId],
+			],
+			{value: undefined, source: 'default'},
+		),
+		theme: resolveTheme(themeSetting, env),
+		color: colorEnabled(env)
+			? {value: true, source: 'default'}
+			: {value: false, source: 'env', detail: 'NO_COLOR'},
+		ascii: pick(
+			[
+				['flag', flags.ascii],
+				['config', config.ascii],
+			],
+			{value: !utf8, source: 'default', detail: utf8 ? 'UTF-8 locale' : 'locale not UTF-8'},
+		),
+		bell: pick([['config', config.bell]], {value: true, source: 'default'}),
+		timeFormat: pick<TimeFormat>([['config', config.timeFormat]], {
+			value: 'HH:MM',
+			source: 'default',
+		}),
+	};
+}
