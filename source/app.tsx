@@ -1,6 +1,7 @@
 import {useState} from 'react';
 import {ChatScreen} from './components/chat-screen.js';
 import {NamePrompt} from './components/name-prompt.js';
+import {defaultDisplay, DisplayContext, type Display} from './display.js';
 import {isTooSmall, TooSmall} from './components/too-small.js';
 import {labelsFor} from './i18n.js';
 import type {Lang} from './options.js';
@@ -22,13 +23,26 @@ export type AppProps = {
 	readonly rows: number;
 	readonly onName?: (name: string) => void;
 	readonly onRedraw?: () => void;
+	/** Theme, glyphs and time format; default dark, Unicode, HH:MM. */
+	readonly display?: Display;
+	/** Whether a mention rings the bell at start; default on. */
+	readonly bell?: boolean;
 };
 
 /** Composes the screen: the name prompt until there is a name, then the chat. */
 export function App(props: AppProps) {
+	const display = props.display ?? defaultDisplay;
+	return (
+		<DisplayContext.Provider value={display}>
+			<Screen {...props} display={display} />
+		</DisplayContext.Provider>
+	);
+}
+
+function Screen(props: AppProps & {readonly display: Display}) {
 	const {columns, rows, lang} = props;
 	const [name, setName] = useState(props.name);
-	const labels = labelsFor(lang);
+	const labels = labelsFor(lang, props.display.glyphs.ascii);
 	// One row short of the terminal: a frame as tall as the terminal makes Ink repaint it all.
 	const height = rows - 1;
 
@@ -67,6 +81,7 @@ export function App(props: AppProps) {
 			rows={rows}
 			lang={lang}
 			labels={labels}
+			bell={props.bell}
 			onRedraw={props.onRedraw}
 		/>
 	);

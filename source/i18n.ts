@@ -1,3 +1,5 @@
+import {asciiText} from './glyphs.js';
+import {describeKey, keysOf, type Command} from './keymap.js';
 import type {Lang} from './options.js';
 
 /** UI labels. Chinese follows the original guide's words (系统, 我, 在线用户). */
@@ -21,27 +23,29 @@ const en = {
 	historyFailed: 'could not load history',
 	loadingHistory: 'loading history…',
 	unknownSender: 'unknown',
-	panelHint: 'Ctrl-T: users',
+	panelHint: '{key:panel.toggle}: users',
 	placeholder: 'Type a message; /help for commands',
-	quitHint: '/quit or Ctrl-C to quit',
+	quitHint: '/quit or {key:app.quit} to quit',
 	insecure: '⚠ TLS NOT VERIFIED (--insecure)',
 	reconnected: 'reconnected',
 	missed: 'missed messages loaded',
 	cannotReach: 'Cannot reach',
 	retryingIn: 'retrying in',
 	unsentQuit: 'unsent lines are kept and go out when you come back. Quit now? (y/n)',
-	retryHint: 'Ctrl-R sends them again',
+	retryHint: '{key:outbox.retry} sends them again',
 	historyStart: 'beginning of history',
 	loadingOlder: 'loading…',
-	olderFailed: 'could not load older messages: PgUp to try again',
-	newMessages: '{n} new ↓ (End)',
-	moreBelow: '↓ more below (End)',
+	olderFailed: 'could not load older messages: {key:scroll.pageUp} to try again',
+	newMessages: '{n} new ↓ ({key:log.bottom})',
+	moreBelow: '↓ more below ({key:log.bottom})',
 	newerLoading: 'loading newer messages…',
 	logFocus: '▸ log',
 	searchPrompt: 'search: ',
-	searchStatus: 'search "{q}": {i}/{n} · n older · N newer · Esc',
+	searchStatus:
+		'search "{q}": {i}/{n} · {key:search.next} older · {key:search.previous} newer · Esc',
 	noMatch: 'no match for "{q}" in the loaded history',
-	helpTitle: 'Keys and commands · ↑/↓ PgUp/PgDn scroll · Esc closes',
+	helpTitle:
+		'Keys and commands · {key:help.lineUp}/{key:help.lineDown} {key:help.pageUp}/{key:help.pageDown} scroll · {key:help.close} closes',
 	commands: 'Commands',
 	bellOn: 'bell on: a message that mentions you rings the terminal bell',
 	bellOff: 'bell off',
@@ -69,33 +73,62 @@ const zh: Labels = {
 	historyFailed: '无法获取历史消息',
 	loadingHistory: '获取历史消息…',
 	unknownSender: '未知用户',
-	panelHint: 'Ctrl-T: 用户',
+	panelHint: '{key:panel.toggle}: 用户',
 	placeholder: '输入消息；/help 查看命令',
-	quitHint: '/quit 或 Ctrl-C 退出',
+	quitHint: '/quit 或 {key:app.quit} 退出',
 	insecure: '⚠ 未验证 TLS 证书 (--insecure)',
 	reconnected: '已重新连接',
 	missed: '条错过的消息已载入',
 	cannotReach: '无法连接',
 	retryingIn: '重试于',
 	unsentQuit: '条消息未发送，将保留到下次启动再发送。现在退出？(y/n)',
-	retryHint: 'Ctrl-R 重新发送',
+	retryHint: '{key:outbox.retry} 重新发送',
 	historyStart: '已到历史消息开头',
 	loadingOlder: '加载中…',
-	olderFailed: '无法加载更早的消息：按 PgUp 重试',
-	newMessages: '{n} 条新消息 ↓ (End)',
-	moreBelow: '↓ 下面还有消息 (End)',
+	olderFailed: '无法加载更早的消息：按 {key:scroll.pageUp} 重试',
+	newMessages: '{n} 条新消息 ↓ ({key:log.bottom})',
+	moreBelow: '↓ 下面还有消息 ({key:log.bottom})',
 	newerLoading: '正在加载更新的消息…',
 	logFocus: '▸ 消息',
 	searchPrompt: '搜索：',
-	searchStatus: '搜索 "{q}"：{i}/{n} · n 更早 · N 更新 · Esc',
+	searchStatus: '搜索 "{q}"：{i}/{n} · {key:search.next} 更早 · {key:search.previous} 更新 · Esc',
 	noMatch: '已载入的消息中没有 "{q}"',
-	helpTitle: '按键和命令 · ↑/↓ PgUp/PgDn 滚动 · Esc 关闭',
+	helpTitle:
+		'按键和命令 · {key:help.lineUp}/{key:help.lineDown} {key:help.pageUp}/{key:help.pageDown} 滚动 · {key:help.close} 关闭',
 	commands: '命令',
 	bellOn: '提醒音已开：提到你的消息会响铃',
 	bellOff: '提醒音已关',
 };
 
-export const labelsFor = (lang: Lang): Labels => (lang === 'zh' ? zh : en);
+/** `{key:panel.toggle}`: where a label names the key of a command, its first key now. */
+const keyPlaceholder = /{key:([\w.]+)}/g;
+
+const cache = new Map<string, Labels>();
+
+/**
+ * The labels of a language, with the keys they name as they are bound now (the config may have
+ * changed them), and in ASCII when the terminal cannot show the UI's Unicode marks.
+ */
+export function labelsFor(lang: Lang, ascii = false): Labels {
+	const table = lang === 'zh' ? zh : en;
+	const keyOf = (command: string) => describeKey(keysOf(command as Command)[0] ?? '', ascii);
+	const signature = `${lang}|${ascii}|${Object.values(table)
+		.flatMap((label) => [...label.matchAll(keyPlaceholder)].map((match) => keyOf(match[1]!)))
+		.join(',')}`;
+	const cached = cache.get(signature);
+	if (cached) {
+		return cached;
+	}
+
+	const labels = Object.fromEntries(
+		Object.entries(table).map(([name, label]) => {
+			const filled = label.replaceAll(keyPlaceholder, (_whole, command: string) => keyOf(command));
+			return [name, ascii ? asciiText(filled) : filled];
+		}),
+	) as Labels;
+	cache.set(signature, labels);
+	return labels;
+}
 
 /** A label with its `{name}` placeholders filled in. */
 export function fill(label: string, values: Record<string, string | number>): string {

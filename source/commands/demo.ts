@@ -6,6 +6,7 @@ import process from 'node:process';
 import type {Lang} from '../options.js';
 import {startServer} from '../server/index.js';
 import {startBot} from './bot.js';
+import type {UiOptions} from './ui.js';
 
 /*
 `chat-tui --demo`: the reference server in this process on a free loopback port, a little history
@@ -17,6 +18,8 @@ touched; it is removed on the way out.
 export type DemoOptions = {
 	readonly name?: string;
 	readonly lang: Lang;
+	/** How the chat looks and which keys it takes, as the user's settings say. */
+	readonly look?: Pick<UiOptions, 'display' | 'bell' | 'keys'>;
 };
 
 type Seed = {readonly minutesAgo: number; readonly sender?: string; readonly content: string};
@@ -88,6 +91,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
 			apiUrl: `${server.url}/api`,
 			name: options.name ?? (lang === 'zh' ? '访客' : 'guest'),
 			lang,
+			...options.look,
 		});
 	} finally {
 		await bot.stop({farewell: false});

@@ -2,6 +2,8 @@ import process from 'node:process';
 import {render} from 'ink';
 import {App} from '../app.js';
 import {configPath, readConfig, rememberName, resolveUserId} from '../config.js';
+import type {Display} from '../display.js';
+import {setKeys, type Command} from '../keymap.js';
 import {outboxPath} from '../outbox-store.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {Lang} from '../options.js';
@@ -15,6 +17,12 @@ export type UiOptions = {
 	readonly userId?: string;
 	readonly lang: Lang;
 	readonly insecure?: boolean;
+	/** Theme, glyphs and time format (see settings.ts); default dark, Unicode, HH:MM. */
+	readonly display?: Display;
+	/** Whether a mention rings the bell at start; default on. */
+	readonly bell?: boolean;
+	/** Other keys for commands, from the config (checked by key-overrides.ts). */
+	readonly keys?: Partial<Record<Command, readonly string[]>>;
 };
 
 /** Sizes the App to the terminal, following resizes. */
@@ -25,6 +33,10 @@ function FullScreen(props: Omit<Parameters<typeof App>[0], 'columns' | 'rows'>) 
 
 /** The full-screen chat: alternate screen in, Ink until quit, terminal restored on every way out. */
 export async function runUi(options: UiOptions): Promise<void> {
+	if (options.keys) {
+		setKeys(options.keys);
+	}
+
 	const file = configPath();
 	const userId = await resolveUserId(file, options.userId);
 	const config = await readConfig(file);
@@ -45,6 +57,8 @@ export async function runUi(options: UiOptions): Promise<void> {
 			defaultName={rememberedName ?? loginName(options.lang)}
 			lang={options.lang}
 			insecure={options.insecure}
+			display={options.display}
+			bell={options.bell}
 			outboxFile={outboxPath(file, options.serverUrl, userId)}
 			onName={(name) => {
 				rememberName(file, name).catch(() => {

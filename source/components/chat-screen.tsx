@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
+import {useDisplay} from '../display.js';
 import {useBell} from '../hooks/use-bell.js';
 import {useChat, type ChatConnection} from '../hooks/use-chat.js';
 import {useLineEditor} from '../hooks/use-line-editor.js';
@@ -17,7 +18,6 @@ import {
 	type ScreenState,
 	type Search,
 } from '../state/screen-state.js';
-import {theme} from '../theme.js';
 import {ConnectionProblem} from './connection-problem.js';
 import {HelpOverlay, helpMaxScroll, helpRows} from './help-overlay.js';
 import {InputLine} from './input-line.js';
@@ -44,19 +44,25 @@ export type ChatScreenProps = {
 /** The panel shows from this width on, unless the user toggled it. */
 const panelMinColumns = 60;
 const panelWidth = 22;
+/** Log lines start with the time from this terminal width on. */
+const timeMinColumns = 50;
 
 /**
  * The status bar's note: a warning while TLS certificates are not checked (--insecure), lines
  * not sent, the newest error, or a hint.
  */
-function statusNote(state: ChatState, labels: Labels, showPanel: boolean, insecure: boolean) {
+function statusNote(
+	state: ChatState,
+	labels: Labels,
+	{showPanel, insecure, separator}: {showPanel: boolean; insecure: boolean; separator: string},
+) {
 	const failed = state.pending.filter((pending) => pending.status === 'failed').length;
 	const note =
 		failed > 0
-			? `${failed} ${labels.failed} · ${labels.retryHint}`
+			? `${failed} ${labels.failed}${separator}${labels.retryHint}`
 			: (state.lastError ?? (showPanel ? undefined : labels.panelHint));
 	return {
-		note: insecure ? [labels.insecure, note].filter(Boolean).join(' · ') : note,
+		note: insecure ? [labels.insecure, note].filter(Boolean).join(separator) : note,
 		isError: insecure || state.lastError !== undefined || failed > 0,
 	};
 }
@@ -77,6 +83,7 @@ function BottomLine(props: {
 	readonly inputFocused: boolean;
 }) {
 	const {screen, labels} = props;
+	const {theme} = useDisplay();
 	const focused = props.inputFocused && screen.help === undefined;
 	if (screen.confirmingQuit) {
 		return (
@@ -100,6 +107,7 @@ function BottomLine(props: {
 
 export function ChatScreen(props: ChatScreenProps) {
 	const {connection, columns, rows, lang, labels} = props;
+	const display = useDisplay();
 	// One row short of the terminal: a frame as tall as the terminal makes Ink repaint it all.
 	const height = rows - 1;
 	const tooSmall = isTooSmall(columns, rows);
@@ -134,6 +142,9 @@ export function ChatScreen(props: ChatScreenProps) {
 		width: logWidth,
 		height: bodyRows(footerShown),
 		bottomHeight: bodyRows(footerAt(true)),
+		// The time goes first when the terminal is narrow, whatever the panel leaves the log.
+		showTime: columns >= timeMinColumns,
+		display,
 	});
 	const {search} = screen;
 
@@ -165,7 +176,11 @@ export function ChatScreen(props: ChatScreenProps) {
 		return <TooSmall columns={columns} rows={rows} height={height} labels={labels} />;
 	}
 
-	const status = statusNote(state, labels, showPanel, connection.insecure === true);
+	const status = statusNote(state, labels, {
+		showPanel,
+		insecure: connection.insecure === true,
+		separator: display.glyphs.text(' · '),
+	});
 	const footer = footerShown ? (
 		<LogFooter
 			width={logWidth}

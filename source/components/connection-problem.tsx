@@ -1,8 +1,9 @@
 import {Box, Text} from 'ink';
+import {useDisplay} from '../display.js';
 import {useCountdown} from '../hooks/use-countdown.js';
 import type {Labels} from '../i18n.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
-import {theme} from '../theme.js';
+import {truncate} from '../state/wrap.js';
 
 export type ConnectionProblemProps = {
 	readonly server: string;
@@ -24,6 +25,12 @@ export function ConnectionProblem({
 	detail,
 }: ConnectionProblemProps) {
 	const seconds = useCountdown(connection.retryAt);
+	const {theme, glyphs} = useDisplay();
+	const boxWidth = Math.min(width, 72);
+	// Inside the border and the padding; cut here so the ellipsis is the terminal's kind.
+	const inner = Math.max(1, boxWidth - 6);
+	const cut = (text: string) => truncate(text, inner, glyphs.ellipsis);
+	const retry = `${labels.retryingIn} ${seconds ?? 0} s (${labels.attempt} ${connection.attempt})`;
 	return (
 		<Box
 			width={width}
@@ -34,20 +41,19 @@ export function ConnectionProblem({
 		>
 			<Box
 				flexDirection="column"
-				borderStyle="round"
-				borderColor="red"
+				borderStyle={glyphs.box}
+				borderColor={theme.alertBorder}
 				paddingX={2}
-				width={Math.min(width, 72)}
+				width={boxWidth}
 			>
 				<Text bold wrap="truncate-end">
-					{labels.cannotReach} {server}
+					{cut(`${labels.cannotReach} ${server}`)}
 				</Text>
 				<Text {...theme.errorText} wrap="wrap">
 					{detail ?? connection.reason}
 				</Text>
 				<Text {...theme.hint} wrap="truncate-end">
-					{labels.retryingIn} {seconds ?? 0} s ({labels.attempt} {connection.attempt}) ·{' '}
-					{labels.quitHint}
+					{cut(`${retry}${glyphs.text(' · ')}${labels.quitHint}`)}
 				</Text>
 			</Box>
 		</Box>

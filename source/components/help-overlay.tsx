@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
+import {useDisplay} from '../display.js';
 import type {Labels} from '../i18n.js';
 import {helpLines, keysColumn} from '../state/help-lines.js';
 import {padEnd, truncate} from '../state/wrap.js';
-import {theme} from '../theme.js';
 
 export type HelpOverlayProps = {
 	readonly width: number;
@@ -14,7 +14,6 @@ export type HelpOverlayProps = {
 
 /** The text in English, for its length: every language has the same lines. */
 const lines = helpLines();
-const column = keysColumn(lines);
 
 /** Rows of help text a box of `height` shows: the border and the title take three. */
 export const helpRows = (height: number) => Math.max(1, height - 3);
@@ -24,22 +23,27 @@ export const helpMaxScroll = (height: number) => Math.max(0, lines.length - help
 
 /** Every key and command, read from the binding table; scrolls when it does not fit. */
 export function HelpOverlay({width, height, scroll, labels}: HelpOverlayProps) {
+	const {theme, glyphs} = useDisplay();
+	const {ellipsis} = glyphs;
 	const rows = helpRows(height);
 	const inner = Math.max(1, width - 4);
 	const from = Math.min(scroll, helpMaxScroll(height));
-	const shown = helpLines(labels.commands).slice(from, from + rows);
+	const all = helpLines(labels.commands, glyphs.ascii);
+	// The keys column is measured now: the config may have bound longer keys.
+	const column = keysColumn(all);
+	const shown = all.slice(from, from + rows);
 	const more = from + rows < lines.length;
 	return (
 		<Box
 			flexDirection="column"
 			width={width}
 			height={height}
-			borderStyle="round"
+			borderStyle={glyphs.box}
 			paddingX={1}
 			overflow="hidden"
 		>
 			<Text wrap="truncate-end" {...theme.panelTitle}>
-				{truncate(`${labels.helpTitle}${more ? ' ↓' : ''}`, inner)}
+				{truncate(`${labels.helpTitle}${more ? glyphs.text(' ↓') : ''}`, inner, ellipsis)}
 			</Text>
 			{shown.map((line, index) => {
 				const key = from + index;
@@ -47,7 +51,7 @@ export function HelpOverlay({width, height, scroll, labels}: HelpOverlayProps) {
 					case 'title': {
 						return (
 							<Text key={key} wrap="truncate-end" {...theme.infoMarker}>
-								{truncate(line.text, inner)}
+								{truncate(line.text, inner, ellipsis)}
 							</Text>
 						);
 					}
@@ -55,8 +59,10 @@ export function HelpOverlay({width, height, scroll, labels}: HelpOverlayProps) {
 					case 'entry': {
 						return (
 							<Text key={key} wrap="truncate-end">
-								<Text {...theme.prompt}>{padEnd(truncate(line.keys, column - 1), column)}</Text>
-								{truncate(line.text, Math.max(1, inner - column))}
+								<Text {...theme.prompt}>
+									{padEnd(truncate(line.keys, column - 1, ellipsis), column)}
+								</Text>
+								{truncate(line.text, Math.max(1, inner - column), ellipsis)}
 							</Text>
 						);
 					}

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
+import {useDisplay} from '../display.js';
 import {type LineState, viewLine} from '../state/line-editor.js';
 import {graphemes, textWidth, truncate} from '../state/wrap.js';
-import {theme} from '../theme.js';
 
 export type InputLineProps = {
 	readonly line: LineState;
@@ -19,10 +19,13 @@ export function InputLine({
 	placeholder,
 	focused = true,
 }: InputLineProps) {
+	const {theme, glyphs} = useDisplay();
 	const room = Math.max(1, width - textWidth(prompt));
 	const view = viewLine(line, room);
 	const showPlaceholder = line.value.length === 0 && Boolean(placeholder);
-	const [placeholderHead = ' ', ...placeholderTail] = graphemes(truncate(placeholder ?? '', room));
+	const [placeholderHead = ' ', ...placeholderTail] = graphemes(
+		truncate(placeholder ?? '', room, glyphs.ellipsis),
+	);
 	const placeholderRest = placeholderTail.join('');
 	return (
 		<Box width={width} height={1} overflow="hidden">

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
+import {useDisplay} from '../display.js';
 import {fill, type Labels} from '../i18n.js';
 import {padEnd, textWidth, truncate} from '../state/wrap.js';
-import {theme} from '../theme.js';
 
 export type LogFooterProps = {
 	readonly width: number;
@@ -36,6 +36,7 @@ export function LogFooter({
 	loadingNewer,
 	search,
 }: LogFooterProps) {
+	const {theme, glyphs} = useDisplay();
 	const marker = focused ? `${labels.logFocus} ` : '';
 	const searchText = search
 		? search.total === 0
@@ -51,7 +52,11 @@ export function LogFooter({
 				: labels.moreBelow;
 	const rightText = right ? ` ${right}` : '';
 	const room = Math.max(0, width - textWidth(marker) - textWidth(rightText));
-	const middle = padEnd(truncate(searchText ? ` ${searchText}` : '', room), room);
+	const middle = padEnd(
+		truncate(searchText ? ` ${searchText}` : '', room, glyphs.ellipsis),
+		room,
+		glyphs.ellipsis,
+	);
 	return (
 		<Box width={width} height={1} overflow="hidden">
 			<Text wrap="truncate-end">

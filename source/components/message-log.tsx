@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
+import {useDisplay} from '../display.js';
 import type {DisplayLine} from '../state/log-lines.js';
-import {theme} from '../theme.js';
+import {truncate} from '../state/wrap.js';
 import {StyledLine} from './styled-line.js';
 
 export type MessageLogProps = {
@@ -20,11 +21,12 @@ export type MessageLogProps = {
  * bottom when there are fewer than the pane holds.
  */
 export function MessageLog({lines, width, height, banner, footer}: MessageLogProps) {
+	const {theme, glyphs} = useDisplay();
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			{banner ? (
 				<Text wrap="truncate-end" {...theme.hint}>
-					{banner}
+					{truncate(banner, width, glyphs.ellipsis)}
 				</Text>
 			) : null}
 			<Box flexDirection="column" flexGrow={1} justifyContent="flex-end" overflow="hidden">

@@ -1,9 +1,10 @@
 import {Box, Text, useApp} from 'ink';
+import {useDisplay} from '../display.js';
 import {useKeys} from '../hooks/use-keys.js';
 import type {Labels} from '../i18n.js';
 import {commandFor} from '../keymap.js';
 import {useLineEditor} from '../hooks/use-line-editor.js';
-import {theme} from '../theme.js';
+import {truncate} from '../state/wrap.js';
 import {InputLine} from './input-line.js';
 
 export type NamePromptProps = {
@@ -29,7 +30,10 @@ export function NamePrompt({
 }: NamePromptProps) {
 	const {exit} = useApp();
 	const editor = useLineEditor();
+	const {theme, glyphs} = useDisplay();
 	const boxWidth = Math.min(width, 60);
+	// Inside the border and the padding; cut here so the ellipsis is the terminal's kind.
+	const cut = (text: string) => truncate(text, Math.max(1, boxWidth - 6), glyphs.ellipsis);
 
 	useKeys((key) => {
 		if (editor.handleKey(key)) {
@@ -53,16 +57,16 @@ export function NamePrompt({
 			justifyContent="center"
 			alignItems="center"
 		>
-			<Box flexDirection="column" borderStyle="round" paddingX={2} width={boxWidth}>
+			<Box flexDirection="column" borderStyle={glyphs.box} paddingX={2} width={boxWidth}>
 				<Text bold>chat-tui</Text>
 				<Text {...theme.hint} wrap="truncate-end">
-					{server}
+					{cut(server)}
 				</Text>
 				<Text> </Text>
 				<Text>{labels.namePrompt}:</Text>
 				<InputLine line={editor.line} width={boxWidth - 6} placeholder={defaultName} />
 				<Text {...theme.hint} wrap="truncate-end">
-					{labels.nameHint} “{defaultName}”
+					{cut(`${labels.nameHint} ${glyphs.text(`“${defaultName}”`)}`)}
 				</Text>
 			</Box>
 		</Box>

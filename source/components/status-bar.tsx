@@ -1,9 +1,10 @@
 import {Box, Text} from 'ink';
+import {defaultDisplay, useDisplay, type Display} from '../display.js';
 import {useCountdown} from '../hooks/use-countdown.js';
 import type {Labels} from '../i18n.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
 import {padEnd, textWidth, truncate} from '../state/wrap.js';
-import {theme, type Style} from '../theme.js';
+import type {Style} from '../theme.js';
 
 export type StatusBarProps = {
 	readonly server: string;
@@ -19,30 +20,32 @@ export type StatusBarProps = {
 
 export function connectionLabel(
 	connection: ConnectionState,
-	rttMs: number | undefined,
-	secondsLeft: number | undefined,
+	timing: {readonly rttMs?: number; readonly secondsLeft?: number},
 	labels: Labels,
+	{theme, glyphs}: Display = defaultDisplay,
 ): {text: string; style: Style} {
+	const {rttMs, secondsLeft} = timing;
+	const mark = glyphs.text;
 	switch (connection.status) {
 		case 'connecting': {
-			return {text: `◌ ${labels.connecting}…`, style: theme.statusWarn};
+			return {text: mark(`◌ ${labels.connecting}…`), style: theme.statusWarn};
 		}
 
 		case 'online': {
 			const rtt = rttMs === undefined ? '' : ` ${rttMs} ms`;
-			return {text: `● ${labels.statusOnline}${rtt}`, style: theme.statusOnline};
+			return {text: mark(`● ${labels.statusOnline}${rtt}`), style: theme.statusOnline};
 		}
 
 		case 'reconnecting': {
 			const wait = secondsLeft === undefined ? '' : `, ${labels.retryIn} ${secondsLeft} s`;
 			return {
-				text: `◌ ${labels.reconnecting} (${labels.attempt} ${connection.attempt}${wait})`,
+				text: mark(`◌ ${labels.reconnecting} (${labels.attempt} ${connection.attempt}${wait})`),
 				style: theme.statusWarn,
 			};
 		}
 
 		case 'offline': {
-			return {text: `○ ${labels.offline}`, style: theme.statusError};
+			return {text: mark(`○ ${labels.offline}`), style: theme.statusError};
 		}
 	}
 }
@@ -61,20 +64,43 @@ export function StatusBar({
 	const secondsLeft = useCountdown(
 		connection.status === 'reconnecting' ? connection.retryAt : undefined,
 	);
-	const state = connectionLabel(connection, rttMs, secondsLeft, labels);
+	const display = useDisplay();
+	const {theme, glyphs} = display;
+	const {ellipsis} = glyphs;
+	const state = connectionLabel(connection, {rttMs, secondsLeft}, labels, display);
 	const host = server.replace(/^https?:\/\//, '');
-	const left = ` ${truncate(host, Math.max(8, Math.floor(width / 4)))} │ `;
-	const middle = ` │ ${truncate(username, 20)} `;
-	const used = textWidth(left) + textWidth(state.text) + textWidth(middle);
-	const rest = Math.max(0, width - used);
-	const noteText = note
-		? padEnd(` ${truncate(note, Math.max(0, rest - 2))}`, rest)
-		: ' '.repeat(rest);
+	const separator = ` ${glyphs.text('│')} `;
+	// The connection state first, then the name, then the server; what does not fit is cut or
+	// left out, so the bar never runs past the terminal's edge.
+	const stateText = truncate(state.text, Math.max(1, width - 2), ellipsis);
+	let room = width - 2 - textWidth(stateText);
+	// Room kept for the note (a warning, an error), unless the name would get too little.
+	const noteRoom = note ? Math.min(textWidth(note) + 2, 24) : 0;
+	const nameFor = (reserve: number) =>
+		Math.min(textWidth(username), 20, room - textWidth(separator) - reserve);
+	const nameCells = nameFor(noteRoom) >= 8 ? nameFor(noteRoom) : nameFor(0);
+	const name = nameCells >= 3 ? `${separator}${truncate(username, nameCells, ellipsis)}` : '';
+	room -= textWidth(name);
+	const hostCells = Math.min(
+		textWidth(host),
+		Math.max(8, Math.floor(width / 4)),
+		room - textWidth(separator) - noteRoom,
+	);
+	const hostText = hostCells >= 4 ? `${truncate(host, hostCells, ellipsis)}${separator}` : '';
+	room -= textWidth(hostText);
+	const left = ` ${hostText}`;
+	const middle = `${name} `;
+	const rest = Math.max(0, room);
+	// A note cut to a few cells says nothing: it shows when at least a word of it fits.
+	const noteText =
+		note && rest >= 8
+			? padEnd(` ${truncate(note, rest - 2, ellipsis)}`, rest, ellipsis)
+			: ' '.repeat(rest);
 	return (
 		<Box width={width} height={1} overflow="hidden">
 			<Text wrap="truncate-end" {...theme.statusBar}>
 				{left}
-				<Text {...state.style}>{state.text}</Text>
+				<Text {...state.style}>{stateText}</Text>
 				{middle}
 				<Text {...(noteIsError ? theme.statusError : {})}>{noteText}</Text>
 			</Text>

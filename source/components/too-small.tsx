@@ -1,4 +1,5 @@
 import {Box, Text, useApp} from 'ink';
+import {useDisplay} from '../display.js';
 import {useKeys} from '../hooks/use-keys.js';
 import type {Labels} from '../i18n.js';
 import {commandFor} from '../keymap.js';
@@ -18,6 +19,7 @@ export type TooSmallProps = {
 /** Shown instead of a broken layout when the terminal is below the minimum size. */
 export function TooSmall({columns, rows, height, labels}: TooSmallProps) {
 	const {exit} = useApp();
+	const {glyphs} = useDisplay();
 	useKeys((key) => {
 		if (commandFor(key) === 'app.quit') {
 			exit();
@@ -29,7 +31,9 @@ export function TooSmall({columns, rows, height, labels}: TooSmallProps) {
 				{labels.tooSmall}
 			</Text>
 			<Text wrap="truncate-end">
-				{columns}×{rows}: {labels.needAtLeast} {minimumSize.columns}×{minimumSize.rows}
+				{glyphs.text(
+					`${columns}×${rows}: ${labels.needAtLeast} ${minimumSize.columns}×${minimumSize.rows}`,
+				)}
 			</Text>
 		</Box>
 	);

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
+import {useDisplay} from '../display.js';
 import type {Labels} from '../i18n.js';
 import type {User} from '../protocol/types.js';
-import {theme} from '../theme.js';
 import {textWidth, truncate} from '../state/wrap.js';
 
 export type UserListProps = {
@@ -49,6 +49,9 @@ export function UserList({
 	focused = false,
 	selected,
 }: UserListProps) {
+	const {theme, glyphs} = useDisplay();
+	const {ellipsis} = glyphs;
+	const pointerMark = `${glyphs.text('▸')} `;
 	const inner = width - 2;
 	const rows = height - 1;
 	const sorted = sortUsers(users, userId);
@@ -62,7 +65,7 @@ export function UserList({
 			flexDirection="column"
 			width={width}
 			height={height}
-			borderStyle="single"
+			borderStyle={glyphs.rule}
 			borderTop={false}
 			borderRight={false}
 			borderBottom={false}
@@ -70,25 +73,25 @@ export function UserList({
 			overflow="hidden"
 		>
 			<Text wrap="truncate-end" {...(focused ? theme.focused : theme.panelTitle)}>
-				{truncate(`${focused ? '▸ ' : ''}${labels.online} (${count})`, inner)}
+				{truncate(`${focused ? pointerMark : ''}${labels.online} (${count})`, inner, ellipsis)}
 			</Text>
 			{shown.map((user, index) => {
 				const own = user.userId === userId;
 				const marker = own ? ` (${labels.me})` : '';
 				const isSelected = selection === from + index;
 				// Marked in text as well as in colour: NO_COLOR terminals show no inverse.
-				const pointer = isSelected ? '▸ ' : '';
+				const pointer = isSelected ? pointerMark : '';
 				return (
 					<Text key={user.userId} wrap="truncate-end" {...(isSelected ? theme.selected : {})}>
 						{pointer}
 						<Text {...theme.name(user.username, own)}>
-							{truncate(user.username, inner - textWidth(marker) - textWidth(pointer))}
+							{truncate(user.username, inner - textWidth(marker) - textWidth(pointer), ellipsis)}
 						</Text>
 						{own ? <Text {...theme.ownMarker}>{marker}</Text> : null}
 					</Text>
 				);
 			})}
-			{hidden > 0 ? <Text {...theme.hint}>{truncate(`+${hidden}`, inner)}</Text> : null}
+			{hidden > 0 ? <Text {...theme.hint}>{truncate(`+${hidden}`, inner, ellipsis)}</Text> : null}
 		</Box>
 	);
 }

@@ -1,4 +1,5 @@
 import {useEffect, useMemo} from 'react';
+import type {Display} from '../display.js';
 import type {Labels} from '../i18n.js';
 import type {Lang} from '../options.js';
 import type {ChatState} from '../state/chat-state.js';
@@ -27,6 +28,9 @@ export type ChatLogOptions = {
 	readonly height: number;
 	/** The log's rows at the bottom, when the footer shows only while scrolled up. */
 	readonly bottomHeight: number;
+	/** Whether lines start with the time (the terminal is wide enough). */
+	readonly showTime: boolean;
+	readonly display: Display;
 };
 
 /**
@@ -35,7 +39,7 @@ export type ChatLogOptions = {
  * loaded, the next page fetched there.
  */
 export function useChatLog(options: ChatLogOptions) {
-	const {chat, screen, labels, lang, width, height, bottomHeight} = options;
+	const {chat, screen, labels, lang, width, height, bottomHeight, showTime, display} = options;
 	const {state} = chat;
 	const edge = historyEdge(state);
 	const items = useMemo(() => {
@@ -47,9 +51,10 @@ export function useChatLog(options: ChatLogOptions) {
 			userId: state.me.userId,
 			username: state.me.username,
 			labels,
-			showTime: width >= 50,
+			showTime,
+			...display,
 		}),
-		[state.me.userId, state.me.username, labels, width],
+		[state.me.userId, state.me.username, labels, showTime, display],
 	);
 
 	const {search} = screen;

@@ -9,7 +9,6 @@ import {
 	type LogItem,
 } from '../state/log-lines.js';
 import {viewWindow, type LogLayout, type LogView, type LogWindow} from '../state/log-window.js';
-import {theme} from '../theme.js';
 
 export type LogWindowOptions = {
 	readonly items: readonly LogItem[];
@@ -41,10 +40,16 @@ export function useLogWindow(options: LogWindowOptions): {
 	lines: readonly DisplayLine[];
 } {
 	const {items, width, height, context, lang, view, endIsLive, search, bottomHeight} = options;
-	const cache = useRef<{signature: string; lines: LineCache}>({signature: '', lines: new Map()});
-	const signature = `${width}|${context.userId}|${context.username}|${context.showTime}|${lang}`;
-	if (cache.current.signature !== signature) {
-		cache.current = {signature, lines: new Map()};
+	const cache = useRef<{width: number; lang: Lang; context?: FormatContext; lines: LineCache}>({
+		width: 0,
+		lang,
+		lines: new Map(),
+	});
+	// Lines are kept per width, language and context (user, labels, theme, glyphs: a new context
+	// object is a new way of formatting).
+	const {current} = cache;
+	if (current.width !== width || current.lang !== lang || current.context !== context) {
+		cache.current = {width, lang, context, lines: new Map()};
 	}
 
 	const {lines: cached} = cache.current;
@@ -79,9 +84,10 @@ export function useLogWindow(options: LogWindowOptions): {
 				return line;
 			}
 
+			const {theme} = context;
 			const style = key === search.current ? theme.searchCurrent : theme.searchMatch;
 			return highlightLines([line], pattern, style)[0]!;
 		});
-	}, [window, search]);
+	}, [window, search, context]);
 	return {layout, window, lines};
 }

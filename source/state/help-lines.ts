@@ -1,3 +1,4 @@
+import {asciiText} from '../glyphs.js';
 import {bindings, commandsIn, describeKeys, scopeTitles, type Scope} from '../keymap.js';
 import {commandHelp, commandNames} from './commands.js';
 
@@ -22,12 +23,18 @@ const scopeOrder: readonly Scope[] = [
 	'help',
 ];
 
-export function helpLines(commandsTitle = 'Commands'): HelpLine[] {
+/** The help, in ASCII (keys named in words, no arrows) when the terminal needs it. */
+export function helpLines(commandsTitle = 'Commands', ascii = false): HelpLine[] {
+	const text = ascii ? asciiText : (line: string) => line;
 	const lines: HelpLine[] = [];
 	for (const scope of scopeOrder) {
 		lines.push({kind: 'title', text: scopeTitles[scope]});
 		for (const command of commandsIn(scope)) {
-			lines.push({kind: 'entry', keys: describeKeys(command), text: bindings[command].help});
+			lines.push({
+				kind: 'entry',
+				keys: describeKeys(command, ascii),
+				text: text(bindings[command].help),
+			});
 		}
 
 		lines.push({kind: 'blank'});

@@ -1,10 +1,13 @@
 import type {Labels} from '../i18n.js';
-import {theme, type Style} from '../theme.js';
+import type {TimeFormat} from '../display.js';
+import type {Glyphs} from '../glyphs.js';
+import type {Style, Theme} from '../theme.js';
 import {impersonatesSystem, maxMessageLines} from './display-rules.js';
-import type {Notice, PendingLine} from './chat-state.js';
 import {highlightText, mentionPattern} from './highlight.js';
-import type {StoredMessage} from './merge.js';
+import type {LogItem} from './log-items.js';
 import {padEnd, textWidth, truncate, wrapText} from './wrap.js';
+
+export {buildLogItems, edgeItem, type HistoryEdge, type LogItem} from './log-items.js';
 
 /*
 The log as display lines: every item (message, notice, pending line, date separator) is turned
@@ -15,108 +18,26 @@ frame only formats what it has not seen.
 export type Segment = {readonly text: string; readonly style?: Style};
 export type DisplayLine = {readonly key: string; readonly segments: readonly Segment[]};
 
-export type LogItem =
-	| {
-			readonly kind: 'message';
-			readonly key: string;
-			readonly time: number;
-			readonly message: StoredMessage;
-	  }
-	| {readonly kind: 'notice'; readonly key: string; readonly time: number; readonly notice: Notice}
-	| {
-			readonly kind: 'pending';
-			readonly key: string;
-			readonly time: number;
-			readonly line: PendingLine;
-	  }
-	| {readonly kind: 'date'; readonly key: string; readonly time: number}
-	| {
-			readonly kind: 'edge';
-			readonly key: string;
-			readonly time: number;
-			readonly edge: HistoryEdge;
-	  };
-
-/** What lies above the oldest message loaded: more (loading), nothing, or a failed load. */
-export type HistoryEdge = 'loading' | 'start' | 'failed';
-
 export type FormatContext = {
 	readonly userId: string;
 	readonly username: string;
 	readonly labels: Labels;
 	readonly showTime: boolean;
+	/** HH:MM (the default) or HH:MM:SS. */
+	readonly timeFormat?: TimeFormat;
+	readonly theme: Theme;
+	readonly glyphs: Glyphs;
 };
 
 /** Longest name shown in the log, in cells. */
 const nameCells = 16;
 
-const dayOf = (time: number) => {
-	const date = new Date(time);
-	return date.getFullYear() * 10_000 + date.getMonth() * 100 + date.getDate();
-};
-
-/** The line above the oldest message loaded: "loading…", "beginning of history". */
-export const edgeItem = (edge: HistoryEdge, firstTime = 0): LogItem => ({
-	kind: 'edge',
-	key: `edge:${edge}`,
-	time: firstTime,
-	edge,
-});
-
-/** Messages and notices by time, pending lines last, a date separator where the day changes. */
-export function buildLogItems(
-	messages: readonly StoredMessage[],
-	notices: readonly Notice[],
-	pending: readonly PendingLine[],
-	clearedBefore = 0,
-): LogItem[] {
-	const items: LogItem[] = [];
-	let day: number | undefined;
-	const push = (item: LogItem) => {
-		const itemDay = dayOf(item.time);
-		if (day !== undefined && itemDay !== day) {
-			items.push({kind: 'date', key: `date:${itemDay}`, time: item.time});
-		}
-
-		day = itemDay;
-		items.push(item);
-	};
-
-	let n = 0;
-	for (const message of messages) {
-		if (message.seq < clearedBefore) {
-			continue;
-		}
-
-		while (n < notices.length && notices[n]!.time < message.time) {
-			const notice = notices[n++]!;
-			push({kind: 'notice', key: `notice:${notice.id}`, time: notice.time, notice});
-		}
-
-		push({kind: 'message', key: message.key, time: message.time, message});
-	}
-
-	for (const notice of notices.slice(n)) {
-		push({kind: 'notice', key: `notice:${notice.id}`, time: notice.time, notice});
-	}
-
-	for (const line of pending) {
-		push({
-			kind: 'pending',
-			key: `pending:${line.localId}:${line.status}`,
-			time: line.createdAt,
-			line,
-		});
-	}
-
-	return items;
-}
-
 const two = (value: number) => String(value).padStart(2, '0');
 
-export function formatClock(time: number): string {
+export function formatClock(time: number, seconds = false): string {
 	const date = new Date(time);
-	return `${two(date.getHours())}:${two(date.getMinutes())}`;
+	const clock = `${two(date.getHours())}:${two(date.getMinutes())}`;
+	return seconds ? `${clock}:${two(date.getSeconds())}` : clock;
 }
 
 export function formatDate(time: number, lang: 'en' | 'zh'): string {
@@ -141,8 +62,9 @@ function layout(
 	key: string,
 	head: Segment[],
 	body: {readonly text: string; readonly style?: Style; readonly mark?: RegExp},
-	width: number,
+	{width, context}: {readonly width: number; readonly context: FormatContext},
 ) {
+	const {theme, glyphs} = context;
 	const {style: bodyStyle, mark} = body;
 	const headWidth = cellsOf(head);
 	const indent = headWidth <= width / 2 ? headWidth : 2;
@@ -166,7 +88,11 @@ function layout(
 			segments: [
 				{text: ' '.repeat(indent)},
 				{
-					text: truncate(`… (${hidden} more lines)`, Math.max(1, width - indent)),
+					text: truncate(
+						glyphs.text(`… (${hidden} more lines)`),
+						Math.max(1, width - indent),
+						glyphs.ellipsis,
+					),
 					style: theme.hint,
 				},
 			],
@@ -180,7 +106,14 @@ const cellsOf = (segments: readonly Segment[]) =>
 	segments.reduce((sum, segment) => sum + textWidth(segment.text), 0);
 
 function timeSegment(time: number, context: FormatContext): Segment[] {
-	return context.showTime ? [{text: `${formatClock(time)} `, style: theme.time}] : [];
+	return context.showTime
+		? [
+				{
+					text: `${formatClock(time, context.timeFormat === 'HH:MM:SS')} `,
+					style: context.theme.time,
+				},
+			]
+		: [];
 }
 
 /**
@@ -188,8 +121,9 @@ function timeSegment(time: number, context: FormatContext): Segment[] {
  * marks, `otherCells` without the name) takes at most two thirds of the width, so it never
  * overflows the line and the text keeps room beside it.
  */
-function fitName(name: string, width: number, otherCells: number): string {
-	return truncate(name, Math.max(1, Math.min(nameCells, Math.floor((width * 2) / 3) - otherCells)));
+function fitName(name: string, width: number, otherCells: number, ellipsis: string): string {
+	const cells = Math.max(1, Math.min(nameCells, Math.floor((width * 2) / 3) - otherCells));
+	return truncate(name, cells, ellipsis);
 }
 
 /** The time, the name, the own marker, and the gap before the text, for a line `width` wide. */
@@ -200,7 +134,9 @@ function nameSegments(
 	line: {readonly time: Segment[]; readonly width: number},
 ): Segment[] {
 	const marker = own ? ` (${context.labels.me})` : '';
-	const shown = fitName(name, line.width, cellsOf(line.time) + textWidth(marker) + 2);
+	const {theme, glyphs} = context;
+	const otherCells = cellsOf(line.time) + textWidth(marker) + 2;
+	const shown = fitName(name, line.width, otherCells, glyphs.ellipsis);
 	const segments: Segment[] = [...line.time, {text: shown, style: theme.name(name, own)}];
 	if (own) {
 		segments.push({text: marker, style: theme.ownMarker});
@@ -211,10 +147,70 @@ function nameSegments(
 }
 
 /** ` text ` between rules, as wide as `width`. */
-function centered(text: string, width: number): string {
-	const label = ` ${truncate(text, Math.max(1, width - 2))} `;
+function centered(text: string, width: number, glyphs: Glyphs): string {
+	const label = ` ${truncate(text, Math.max(1, width - 2), glyphs.ellipsis)} `;
 	const side = Math.max(0, Math.floor((width - textWidth(label)) / 2));
-	return padEnd(`${'─'.repeat(side)}${label}${'─'.repeat(side)}`, width);
+	const rule = glyphs.text('─').repeat(side);
+	return padEnd(`${rule}${label}${rule}`, width, glyphs.ellipsis);
+}
+
+/** A message's lines: a system notice, a `/me` action, or a name and the text. */
+function messageLines(
+	item: Extract<LogItem, {kind: 'message'}>,
+	width: number,
+	context: FormatContext,
+): DisplayLine[] {
+	const {message} = item;
+	const {theme, glyphs} = context;
+	if (message.type === 'system') {
+		const head = [
+			...timeSegment(message.time, context),
+			{text: `-!- ${context.labels.system}: `, style: theme.systemMarker},
+		];
+		return layout(
+			item.key,
+			head,
+			{text: message.content, style: theme.systemText},
+			{width, context},
+		);
+	}
+
+	const own = message.senderId !== undefined && message.senderId === context.userId;
+	// A name that was empty (or nothing but control characters) shows as unknown too.
+	const sender =
+		message.sender === undefined || message.sender.length === 0
+			? context.labels.unknownSender
+			: message.sender;
+	const name = impersonatesSystem(sender, context.labels.system)
+		? glyphs.text(`“${sender}”`)
+		: sender;
+	const action = actionText(message.content);
+	if (action !== undefined) {
+		const time = timeSegment(message.time, context);
+		const actionHead = [
+			...time,
+			{text: '* '},
+			{
+				text: fitName(name, width, cellsOf(time) + 3, glyphs.ellipsis),
+				style: theme.name(name, own),
+			},
+			{text: ' '},
+		];
+		const mark = own ? undefined : mentionPattern(context.username);
+		return layout(
+			item.key,
+			actionHead,
+			{text: action, style: theme.action, mark},
+			{width, context},
+		);
+	}
+
+	const head = nameSegments(name, own, context, {
+		time: timeSegment(message.time, context),
+		width,
+	});
+	const mark = own ? undefined : mentionPattern(context.username);
+	return layout(item.key, head, {text: message.content, mark}, {width, context});
 }
 
 export function formatItem(
@@ -223,6 +219,7 @@ export function formatItem(
 	context: FormatContext,
 	lang: 'en' | 'zh',
 ): DisplayLine[] {
+	const {theme, glyphs} = context;
 	switch (item.kind) {
 		case 'edge': {
 			const {labels} = context;
@@ -232,52 +229,23 @@ export function formatItem(
 					: item.edge === 'failed'
 						? labels.olderFailed
 						: labels.loadingOlder;
-			return [{key: item.key, segments: [{text: centered(text, width), style: theme.hint}]}];
+			return [
+				{key: item.key, segments: [{text: centered(text, width, glyphs), style: theme.hint}]},
+			];
 		}
 
 		case 'date': {
 			const label = formatDate(item.time, lang);
 			return [
-				{key: item.key, segments: [{text: centered(label, width), style: theme.dateSeparator}]},
+				{
+					key: item.key,
+					segments: [{text: centered(label, width, glyphs), style: theme.dateSeparator}],
+				},
 			];
 		}
 
 		case 'message': {
-			const {message} = item;
-			if (message.type === 'system') {
-				const head = [
-					...timeSegment(message.time, context),
-					{text: `-!- ${context.labels.system}: `, style: theme.systemMarker},
-				];
-				return layout(item.key, head, {text: message.content, style: theme.systemText}, width);
-			}
-
-			const own = message.senderId !== undefined && message.senderId === context.userId;
-			// A name that was empty (or nothing but control characters) shows as unknown too.
-			const sender =
-				message.sender === undefined || message.sender.length === 0
-					? context.labels.unknownSender
-					: message.sender;
-			const name = impersonatesSystem(sender, context.labels.system) ? `“${sender}”` : sender;
-			const action = actionText(message.content);
-			if (action !== undefined) {
-				const time = timeSegment(message.time, context);
-				const actionHead = [
-					...time,
-					{text: '* '},
-					{text: fitName(name, width, cellsOf(time) + 3), style: theme.name(name, own)},
-					{text: ' '},
-				];
-				const mark = own ? undefined : mentionPattern(context.username);
-				return layout(item.key, actionHead, {text: action, style: theme.action, mark}, width);
-			}
-
-			const head = nameSegments(name, own, context, {
-				time: timeSegment(message.time, context),
-				width,
-			});
-			const mark = own ? undefined : mentionPattern(context.username);
-			return layout(item.key, head, {text: message.content, mark}, width);
+			return messageLines(item, width, context);
 		}
 
 		case 'notice': {
@@ -288,7 +256,7 @@ export function formatItem(
 				{text: '-!- ', style: error ? theme.errorMarker : theme.infoMarker},
 			];
 			const style = error ? theme.errorText : undefined;
-			return layout(item.key, head, {text: notice.text, style}, width);
+			return layout(item.key, head, {text: notice.text, style}, {width, context});
 		}
 
 		case 'pending': {
@@ -305,7 +273,12 @@ export function formatItem(
 				width,
 			});
 			const style = line.status === 'failed' ? theme.failed : theme.pending;
-			return layout(item.key, head, {text: `${line.content}  (${marker})`, style}, width);
+			return layout(
+				item.key,
+				head,
+				{text: `${line.content}  (${marker})`, style},
+				{width, context},
+			);
 		}
 	}
 }

@@ -32,8 +32,8 @@ export function graphemes(text: string): string[] {
 	return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
-/** Cut `text` to at most `width` cells, with an ellipsis when something was cut. */
-export function truncate(text: string, width: number): string {
+/** Cut `text` to at most `width` cells, with an ellipsis (`…`, or `...` in ASCII) when cut. */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
 	if (textWidth(text) <= width) {
 		return text;
 	}
@@ -43,11 +43,15 @@ export function truncate(text: string, width: number): string {
 		return '';
 	}
 
+	// A wide ellipsis (`...`) shrinks to one character where it would leave no text.
+	const mark = textWidth(ellipsis) < width ? ellipsis : ellipsis.slice(0, 1);
+
+	const room = width - textWidth(mark);
 	let result = '';
 	let used = 0;
 	for (const grapheme of graphemes(text)) {
 		const cells = graphemeWidth(grapheme);
-		if (used + cells > width - 1) {
+		if (used + cells > room) {
 			break;
 		}
 
@@ -55,12 +59,12 @@ export function truncate(text: string, width: number): string {
 		used += cells;
 	}
 
-	return `${result}…`;
+	return `${result}${mark}`;
 }
 
 /** Pad with spaces to exactly `width` cells (cutting first when longer). */
-export function padEnd(text: string, width: number): string {
-	const cut = truncate(text, width);
+export function padEnd(text: string, width: number, ellipsis = '…'): string {
+	const cut = truncate(text, width, ellipsis);
 	return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
 }
 

@@ -1,5 +1,6 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
+import {defaultDisplay} from '../../source/display.js';
 import {MessageLog} from '../../source/components/message-log.js';
 import {useLogWindow} from '../../source/hooks/use-log-window.js';
 import {labelsFor} from '../../source/i18n.js';
@@ -17,6 +18,7 @@ const context: FormatContext = {
 	username: 'alice',
 	labels: labelsFor('en'),
 	showTime: false,
+	...defaultDisplay,
 };
 const yellowBackground = '\u001B[43m';
 const cyanBackground = '\u001B[46m';

@@ -1,5 +1,6 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
+import {defaultDisplay} from '../../source/display.js';
 import {MessageLog} from '../../source/components/message-log.js';
 import {useLogWindow} from '../../source/hooks/use-log-window.js';
 import {labelsFor} from '../../source/i18n.js';
@@ -15,6 +16,7 @@ const context: FormatContext = {
 	username: 'me',
 	labels: labelsFor('en'),
 	showTime: false,
+	...defaultDisplay,
 };
 
 const itemsOf = (...fields: MessageFields[]): LogItem[] =>

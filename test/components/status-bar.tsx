@@ -82,13 +82,13 @@ test('connectionLabel says which attempt and how long until the next', (t) => {
 		reason: safe('transport close'),
 	};
 	t.is(
-		connectionLabel(reconnecting, undefined, 4, labels).text,
+		connectionLabel(reconnecting, {secondsLeft: 4}, labels).text,
 		'◌ reconnecting (try 3, retry in 4 s)',
 	);
-	t.is(connectionLabel(reconnecting, undefined, undefined, labels).text, '◌ reconnecting (try 3)');
-	t.is(connectionLabel(online, 20, undefined, labels).text, '● online 20 ms');
+	t.is(connectionLabel(reconnecting, {}, labels).text, '◌ reconnecting (try 3)');
+	t.is(connectionLabel(online, {rttMs: 20}, labels).text, '● online 20 ms');
 	t.is(
-		connectionLabel(reconnecting, undefined, 2, labelsFor('zh')).text,
+		connectionLabel(reconnecting, {secondsLeft: 2}, labelsFor('zh')).text,
 		'◌ 重连中 (第 3, 重试于 2 s)',
 	);
 });

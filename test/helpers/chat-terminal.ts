@@ -75,7 +75,11 @@ export async function startRaw(
 			XDG_CONFIG_HOME: configHome,
 			LANG: 'en_US.UTF-8',
 			LC_ALL: undefined,
+			LC_CTYPE: undefined,
 			LC_MESSAGES: undefined,
+			NO_COLOR: undefined,
+			CHAT_TUI_SERVER: undefined,
+			CHAT_TUI_NAME: undefined,
 			...options.env,
 		},
 	});

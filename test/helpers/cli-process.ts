@@ -48,7 +48,14 @@ export async function startCli(
 	const file = options.command?.file ?? process.execPath;
 	const fullArgs = options.command ? [...options.command.args, ...args] : [cliPath, ...args];
 	const child = spawn(file, fullArgs, {
-		env: terminalEnv({XDG_CONFIG_HOME: configHome, LC_ALL: undefined, ...options.env}),
+		env: terminalEnv({
+			XDG_CONFIG_HOME: configHome,
+			LC_ALL: undefined,
+			// The developer's own settings must not reach the tests.
+			CHAT_TUI_SERVER: undefined,
+			CHAT_TUI_NAME: undefined,
+			...options.env,
+		}),
 		stdio: ['pipe', 'pipe', 'pipe'],
 	});
 	let stdout = '';

@@ -1,3 +1,4 @@
+import {defaultDisplay} from '../../source/display.js';
 import {labelsFor} from '../../source/i18n.js';
 import type {Message} from '../../source/protocol/types.js';
 import type {Notice, PendingLine} from '../../source/state/chat-state.js';
@@ -56,6 +57,7 @@ export const context: FormatContext = {
 	username: 'me-name',
 	labels: labelsFor('en'),
 	showTime: true,
+	...defaultDisplay,
 };
 export const zhContext: FormatContext = {...context, labels: labelsFor('zh')};
 

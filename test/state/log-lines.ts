@@ -1,4 +1,5 @@
 import test from 'ava';
+import {defaultDisplay} from '../../source/display.js';
 import {labelsFor} from '../../source/i18n.js';
 import {maxMessageLines} from '../../source/state/display-rules.js';
 import {buildLogItems, formatItem, type LogItem} from '../../source/state/log-lines.js';
@@ -201,6 +202,7 @@ test('property: every line fits the width, CJK names and text included', (t) => 
 			username: name,
 			labels: labelsFor(lang),
 			showTime: width >= 50,
+			...defaultDisplay,
 		};
 		for (const item of items) {
 			for (const line of formatItem(item, width, formatContext, lang)) {

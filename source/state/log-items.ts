@@ -1,0 +1,95 @@
+import type {Notice, PendingLine} from './chat-state.js';
+import type {StoredMessage} from './merge.js';
+
+/*
+The log as items, pure: messages and notices in time order, the user's pending lines last, a date
+separator wherever the day changes, and the edge of the loaded history on top. log-lines.ts turns
+them into display lines.
+*/
+
+export type LogItem =
+	| {
+			readonly kind: 'message';
+			readonly key: string;
+			readonly time: number;
+			readonly message: StoredMessage;
+	  }
+	| {readonly kind: 'notice'; readonly key: string; readonly time: number; readonly notice: Notice}
+	| {
+			readonly kind: 'pending';
+			readonly key: string;
+			readonly time: number;
+			readonly line: PendingLine;
+	  }
+	| {readonly kind: 'date'; readonly key: string; readonly time: number}
+	| {
+			readonly kind: 'edge';
+			readonly key: string;
+			readonly time: number;
+			readonly edge: HistoryEdge;
+	  };
+
+/** What lies above the oldest message loaded: more (loading), nothing, or a failed load. */
+export type HistoryEdge = 'loading' | 'start' | 'failed';
+
+const dayOf = (time: number) => {
+	const date = new Date(time);
+	return date.getFullYear() * 10_000 + date.getMonth() * 100 + date.getDate();
+};
+
+/** The line above the oldest message loaded: "loading…", "beginning of history". */
+export const edgeItem = (edge: HistoryEdge, firstTime = 0): LogItem => ({
+	kind: 'edge',
+	key: `edge:${edge}`,
+	time: firstTime,
+	edge,
+});
+
+/** Messages and notices by time, pending lines last, a date separator where the day changes. */
+export function buildLogItems(
+	messages: readonly StoredMessage[],
+	notices: readonly Notice[],
+	pending: readonly PendingLine[],
+	clearedBefore = 0,
+): LogItem[] {
+	const items: LogItem[] = [];
+	let day: number | undefined;
+	const push = (item: LogItem) => {
+		const itemDay = dayOf(item.time);
+		if (day !== undefined && itemDay !== day) {
+			items.push({kind: 'date', key: `date:${itemDay}`, time: item.time});
+		}
+
+		day = itemDay;
+		items.push(item);
+	};
+
+	let n = 0;
+	for (const message of messages) {
+		if (message.seq < clearedBefore) {
+			continue;
+		}
+
+		while (n < notices.length && notices[n]!.time < message.time) {
+			const notice = notices[n++]!;
+			push({kind: 'notice', key: `notice:${notice.id}`, time: notice.time, notice});
+		}
+
+		push({kind: 'message', key: message.key, time: message.time, message});
+	}
+
+	for (const notice of notices.slice(n)) {
+		push({kind: 'notice', key: `notice:${notice.id}`, time: notice.time, notice});
+	}
+
+	for (const line of pending) {
+		push({
+			kind: 'pending',
+			key: `pending:${line.localId}:${line.status}`,
+			time: line.createdAt,
+			line,
+		});
+	}
+
+	return items;
+}
