@@ -1,5 +1,6 @@
 import process from 'node:process';
-import meow from 'meow';
+import packageJson from '../package.json' with {type: 'json'};
+import {parseArguments, type FlagValues} from './args.js';
 import {helpText} from './cli-help.js';
 import {ConfigError, configPath, loadConfig} from './config.js';
 import type {Config} from './config-values.js';
@@ -37,16 +38,16 @@ const flagSpec = {
 	rules: {type: 'string'},
 } satisfies Record<string, {type: 'string' | 'boolean'; default?: boolean}>;
 
-const cli = meow(helpText, {
-	importMeta: import.meta,
-	// Unknown flags are reported by us, on one line (meow would print two and the help).
-	allowUnknownFlags: true,
-	// A boolean flag without a default is undefined when absent (--ascii: the locale decides).
-	booleanDefault: undefined,
-	flags: flagSpec,
-});
-
-const knownFlags = new Set(['help', 'version', 'userId', 'user-id', ...Object.keys(flagSpec)]);
+/** The help page: the description, then the text indented by two spaces. */
+function helpPage(): string {
+	const body = helpText
+		.replace(/^\n/, '')
+		.trimEnd()
+		.split('\n')
+		.map((line) => line.replace(/^\t/, '  '))
+		.join('\n');
+	return `\n  ${packageJson.description}\n\n${body}\n\n`;
+}
 
 /** Flags that only some commands take (`chat` is the chat itself: no command). */
 const flagCommands: Partial<Record<keyof typeof flagSpec, readonly string[]>> = {
@@ -70,7 +71,7 @@ function checkFlagsApply(command: string, given: Record<string, unknown>): void 
 	}
 }
 
-type Flags = typeof cli.flags;
+type Flags = FlagValues<typeof flagSpec>;
 
 /** The config file and the settings it, the environment and the flags make. */
 type Context = {
@@ -214,9 +215,16 @@ async function command(name: string, words: string[], flags: Flags, context: Con
 }
 
 async function main(): Promise<number> {
-	const unknown = Object.keys(cli.unnormalizedFlags).find((flag) => !knownFlags.has(flag));
-	if (unknown !== undefined) {
-		throw new UsageError(`unknown flag --${unknown} (see chat-tui --help)`);
+	// A boolean flag without a default is undefined when absent (--ascii: the locale decides).
+	const cli = parseArguments(process.argv.slice(2), flagSpec);
+	if (cli.help) {
+		process.stdout.write(helpPage());
+		return 0;
+	}
+
+	if (cli.version) {
+		process.stdout.write(`${packageJson.version}\n`);
+		return 0;
 	}
 
 	const [name, ...words] = cli.input;
