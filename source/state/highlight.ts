@@ -49,8 +49,11 @@ export function mentions(content: string, name: string): boolean {
 		return false;
 	}
 
+	// The pattern is shared and global: `test` moves its lastIndex, which matchAll would copy.
 	pattern.lastIndex = 0;
-	return pattern.test(content);
+	const found = pattern.test(content);
+	pattern.lastIndex = 0;
+	return found;
 }
 
 /** Every occurrence of `query`, any case; undefined for an empty query. */
@@ -67,6 +70,8 @@ export function highlightText(
 ): Segment[] {
 	const segments: Segment[] = [];
 	let at = 0;
+	// matchAll starts where the pattern's lastIndex says: always from the start.
+	pattern.lastIndex = 0;
 	for (const match of text.matchAll(pattern)) {
 		if (match[0].length === 0) {
 			continue;

@@ -158,3 +158,15 @@ test.serial(
 		t.is(terminal.screenText(), shown);
 	},
 );
+
+test.serial('a mention of me is highlighted, black on yellow, and rings the bell', async (t) => {
+	const {server, terminal} = await startSettled(t);
+	const peer = await connectClient(t, server.url, {user: {userId: 'u-bob', username: 'bob'}});
+	const from = terminal.raw().length;
+	peer.send('@alice are you there?');
+	await terminal.waitForText('are you there?');
+	await terminal.waitForQuiet();
+	const written = terminal.raw().slice(from);
+	t.regex(written, /\u001B\[(?:0;)?30;43m@alice\u001B\[m are you there\?/);
+	t.true(written.includes('\u0007'), 'the bell');
+});

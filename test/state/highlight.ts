@@ -2,6 +2,7 @@ import test from 'ava';
 import {
 	highlightLines,
 	highlightText,
+	mentionPattern,
 	mentions,
 	searchPattern,
 } from '../../source/state/highlight.js';
@@ -56,4 +57,15 @@ test('a search for regular-expression characters finds them literally', (t) => {
 	t.is('xx a.c (1+1)? yy'.match(pattern)?.[0], 'a.c (1+1)?');
 	t.is('abc (11)'.match(pattern), null);
 	t.is(searchPattern(''), undefined);
+});
+
+test('checking a line for a mention (the bell) does not stop it from being highlighted', (t) => {
+	const line = '@ada is there anything';
+	t.true(mentions(line, 'ada'));
+	const pattern = mentionPattern('ada')!;
+	t.deepEqual(highlightText(line, pattern, {bold: true}), [
+		{text: '@ada', style: {bold: true}},
+		{text: ' is there anything', style: undefined},
+	]);
+	t.true(mentions(line, 'ada'));
 });
