@@ -45,6 +45,29 @@ export const edgeItem = (edge: HistoryEdge, firstTime = 0): LogItem => ({
 	edge,
 });
 
+/**
+ * Each message, notice and pending line's item and day, made once: the log is rebuilt on every
+ * change, and under a busy room that is many times a second over thousands of messages.
+ */
+const made = new WeakMap<Record<string, unknown>, {readonly item: LogItem; readonly day: number}>();
+
+function itemOf(
+	source: Record<string, unknown>,
+	make: () => LogItem,
+): {readonly item: LogItem; readonly day: number} {
+	let entry = made.get(source);
+	if (!entry) {
+		const item = make();
+		entry = {item, day: dayOf(item.time)};
+		made.set(source, entry);
+	}
+
+	return entry;
+}
+
+const noticeItem = (notice: Notice) =>
+	itemOf(notice, () => ({kind: 'notice', key: `notice:${notice.id}`, time: notice.time, notice}));
+
 /** Messages and notices by time, pending lines last, a date separator where the day changes. */
 export function buildLogItems(
 	messages: readonly StoredMessage[],
@@ -54,8 +77,7 @@ export function buildLogItems(
 ): LogItem[] {
 	const items: LogItem[] = [];
 	let day: number | undefined;
-	const push = (item: LogItem) => {
-		const itemDay = dayOf(item.time);
+	const push = ({item, day: itemDay}: {readonly item: LogItem; readonly day: number}) => {
 		if (day !== undefined && itemDay !== day) {
 			items.push({kind: 'date', key: `date:${itemDay}`, time: item.time});
 		}
@@ -71,24 +93,25 @@ export function buildLogItems(
 		}
 
 		while (n < notices.length && notices[n]!.time < message.time) {
-			const notice = notices[n++]!;
-			push({kind: 'notice', key: `notice:${notice.id}`, time: notice.time, notice});
+			push(noticeItem(notices[n++]!));
 		}
 
-		push({kind: 'message', key: message.key, time: message.time, message});
+		push(itemOf(message, () => ({kind: 'message', key: message.key, time: message.time, message})));
 	}
 
 	for (const notice of notices.slice(n)) {
-		push({kind: 'notice', key: `notice:${notice.id}`, time: notice.time, notice});
+		push(noticeItem(notice));
 	}
 
 	for (const line of pending) {
-		push({
-			kind: 'pending',
-			key: `pending:${line.localId}:${line.status}`,
-			time: line.createdAt,
-			line,
-		});
+		push(
+			itemOf(line, () => ({
+				kind: 'pending',
+				key: `pending:${line.localId}:${line.status}`,
+				time: line.createdAt,
+				line,
+			})),
+		);
 	}
 
 	return items;

@@ -7,6 +7,7 @@ longer than a line is cut hard.
 */
 
 const segmenter = new Intl.Segmenter();
+const printableAscii = /^[\u0020-\u007E]*$/;
 
 /** Cells one grapheme takes; printable ASCII on the fast path. */
 export function graphemeWidth(grapheme: string): number {
@@ -21,7 +22,7 @@ export function graphemeWidth(grapheme: string): number {
 }
 
 export function textWidth(text: string): number {
-	if (/^[\u0020-\u007E]*$/.test(text)) {
+	if (printableAscii.test(text)) {
 		return text.length;
 	}
 
@@ -29,7 +30,10 @@ export function textWidth(text: string): number {
 }
 
 export function graphemes(text: string): string[] {
-	return Array.from(segmenter.segment(text), (part) => part.segment);
+	// In printable ASCII every character is a grapheme of its own.
+	return printableAscii.test(text)
+		? [...text]
+		: Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
 /** Cut `text` to at most `width` cells, with an ellipsis (`…`, or `...` in ASCII) when cut. */
@@ -77,6 +81,12 @@ export function wrapText(text: string, firstWidth: number, restWidth = firstWidt
 	const limit = () => Math.max(1, lines.length === 0 ? firstWidth : restWidth);
 
 	for (const paragraph of text.split('\n')) {
+		// Most lines of a chat are short ASCII: they fit as they are.
+		if (paragraph.length <= limit() && printableAscii.test(paragraph)) {
+			lines.push(paragraph.trimEnd());
+			continue;
+		}
+
 		let line: string[] = [];
 		let widths: number[] = [];
 		let used = 0;
