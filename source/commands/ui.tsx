@@ -70,7 +70,15 @@ export async function runUi(options: UiOptions): Promise<void> {
 				process.stdout.emit('resize');
 			}}
 		/>,
-		{exitOnCtrlC: false, patchConsole: false, incrementalRendering: true},
+		{
+			exitOnCtrlC: false,
+			patchConsole: false,
+			incrementalRendering: true,
+			// Ink draws at most this often. At its default (30) a key typed within 33 ms of the
+			// last frame waited for the next one; a busy room is held to fewer frames anyway
+			// (hooks/use-live-socket.ts), so keys can have them.
+			maxFps: 120,
+		},
 	);
 	restoreOnExit(() => {
 		try {

@@ -5,6 +5,11 @@ import type {ChatAction, LiveEvent} from '../state/chat-state.js';
 
 /** How long live events are gathered before one state update: about a frame. */
 const frameMs = 16;
+/**
+ * In a busy room (events again within `busyMs` of the last update) they are gathered for longer,
+ * so that drawing the room does not take every frame and typing still echoes at once.
+ */
+const busyMs = 100;
 
 export type LiveSocketOptions = {
 	readonly serverUrl: string;
@@ -40,9 +45,11 @@ export function useLiveSocket(options: LiveSocketOptions): RefObject<ChatSocket 
 		let buffer: LiveEvent[] = [];
 		let invalid: SafeText[] = [];
 		let timer: NodeJS.Timeout | undefined;
+		let lastFlush = 0;
 		const flush = () => {
 			clearTimeout(timer);
 			timer = undefined;
+			lastFlush = performance.now();
 			if (buffer.length > 0) {
 				const events = buffer;
 				buffer = [];
@@ -57,7 +64,7 @@ export function useLiveSocket(options: LiveSocketOptions): RefObject<ChatSocket 
 		};
 
 		const later = () => {
-			timer ??= setTimeout(flush, frameMs);
+			timer ??= setTimeout(flush, performance.now() - lastFlush < busyMs ? busyMs : frameMs);
 		};
 
 		const queue = (event: LiveEvent) => {
