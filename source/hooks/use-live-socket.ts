@@ -1,5 +1,5 @@
 import {useEffect, useRef, type Dispatch, type RefObject} from 'react';
-import {ChatSocket} from '../protocol/socket-client.js';
+import type {ChatSocket} from '../protocol/socket-client.js';
 import type {SafeText} from '../protocol/types.js';
 import type {ChatAction, LiveEvent} from '../state/chat-state.js';
 
@@ -35,80 +35,106 @@ export function useLiveSocket(options: LiveSocketOptions): RefObject<ChatSocket 
 	latest.current = options;
 
 	useEffect(() => {
-		const socket = new ChatSocket({
-			url: serverUrl,
-			userId,
-			username: latest.current.username,
-			insecure,
+		let stop: (() => void) | undefined;
+		let cancelled = false;
+		// socket.io's client is loaded once the screen is up: the first history page (REST)
+		// does not wait for it.
+		void import('../protocol/socket-client.js').then(({ChatSocket}) => {
+			if (cancelled) {
+				return;
+			}
+
+			const socket = new ChatSocket({
+				url: serverUrl,
+				userId,
+				username: latest.current.username,
+				insecure,
+			});
+			socketRef.current = socket;
+			const detach = listen(socket, latest, dispatch);
+			socket.connect();
+			stop = () => {
+				detach();
+				socket.close();
+				socketRef.current = undefined;
+			};
 		});
-		socketRef.current = socket;
-		let buffer: LiveEvent[] = [];
-		let invalid: SafeText[] = [];
-		let timer: NodeJS.Timeout | undefined;
-		let lastFlush = 0;
-		const flush = () => {
-			clearTimeout(timer);
-			timer = undefined;
-			lastFlush = performance.now();
-			if (buffer.length > 0) {
-				const events = buffer;
-				buffer = [];
-				dispatch({type: 'events-received', events});
-			}
-
-			if (invalid.length > 0) {
-				const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more)` : '';
-				latest.current.notice('error', `${invalid[0]!}${more}`);
-				invalid = [];
-			}
-		};
-
-		const later = () => {
-			timer ??= setTimeout(flush, performance.now() - lastFlush < busyMs ? busyMs : frameMs);
-		};
-
-		const queue = (event: LiveEvent) => {
-			buffer.push(event);
-			later();
-		};
-
-		const unsubscribe = [
-			socket.on('message', (message) => {
-				queue({kind: 'message', message});
-			}),
-			socket.on('userList', (list) => {
-				queue({kind: 'userList', list});
-			}),
-			socket.on('userCount', (count) => {
-				queue({kind: 'userCount', count});
-			}),
-			socket.on('invalid', (problem) => {
-				invalid.push(problem);
-				later();
-			}),
-			socket.on('state', (connection) => {
-				flush();
-				dispatch({type: 'connection-changed', connection});
-			}),
-			socket.on('rtt', (ms) => {
-				dispatch({type: 'rtt-measured', ms});
-			}),
-			socket.on('joined', ({reconnect}) => {
-				flush();
-				latest.current.onJoined(socket, reconnect);
-			}),
-		];
-		socket.connect();
 		return () => {
-			for (const off of unsubscribe) {
-				off();
-			}
-
-			clearTimeout(timer);
-			socket.close();
-			socketRef.current = undefined;
+			cancelled = true;
+			stop?.();
 		};
 	}, [serverUrl, userId, insecure, dispatch]);
 
 	return socketRef;
+}
+
+/** Buffer the socket's events into state updates; returns what removes every listener. */
+function listen(
+	socket: ChatSocket,
+	latest: RefObject<LiveSocketOptions>,
+	dispatch: Dispatch<ChatAction>,
+): () => void {
+	let buffer: LiveEvent[] = [];
+	let invalid: SafeText[] = [];
+	let timer: NodeJS.Timeout | undefined;
+	let lastFlush = 0;
+	const flush = () => {
+		clearTimeout(timer);
+		timer = undefined;
+		lastFlush = performance.now();
+		if (buffer.length > 0) {
+			const events = buffer;
+			buffer = [];
+			dispatch({type: 'events-received', events});
+		}
+
+		if (invalid.length > 0) {
+			const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more)` : '';
+			latest.current.notice('error', `${invalid[0]!}${more}`);
+			invalid = [];
+		}
+	};
+
+	const later = () => {
+		timer ??= setTimeout(flush, performance.now() - lastFlush < busyMs ? busyMs : frameMs);
+	};
+
+	const queue = (event: LiveEvent) => {
+		buffer.push(event);
+		later();
+	};
+
+	const unsubscribe = [
+		socket.on('message', (message) => {
+			queue({kind: 'message', message});
+		}),
+		socket.on('userList', (list) => {
+			queue({kind: 'userList', list});
+		}),
+		socket.on('userCount', (count) => {
+			queue({kind: 'userCount', count});
+		}),
+		socket.on('invalid', (problem) => {
+			invalid.push(problem);
+			later();
+		}),
+		socket.on('state', (connection) => {
+			flush();
+			dispatch({type: 'connection-changed', connection});
+		}),
+		socket.on('rtt', (ms) => {
+			dispatch({type: 'rtt-measured', ms});
+		}),
+		socket.on('joined', ({reconnect}) => {
+			flush();
+			latest.current.onJoined(socket, reconnect);
+		}),
+	];
+	return () => {
+		for (const off of unsubscribe) {
+			off();
+		}
+
+		clearTimeout(timer);
+	};
 }
