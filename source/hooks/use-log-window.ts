@@ -43,13 +43,13 @@ export function useLogWindow(options: LogWindowOptions): {
 	const cache = useRef<{width: number; lang: Lang; context?: FormatContext; lines: LineCache}>({
 		width: 0,
 		lang,
-		lines: new Map(),
+		lines: new WeakMap(),
 	});
 	// Lines are kept per width, language and context (user, labels, theme, glyphs: a new context
 	// object is a new way of formatting).
 	const {current} = cache;
 	if (current.width !== width || current.lang !== lang || current.context !== context) {
-		cache.current = {width, lang, context, lines: new Map()};
+		cache.current = {width, lang, context, lines: new WeakMap()};
 	}
 
 	const {lines: cached} = cache.current;
@@ -60,10 +60,10 @@ export function useLogWindow(options: LogWindowOptions): {
 			bottomHeight: Math.max(1, bottomHeight ?? height),
 			endIsLive,
 			linesOf(item) {
-				let lines = cached.get(item.key);
+				let lines = cached.get(item);
 				if (!lines) {
 					lines = formatItem(item, width, context, lang);
-					cached.set(item.key, lines);
+					cached.set(item, lines);
 				}
 
 				return lines;

@@ -24,7 +24,8 @@ type Operation =
 /** Caches that live across frames; cleared when they grow past a bound. */
 const lineCache = new Map<string, Row>();
 const widthCache = new Map<string, number>();
-const cacheLimit = 20_000;
+// A few screens' worth: enough for every line of the frames around this one.
+const cacheLimit = 2000;
 
 function cellsOf(line: string): Row {
 	let cells = lineCache.get(line);

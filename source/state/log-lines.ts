@@ -288,4 +288,5 @@ export function actionText(content: string): string | undefined {
 	return content.startsWith('/me ') ? content.slice(4) : undefined;
 }
 
-export type LineCache = Map<string, readonly DisplayLine[]>;
+/** Formatted lines by item: weak, so that items gone from the log take their lines with them. */
+export type LineCache = WeakMap<LogItem, readonly DisplayLine[]>;
