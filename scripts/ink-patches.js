@@ -15,3 +15,35 @@ export const inkPatches = [
 		replace: String.raw`if (this.options.stdout.isTTY) { this.options.stdout.write('\u001B[2J\u001B[H'); this.log.sync(''); this.lastOutput = ''; this.lastOutputToRender = ''; this.lastOutputHeight = 0; } else if (currentWidth < this.lastTerminalWidth) {`,
 	},
 ];
+
+inkPatches.push(
+	{
+		// Ink remembers the size of every text it ever measured, in a Map that is never emptied:
+		// in a chat that runs for days every message line stays in memory. Keep a few screens.
+		name: 'bounded-measure-cache',
+		file: 'measure-text.js',
+		find: '    cache.set(text, dimensions);',
+		replace:
+			'    if (cache.size >= 4096) {\n        cache.clear();\n    }\n    cache.set(text, dimensions);',
+	},
+	{
+		// The same for every text it ever wrapped or truncated (an object used as a map).
+		name: 'bounded-wrap-cache',
+		file: 'wrap-text.js',
+		find: 'const cache = {};',
+		replace: 'const cache = new Map();',
+	},
+	{
+		name: 'bounded-wrap-cache-get',
+		file: 'wrap-text.js',
+		find: '    const cachedText = cache[cacheKey];',
+		replace: '    const cachedText = cache.get(cacheKey);',
+	},
+	{
+		name: 'bounded-wrap-cache-set',
+		file: 'wrap-text.js',
+		find: '    cache[cacheKey] = wrappedText;',
+		replace:
+			'    if (cache.size >= 4096) {\n        cache.clear();\n    }\n    cache.set(cacheKey, wrappedText);',
+	},
+);
