@@ -65,10 +65,11 @@ export function runSlashCommand(name: CommandName, argument: string, context: Sl
 
 		case 'stats': {
 			const {state} = chat;
-			const megabytes = Math.round(process.memoryUsage.rss() / 1024 / 1024);
+			const {rss, heapUsed} = process.memoryUsage();
+			const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 			chat.notice(
 				'info',
-				`stats: received ${state.liveCount} live messages, ${state.messages.length} in memory, RSS ${megabytes} MB`,
+				`stats: received ${state.liveCount} live messages, ${state.messages.length} in memory, RSS ${megabytes(rss)} MB (heap ${megabytes(heapUsed)} MB)`,
 			);
 			context.toBottom();
 			break;

@@ -2,6 +2,7 @@ import {useEffect, useRef, type Dispatch, type RefObject} from 'react';
 import type {ChatSocket} from '../protocol/socket-client.js';
 import type {SafeText} from '../protocol/types.js';
 import type {ChatAction, LiveEvent} from '../state/chat-state.js';
+import {idleCollector} from './idle-collect.js';
 
 /** How long live events are gathered before one state update: about a frame. */
 const frameMs = 16;
@@ -78,6 +79,7 @@ function listen(
 	let invalid: SafeText[] = [];
 	let timer: NodeJS.Timeout | undefined;
 	let lastFlush = 0;
+	const garbage = idleCollector();
 	const flush = () => {
 		clearTimeout(timer);
 		timer = undefined;
@@ -86,6 +88,7 @@ function listen(
 			const events = buffer;
 			buffer = [];
 			dispatch({type: 'events-received', events});
+			garbage.count(events.length);
 		}
 
 		if (invalid.length > 0) {
@@ -136,5 +139,6 @@ function listen(
 		}
 
 		clearTimeout(timer);
+		garbage.stop();
 	};
 }
