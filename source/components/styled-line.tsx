@@ -1,8 +1,12 @@
 import {Text} from 'ink';
+import {memo} from 'react';
 import type {DisplayLine} from '../state/log-lines.js';
 
-/** One display line: its segments in their styles, never wrapped by Ink (it already fits). */
-export function StyledLine({line}: {readonly line: DisplayLine}) {
+/**
+ * One display line: its segments in their styles, never wrapped by Ink (it already fits). Lines
+ * are made once per message and kept, so a line already on screen is not rendered again.
+ */
+function Line({line}: {readonly line: DisplayLine}) {
 	return (
 		<Text wrap="truncate-end">
 			{line.segments.map((segment, index) => (
@@ -14,3 +18,5 @@ export function StyledLine({line}: {readonly line: DisplayLine}) {
 		</Text>
 	);
 }
+
+export const StyledLine = memo(Line);
