@@ -120,6 +120,20 @@ export function useChat(connection: ChatConnection): Chat {
 		}
 	}, []);
 
+	/*
+	The first history page and the first join race: a message sent after the page was read but
+	before the join reached the server is in neither. Once joined, read the newest page again and
+	merge it (by identity, so nothing is doubled), without a notice.
+	*/
+	const catchUpAfterFirstJoin = useCallback(async () => {
+		try {
+			const page = await api.getMessages({limit: historyPageSize, offset: 0});
+			dispatch({type: 'gap-filled', messages: page.messages, complete: true, now: Date.now()});
+		} catch {
+			// The history itself loaded; a failed second look is no reason to alarm anyone.
+		}
+	}, [api, historyPageSize]);
+
 	const fillAfterReconnect = useCallback(async () => {
 		if (latest.current.newer) {
 			// Scrolled far back: the newest messages load when scrolled to, missed ones with them.
@@ -164,13 +178,17 @@ export function useChat(connection: ChatConnection): Chat {
 					await (firstLoad.current && !reconnect ? firstLoad.current : loadHistory());
 				}
 
+				if (!reconnect && latest.current.history.status === 'loaded') {
+					await catchUpAfterFirstJoin();
+				}
+
 				syncing.current = false;
 				if (socket.connected) {
 					flushQueue(socket);
 				}
 			})();
 		},
-		[restored, fillAfterReconnect, loadHistory, flushQueue],
+		[restored, fillAfterReconnect, catchUpAfterFirstJoin, loadHistory, flushQueue],
 	);
 
 	const socketRef = useLiveSocket({

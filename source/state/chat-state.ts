@@ -184,12 +184,16 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		case 'gap-filled': {
 			const before = state.nextSeq;
 			const next = addMessages(state, action.messages, 'gap');
+			if (action.label === undefined) {
+				return next;
+			}
+
 			const missed = next.messages.filter((message) => message.seq >= before).length;
 			const bounded = action.complete ? '' : ' (more may be missing: scroll up)';
 			return withNotice(
 				next,
 				'info',
-				trusted(`${action.label} — ${missed} ${action.missedLabel}${bounded}`),
+				trusted(`${action.label} — ${missed} ${action.missedLabel ?? ''}${bounded}`),
 				action.now,
 			);
 		}

@@ -84,9 +84,9 @@ export type ChatAction =
 			readonly messages: readonly Message[];
 			readonly complete: boolean;
 			readonly now: number;
-			/** "reconnected", "missed messages loaded", in the UI's language. */
-			readonly label: string;
-			readonly missedLabel: string;
+			/** "reconnected", "missed messages loaded", in the UI's language; none: no notice. */
+			readonly label?: string;
+			readonly missedLabel?: string;
 	  }
 	| {readonly type: 'older-requested'}
 	| {

@@ -250,6 +250,25 @@ test('a gap fill merges the missed messages and says how many', (t) => {
 	t.is(state.notices.at(-1)!.text, safe('reconnected — 2 missed messages loaded'));
 });
 
+test('the catch-up after the first join merges what the first page missed, once, without a notice', (t) => {
+	const loaded = chatReducer(start(), {
+		type: 'history-loaded',
+		messages: [own('one', 1)],
+		total: 1,
+	});
+	const caughtUp = reduce(loaded, {
+		type: 'gap-filled',
+		messages: [own('one', 1), own('two', 2)],
+		complete: true,
+		now: 5,
+	});
+	t.deepEqual(
+		caughtUp.messages.map((message) => message.content),
+		['one', 'two'],
+	);
+	t.deepEqual(caughtUp.notices, loaded.notices);
+});
+
 test('renamed changes the username and keeps the user id', (t) => {
 	const state = chatReducer(start(), {type: 'renamed', username: 'new-name'});
 	t.deepEqual(state.me, {userId: 'u-me', username: 'new-name'});
