@@ -121,47 +121,47 @@ export function useChat(connection: ChatConnection): Chat {
 	}, []);
 
 	/*
-	The first history page and the first join race: a message sent after the page was read but
-	before the join reached the server is in neither. Once joined, read the newest page again and
-	merge it (by identity, so nothing is doubled), without a notice.
+	After a join, what was sent while we were not in the room is fetched, paging back from the
+	newest message to one we know, and merged by identity. After a drop it is announced
+	("reconnected — N missed"). After the first join it is quiet: it closes the race between the
+	first history page and the join, where a message sent between the two is in neither.
 	*/
-	const catchUpAfterFirstJoin = useCallback(async () => {
-		try {
-			const page = await api.getMessages({limit: historyPageSize, offset: 0});
-			dispatch({type: 'gap-filled', messages: page.messages, complete: true, now: Date.now()});
-		} catch {
-			// The history itself loaded; a failed second look is no reason to alarm anyone.
-		}
-	}, [api, historyPageSize]);
+	const fillGapAfterJoin = useCallback(
+		async (reconnect: boolean) => {
+			if (latest.current.newer) {
+				// Scrolled far back: the newest messages load when scrolled to, missed ones with them.
+				if (reconnect) {
+					notice('info', labels.reconnected);
+				}
 
-	const fillAfterReconnect = useCallback(async () => {
-		if (latest.current.newer) {
-			// Scrolled far back: the newest messages load when scrolled to, missed ones with them.
-			notice('info', labels.reconnected);
-			return;
-		}
+				return;
+			}
 
-		try {
-			const result = await fillGap({
-				fetchPage: async (page) => api.getMessages(page),
-				isKnown: (message) => isKnown(latest.current.index, message),
-				pageSize: historyPageSize,
-			});
-			dispatch({
-				type: 'gap-filled',
-				messages: result.messages,
-				complete: result.complete,
-				now: Date.now(),
-				label: labels.reconnected,
-				missedLabel: labels.missed,
-			});
-		} catch (error: unknown) {
-			notice(
-				'error',
-				`reconnected, but the missed messages could not be loaded: ${describeError(error)}`,
-			);
-		}
-	}, [api, historyPageSize, labels.reconnected, labels.missed, notice]);
+			try {
+				const result = await fillGap({
+					fetchPage: async (page) => api.getMessages(page),
+					isKnown: (message) => isKnown(latest.current.index, message),
+					pageSize: historyPageSize,
+				});
+				dispatch({
+					type: 'gap-filled',
+					messages: result.messages,
+					complete: result.complete,
+					now: Date.now(),
+					...(reconnect ? {label: labels.reconnected, missedLabel: labels.missed} : {}),
+				});
+			} catch (error: unknown) {
+				// After the first join the history itself loaded: a failed second look alarms nobody.
+				if (reconnect) {
+					notice(
+						'error',
+						`reconnected, but the missed messages could not be loaded: ${describeError(error)}`,
+					);
+				}
+			}
+		},
+		[api, historyPageSize, labels.reconnected, labels.missed, notice],
+	);
 
 	// True from a join until its history or gap fill is merged and the queue has gone out.
 	const syncing = useRef(false);
@@ -172,14 +172,18 @@ export function useChat(connection: ChatConnection): Chat {
 			syncing.current = true;
 			void (async () => {
 				await restored;
-				if (latest.current.history.status === 'loaded') {
-					await (reconnect ? fillAfterReconnect() : firstLoad.current);
+				// Read afresh each time: the awaits below change it.
+				const loaded = () => latest.current.history.status === 'loaded';
+				if (loaded()) {
+					await fillGapAfterJoin(reconnect);
+				} else if (firstLoad.current && !reconnect) {
+					await firstLoad.current;
+					if (loaded()) {
+						await fillGapAfterJoin(false);
+					}
 				} else {
-					await (firstLoad.current && !reconnect ? firstLoad.current : loadHistory());
-				}
-
-				if (!reconnect && latest.current.history.status === 'loaded') {
-					await catchUpAfterFirstJoin();
+					// The history never loaded: load it now, after the join, so nothing falls between.
+					await loadHistory();
 				}
 
 				syncing.current = false;
@@ -188,7 +192,7 @@ export function useChat(connection: ChatConnection): Chat {
 				}
 			})();
 		},
-		[restored, fillAfterReconnect, catchUpAfterFirstJoin, loadHistory, flushQueue],
+		[restored, fillGapAfterJoin, loadHistory, flushQueue],
 	);
 
 	const socketRef = useLiveSocket({
