@@ -1,5 +1,5 @@
 import {asciiText} from './glyphs.js';
-import {describeKey, keysOf, type Command} from './keymap.js';
+import {describeKey, keysGeneration, keysOf, type Command} from './keymap.js';
 import type {Lang} from './options.js';
 
 /** UI labels. Chinese follows the original guide's words (系统, 我, 在线用户). */
@@ -112,9 +112,8 @@ const cache = new Map<string, Labels>();
 export function labelsFor(lang: Lang, ascii = false): Labels {
 	const table = lang === 'zh' ? zh : en;
 	const keyOf = (command: string) => describeKey(keysOf(command as Command)[0] ?? '', ascii);
-	const signature = `${lang}|${ascii}|${Object.values(table)
-		.flatMap((label) => [...label.matchAll(keyPlaceholder)].map((match) => keyOf(match[1]!)))
-		.join(',')}`;
+	// Asked on every frame: made once per language, ASCII or not, and set of keys.
+	const signature = `${lang}|${ascii}|${keysGeneration()}`;
 	const cached = cache.get(signature);
 	if (cached) {
 		return cached;

@@ -155,6 +155,10 @@ function scopeTable(keysOf: ReadonlyMap<Command, readonly string[]>) {
 	return table;
 }
 
+/** Counts the calls of setKeys: what was derived from the keys is stale when it changes. */
+let generation = 0;
+export const keysGeneration = (): number => generation;
+
 /** The keys a command has now. */
 export const keysOf = (command: Command): readonly string[] => activeKeys.get(command) ?? [];
 
@@ -170,6 +174,7 @@ export function setKeys(overrides: Partial<Record<Command, readonly string[]>>):
 
 	byScope = scopeTable(next);
 	activeKeys = next;
+	generation++;
 }
 
 /** What a key is called in the table: its name, or the one character typed (n, N, ?, q). */
