@@ -11,17 +11,10 @@ import {
 	type LiveEvent,
 } from '../../source/state/chat-state.js';
 import {message, safe} from '../helpers/messages.js';
+import {reduce} from '../helpers/reduce.js';
 
 const me = {userId: 'u-me', username: 'me-name'};
 const start = () => initialChatState(me);
-function reduce(state: ChatState, ...actions: ChatAction[]): ChatState {
-	let current = state;
-	for (const action of actions) {
-		current = chatReducer(current, action);
-	}
-
-	return current;
-}
 
 const user = (userId: string, username: string): User => ({
 	userId: safe(userId),

@@ -10,17 +10,10 @@ import {
 } from '../../source/state/chat-state.js';
 import {olderOffset} from '../../source/state/paging.js';
 import {message, safe} from '../helpers/messages.js';
+import {reduce} from '../helpers/reduce.js';
 
 const me = {userId: 'u-me', username: 'alice'};
 const start = () => initialChatState(me);
-function reduce(state: ChatState, ...actions: ChatAction[]): ChatState {
-	let current = state;
-	for (const action of actions) {
-		current = chatReducer(current, action);
-	}
-
-	return current;
-}
 
 const live = (...messages: Message[]): ChatAction => ({
 	type: 'events-received',
