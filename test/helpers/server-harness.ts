@@ -232,3 +232,17 @@ export async function freePort(): Promise<number> {
 	});
 	return port;
 }
+
+/** Listen on an ephemeral loopback port, closed (every connection cut) at teardown; its URL. */
+export async function listenOnLoopback(t: Teardown, server: http.Server): Promise<string> {
+	await new Promise<void>((resolve) => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	t.teardown(async () => {
+		server.closeAllConnections();
+		await new Promise((resolve) => {
+			server.close(resolve);
+		});
+	});
+	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}

@@ -2,7 +2,6 @@
 // random (status, content type, body, a cut connection or a hang). Seeded (FUZZ_SEED overrides),
 // so a failure replays.
 import http from 'node:http';
-import type {AddressInfo} from 'node:net';
 import process from 'node:process';
 import test, {type ExecutionContext} from 'ava';
 import {closeDispatchers} from '../../source/protocol/dispatcher.js';
@@ -26,25 +25,13 @@ import {
 	validMessage,
 } from '../helpers/fuzz-values.js';
 import {seededRandom, type Random} from '../helpers/random.js';
+import {listenOnLoopback} from '../helpers/server-harness.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20_240_501);
 
 test.after.always(async () => {
 	await closeDispatchers();
 });
-
-async function listen(t: ExecutionContext, server: http.Server): Promise<string> {
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	t.teardown(async () => {
-		server.closeAllConnections();
-		await new Promise((resolve) => {
-			server.close(resolve);
-		});
-	});
-	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 type Answer = {
 	status: number;
@@ -265,7 +252,10 @@ test('the REST client, 300 random answers: a valid value or a ChatApiError, neve
 			response.socket?.destroy();
 		}
 	});
-	const api = new ChatRestApi({baseUrl: `${await listen(t, server)}/api`, timeoutMs: 1500});
+	const api = new ChatRestApi({
+		baseUrl: `${await listenOnLoopback(t, server)}/api`,
+		timeoutMs: 1500,
+	});
 	const calls = {
 		getMessages: async () => api.getMessages({limit: random.int(60), offset: random.int(100)}),
 		getUsers: async () => api.getUsers(),

@@ -1,7 +1,6 @@
 // Fuzzing the socket client over a real connection: a socket.io server emits junk for every event
 // the client reads, then a good message, which must still arrive. Seeded (FUZZ_SEED overrides).
 import http from 'node:http';
-import type {AddressInfo} from 'node:net';
 import process from 'node:process';
 import test, {type ExecutionContext} from 'ava';
 import {Server, type Socket as ServerSocket} from 'socket.io';
@@ -22,23 +21,9 @@ import {
 	validMessage,
 } from '../helpers/fuzz-values.js';
 import {seededRandom, type Random} from '../helpers/random.js';
-import {waitFor} from '../helpers/server-harness.js';
+import {listenOnLoopback, waitFor} from '../helpers/server-harness.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20_240_501);
-
-/** Listen on an ephemeral loopback port; closed at teardown. */
-async function listen(t: ExecutionContext, server: http.Server): Promise<string> {
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	t.teardown(async () => {
-		server.closeAllConnections();
-		await new Promise((resolve) => {
-			server.close(resolve);
-		});
-	});
-	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 const events = ['message', 'userList', 'userCount'] as const;
 type EventName = (typeof events)[number];
@@ -60,7 +45,7 @@ test('the socket client, 3,000 random events: each delivered valid or reported, 
 	const io = new Server(httpServer, {serveClient: false});
 	const connections: ServerSocket[] = [];
 	io.on('connection', (socket) => connections.push(socket));
-	const url = await listen(t, httpServer);
+	const url = await listenOnLoopback(t, httpServer);
 	t.teardown(async () => io.close());
 
 	const chat = new ChatSocket({url, userId: 'u-fuzz', username: 'fuzz', transports: ['websocket']});

@@ -1,10 +1,14 @@
 import http from 'node:http';
-import type {AddressInfo} from 'node:net';
 import test, {type ExecutionContext} from 'ava';
 import {closeDispatchers} from '../../source/protocol/dispatcher.js';
 import {ChatApiError, type ChatErrorKind} from '../../source/protocol/errors.js';
 import {ChatRestApi} from '../../source/protocol/rest-client.js';
-import {connectClient, startTestServer, freePort} from '../helpers/server-harness.js';
+import {
+	connectClient,
+	freePort,
+	listenOnLoopback,
+	startTestServer,
+} from '../helpers/server-harness.js';
 import {selfSignedCertificate} from '../helpers/tls.js';
 
 /** Generous: a timeout only decides anything when something is wrong, and the machine may be loaded. */
@@ -31,17 +35,7 @@ async function startHttpServer(
 		requests.push(`${request.method ?? ''} ${request.url ?? ''}`);
 		handler(request, response);
 	});
-	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	t.teardown(async () => {
-		server.closeAllConnections();
-		await new Promise((resolve) => {
-			server.close(resolve);
-		});
-	});
-	const {port} = server.address() as AddressInfo;
-	return {url: `http://127.0.0.1:${port}`, requests};
+	return {url: await listenOnLoopback(t, server), requests};
 }
 
 async function expectApiError(
