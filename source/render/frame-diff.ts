@@ -24,7 +24,7 @@ export function screenOf(lines: readonly string[], width: number): Screen {
 	return {width, texts: [...lines], rows: []};
 }
 
-export function rowAt(screen: Screen, index: number): Row {
+function rowAt(screen: Screen, index: number): Row {
 	let row = screen.rows[index];
 	if (row === undefined) {
 		const text = screen.texts[index];
