@@ -70,51 +70,35 @@ const replaceInkParts = {
 	},
 };
 
-/**
- * Yoga (Ink's layout engine) carries its WebAssembly as a data: URL and, where `fetch` exists,
- * fetches it: on Node that first loads Node's whole fetch implementation, about 50 ms of start-up.
- * Without `fetch` it decodes the same bytes itself.
- */
-const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
-	setup(builder) {
-		builder.onLoad(
-			{filter: /[/\\]yoga-layout[/\\].*yoga-wasm-base64-esm\.js$/},
-			async ({path: file}) => {
-				const contents = await readFile(file, 'utf8');
-				const find = '"function"!=typeof fetch';
-				if (!contents.includes(find)) {
-					throw new Error(`yoga patch does not apply to ${file}: was yoga-layout upgraded?`);
-				}
-
-				return {contents: contents.replaceAll(find, 'true'), loader: 'js'};
-			},
-		);
-	},
-};
-
-/** Apply our fixes to Ink's files as they are bundled; fail loudly if Ink changed under us. */
+/** Apply our fixes to Ink and Yoga as they are bundled; fail loudly if either changed under us. */
+const applied = new Set();
 const patchInk = {
 	name: 'patch-ink',
 	setup(builder) {
-		builder.onLoad({filter: /[/\\]node_modules[/\\]ink[/\\]build[/\\].*\.js$/}, async ({path}) => {
-			let contents = await readFile(path, 'utf8');
-			for (const patch of inkPatches) {
-				if (!path.endsWith(patch.file)) {
-					continue;
+		builder.onLoad(
+			{filter: /[/\\]node_modules[/\\](ink[/\\]build|yoga-layout[/\\]dist)[/\\].*\.js$/},
+			async ({path: file}) => {
+				let contents = await readFile(file, 'utf8');
+				const where = file.split(path.sep).join('/');
+				for (const patch of inkPatches) {
+					if (!where.endsWith(`/node_modules/${patch.file}`)) {
+						continue;
+					}
+
+					const count = patch.count ?? 1;
+					if (contents.split(patch.find).length !== count + 1) {
+						throw new Error(
+							`patch "${patch.name}" does not apply ${count} time(s) to ${file}: was it upgraded?`,
+						);
+					}
+
+					contents = contents.replaceAll(patch.find, patch.replace);
+					applied.add(patch.name);
 				}
 
-				if (contents.split(patch.find).length !== 2) {
-					throw new Error(
-						`ink patch "${patch.name}" does not apply once to ${path}: was Ink upgraded?`,
-					);
-				}
-
-				contents = contents.replace(patch.find, patch.replace);
-			}
-
-			return {contents, loader: 'js'};
-		});
+				return {contents, loader: 'js'};
+			},
+		);
 	},
 };
 
@@ -139,7 +123,7 @@ const cli = build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Optional native speed-ups of ws: absent is fine, ws falls back to JavaScript.
 	external: ['bufferutil', 'utf-8-validate'],
-	plugins: [stubDevtools, notInCi, replaceInkParts, patchInk, yogaWithoutFetch],
+	plugins: [stubDevtools, notInCi, replaceInkParts, patchInk],
 	banner: {
 		js: [
 			'#!/usr/bin/env node',
@@ -169,6 +153,12 @@ const sdk = build({
 });
 
 const [, sdkResult] = await Promise.all([cli, sdk]);
+for (const {name} of inkPatches) {
+	if (!applied.has(name)) {
+		throw new Error(`patch "${name}" found no file to apply to: was Ink or Yoga upgraded?`);
+	}
+}
+
 for (const {request, importer, path: ours} of inkReplacements) {
 	if (!replaced.has(ours)) {
 		throw new Error(`Ink's ${importer} no longer imports ${request}: was Ink upgraded?`);

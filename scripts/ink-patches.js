@@ -1,4 +1,5 @@
-// Fixes to Ink 6.8.0 applied while bundling (see scripts/build.js).
+// Fixes to Ink 6.8.0 and its layout engine, Yoga, applied while bundling (see scripts/build.js).
+// `file` is the path inside node_modules; `find` must occur `count` times (default once).
 
 // Ink's log-update is replaced as a whole (source/render/log-update.ts); see scripts/build.js.
 
@@ -10,7 +11,7 @@ export const inkPatches = [
 		// by erasing lines relative to a cursor that may have moved.) chat-tui also triggers this
 		// for Ctrl-L.
 		name: 'full-repaint-on-resize',
-		file: 'ink.js',
+		file: 'ink/build/ink.js',
 		find: 'if (currentWidth < this.lastTerminalWidth) {',
 		replace: String.raw`if (this.options.stdout.isTTY) { this.options.stdout.write('\u001B[2J\u001B[H'); this.log.sync(''); this.lastOutput = ''; this.lastOutputToRender = ''; this.lastOutputHeight = 0; } else if (currentWidth < this.lastTerminalWidth) {`,
 	},
@@ -21,7 +22,7 @@ inkPatches.push(
 		// Ink remembers the size of every text it ever measured, in a Map that is never emptied:
 		// in a chat that runs for days every message line stays in memory. Keep a few screens.
 		name: 'bounded-measure-cache',
-		file: 'measure-text.js',
+		file: 'ink/build/measure-text.js',
 		find: '    cache.set(text, dimensions);',
 		replace:
 			'    if (cache.size >= 4096) {\n        cache.clear();\n    }\n    cache.set(text, dimensions);',
@@ -29,21 +30,31 @@ inkPatches.push(
 	{
 		// The same for every text it ever wrapped or truncated (an object used as a map).
 		name: 'bounded-wrap-cache',
-		file: 'wrap-text.js',
+		file: 'ink/build/wrap-text.js',
 		find: 'const cache = {};',
 		replace: 'const cache = new Map();',
 	},
 	{
 		name: 'bounded-wrap-cache-get',
-		file: 'wrap-text.js',
+		file: 'ink/build/wrap-text.js',
 		find: '    const cachedText = cache[cacheKey];',
 		replace: '    const cachedText = cache.get(cacheKey);',
 	},
 	{
 		name: 'bounded-wrap-cache-set',
-		file: 'wrap-text.js',
+		file: 'ink/build/wrap-text.js',
 		find: '    cache[cacheKey] = wrappedText;',
 		replace:
 			'    if (cache.size >= 4096) {\n        cache.clear();\n    }\n    cache.set(cacheKey, wrappedText);',
+	},
+	{
+		// Yoga carries its WebAssembly as a data: URL and, where `fetch` exists, fetches it: on Node
+		// that first loads Node's whole fetch implementation, about 50 ms of start-up. Without `fetch`
+		// it decodes the same bytes itself.
+		name: 'yoga-without-fetch',
+		file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+		find: '"function"!=typeof fetch',
+		replace: 'true',
+		count: 2,
 	},
 );
