@@ -140,7 +140,8 @@ async function chat(flags: Flags, context: Context): Promise<number> {
 	const options = {
 		serverUrl,
 		apiUrl: apiUrlFor(serverUrl, flags.api),
-		userId: flags.userId,
+		// The flag's, else the config's; none yet: one is made and kept.
+		userId: settings.userId.value,
 		lang,
 		insecure: flags.insecure,
 	};
@@ -161,6 +162,7 @@ async function chat(flags: Flags, context: Context): Promise<number> {
 		// A name from the config is offered in the prompt; one from a flag or the environment
 		// joins at once.
 		name: settings.name.source === 'config' ? undefined : settings.name.value,
+		rememberedName: settings.name.source === 'config' ? settings.name.value : undefined,
 		...lookOf(context),
 	});
 	return 0;

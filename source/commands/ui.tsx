@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {render} from 'ink';
 import {App} from '../app.js';
-import {configPath, readConfig, rememberName, resolveUserId} from '../config.js';
+import {configPath, rememberName, resolveUserId} from '../config.js';
 import type {Display} from '../display.js';
 import {setKeys, type Command} from '../keymap.js';
 import {outboxPath} from '../outbox-store.js';
@@ -14,6 +14,8 @@ export type UiOptions = {
 	readonly serverUrl: string;
 	readonly apiUrl: string;
 	readonly name?: string;
+	/** The name the config remembers: offered in the prompt when there is no `name`. */
+	readonly rememberedName?: string;
 	readonly userId?: string;
 	readonly lang: Lang;
 	readonly insecure?: boolean;
@@ -39,9 +41,6 @@ export async function runUi(options: UiOptions): Promise<void> {
 
 	const file = configPath();
 	const userId = await resolveUserId(file, options.userId);
-	const config = await readConfig(file);
-	const rememberedName =
-		typeof config.name === 'string' && config.name.trim() ? config.name : undefined;
 
 	enterFullScreen();
 	// Raw mode at once, before the first frame: keys typed early are neither echoed nor lost,
@@ -54,7 +53,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 			apiUrl={options.apiUrl}
 			userId={userId}
 			name={options.name}
-			defaultName={rememberedName ?? loginName(options.lang)}
+			defaultName={options.rememberedName ?? loginName(options.lang)}
 			lang={options.lang}
 			insecure={options.insecure}
 			display={options.display}
