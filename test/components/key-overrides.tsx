@@ -36,6 +36,8 @@ test('the help and the labels show the keys the config gave', (t) => {
 
 test('the new key runs the command and the old one is free', async (t) => {
 	const screen = await startScreen(t, {columns: 100, rows: 20});
+	// The user list comes after the join: wait for it, not for the first frame.
+	await screen.waitForText('Online (1)');
 	t.true(screen.frame().includes('Online (1)'));
 	screen.type(keyCodes.ctrlT);
 	screen.type('x');
