@@ -70,13 +70,38 @@ const replaceInkParts = {
 	},
 };
 
+/**
+Every dependency that measures text (Ink, wrap-ansi, cli-truncate, widest-line) gets our
+string-width (source/text/width.ts): the same widths from a table, without compiling Unicode regexes
+and loading ICU's grapheme rules at start-up. Only ours imports the real one, for what the table
+does not cover.
+*/
+const ourWidth = path.resolve('source/text/width.ts');
+let widthReplaced = false;
+const replaceStringWidth = {
+	name: 'replace-string-width',
+	setup(builder) {
+		builder.onResolve({filter: /^string-width$/}, ({importer}) => {
+			if (importer === ourWidth) {
+				return undefined;
+			}
+
+			widthReplaced = true;
+			return {path: ourWidth};
+		});
+	},
+};
+
 /** Apply our fixes to Ink and Yoga as they are bundled; fail loudly if either changed under us. */
 const applied = new Set();
 const patchInk = {
 	name: 'patch-ink',
 	setup(builder) {
 		builder.onLoad(
-			{filter: /[/\\]node_modules[/\\](ink[/\\]build|yoga-layout[/\\]dist)[/\\].*\.js$/},
+			{
+				filter:
+					/[/\\]node_modules[/\\](ink[/\\]build|yoga-layout[/\\]dist|string-width|slice-ansi)[/\\].*\.js$/,
+			},
 			async ({path: file}) => {
 				let contents = await readFile(file, 'utf8');
 				const where = file.split(path.sep).join('/');
@@ -92,7 +117,8 @@ const patchInk = {
 						);
 					}
 
-					contents = contents.replaceAll(patch.find, patch.replace);
+					// A function: `$` in a replacement is not a pattern.
+					contents = contents.replaceAll(patch.find, () => patch.replace);
 					applied.add(patch.name);
 				}
 
@@ -123,7 +149,7 @@ const cli = build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Optional native speed-ups of ws: absent is fine, ws falls back to JavaScript.
 	external: ['bufferutil', 'utf-8-validate'],
-	plugins: [stubDevtools, notInCi, replaceInkParts, patchInk],
+	plugins: [stubDevtools, notInCi, replaceInkParts, replaceStringWidth, patchInk],
 	banner: {
 		js: [
 			'#!/usr/bin/env node',
@@ -155,7 +181,7 @@ const sdk = build({
 const [, sdkResult] = await Promise.all([cli, sdk]);
 for (const {name} of inkPatches) {
 	if (!applied.has(name)) {
-		throw new Error(`patch "${name}" found no file to apply to: was Ink or Yoga upgraded?`);
+		throw new Error(`patch "${name}" found no file to apply to: was a dependency upgraded?`);
 	}
 }
 
@@ -163,6 +189,10 @@ for (const {request, importer, path: ours} of inkReplacements) {
 	if (!replaced.has(ours)) {
 		throw new Error(`Ink's ${importer} no longer imports ${request}: was Ink upgraded?`);
 	}
+}
+
+if (!widthReplaced) {
+	throw new Error('no dependency imports string-width any more: drop replace-string-width');
 }
 
 process.stderr.write(`built dist/cli.js and dist/sdk.js in ${Date.now() - started} ms\n`);

@@ -1,4 +1,5 @@
-// Fixes to Ink 6.8.0 and its layout engine, Yoga, applied while bundling (see scripts/build.js).
+// Fixes to Ink 6.8.0 and the packages it draws with (Yoga, string-width, slice-ansi), applied
+// while bundling (see scripts/build.js).
 // `file` is the path inside node_modules; `find` must occur `count` times (default once).
 
 // Ink's log-update is replaced as a whole (source/render/log-update.ts); see scripts/build.js.
@@ -56,5 +57,29 @@ inkPatches.push(
 		find: '"function"!=typeof fetch',
 		replace: 'true',
 		count: 2,
+	},
+	{
+		// string-width (what our own width module falls back on) and slice-ansi (which cuts styled
+		// text for Ink's truncation) both load ICU's grapheme rules as they are imported, about 20 ms
+		// of start-up that most sessions never need. Load them on first use.
+		name: 'string-width-lazy-segmenter',
+		file: 'string-width/index.js',
+		find: 'const segmenter = new Intl.Segmenter();',
+		replace:
+			'let realSegmenter;\nconst segmenter = {segment: (text) => (realSegmenter ??= new Intl.Segmenter()).segment(text)};',
+	},
+	{
+		// Its RGI emoji pattern takes about 35 ms to parse, at import.
+		name: 'string-width-lazy-emoji-pattern',
+		file: 'string-width/index.js',
+		find: String.raw`const rgiEmojiRegex = /^\p{RGI_Emoji}$/v;`,
+		replace: String.raw`let realRgiEmojiRegex; const rgiEmojiRegex = {test: (text) => (realRgiEmojiRegex ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(text)};`,
+	},
+	{
+		name: 'slice-ansi-lazy-segmenter',
+		file: 'slice-ansi/tokenize-ansi.js',
+		find: "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+		replace:
+			"let graphemeSegmenter;\nconst GRAPHEME_SEGMENTER = {segment: (text) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text)};",
 	},
 );

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import stringWidth, {graphemes} from '../text/width.js';
 import {applySgr} from './sgr.js';
 
 /*
@@ -14,7 +14,6 @@ export type Row = {
 	readonly opaque: boolean;
 };
 
-const segmenter = new Intl.Segmenter();
 const widths = new Map<string, number>();
 
 function widthOf(grapheme: string): number {
@@ -69,7 +68,7 @@ export function lineCells(line: string, limit = Number.POSITIVE_INFINITY): Row {
 			continue;
 		}
 
-		for (const {segment} of segmenter.segment(token)) {
+		for (const segment of graphemes(token)) {
 			const cellWidth = widthOf(segment);
 			if (cellWidth === 0 || chars.length + cellWidth > limit) {
 				continue;

@@ -1,5 +1,5 @@
 import sliceAnsi from 'slice-ansi';
-import stringWidth from 'string-width';
+import stringWidth from '../text/width.js';
 import {lineCells, rememberRows, type Row} from './cells.js';
 import {sgrTransition} from './sgr.js';
 

@@ -1,4 +1,6 @@
-import stringWidth from 'string-width';
+import stringWidth, {graphemes} from '../text/width.js';
+
+export {graphemes} from '../text/width.js';
 
 /*
 Display width and wrapping by terminal cells, not by UTF-16 units: 张伟 is four cells, 👍🏽 two,
@@ -6,7 +8,6 @@ a combining accent none. Words wrap at spaces; wide (CJK) characters may break a
 longer than a line is cut hard.
 */
 
-const segmenter = new Intl.Segmenter();
 const printableAscii = /^[\u0020-\u007E]*$/;
 
 /** Cells one grapheme takes; printable ASCII on the fast path. */
@@ -22,18 +23,7 @@ export function graphemeWidth(grapheme: string): number {
 }
 
 export function textWidth(text: string): number {
-	if (printableAscii.test(text)) {
-		return text.length;
-	}
-
 	return stringWidth(text);
-}
-
-export function graphemes(text: string): string[] {
-	// In printable ASCII every character is a grapheme of its own.
-	return printableAscii.test(text)
-		? [...text]
-		: Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
 /** Cut `text` to at most `width` cells, with an ellipsis (`…`, or `...` in ASCII) when cut. */
