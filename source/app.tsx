@@ -1,10 +1,12 @@
 import {useState} from 'react';
 import {ChatScreen} from './components/chat-screen.js';
 import {NamePrompt} from './components/name-prompt.js';
-import {defaultDisplay, DisplayContext, type Display} from './display.js';
+import {DisplayContext} from './components/display-context.js';
+import {defaultDisplay, type Display} from './display.js';
 import {isTooSmall, TooSmall} from './components/too-small.js';
 import {labelsFor} from './i18n.js';
 import type {Lang} from './options.js';
+import type {FirstPage} from './hooks/first-page.js';
 
 export type AppProps = {
 	readonly serverUrl: string;

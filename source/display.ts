@@ -1,11 +1,10 @@
-import {createContext, useContext} from 'react';
 import {glyphsFor, type Glyphs} from './glyphs.js';
 import {darkTheme, themeFor, type Theme, type ThemeName} from './theme.js';
 
 /*
 How the chat draws, chosen once at start from the settings: the theme (colours, or none), the
-glyphs (Unicode or ASCII) and the time format. Components read it from context; the pure log
-formatting gets it as an argument.
+glyphs (Unicode or ASCII) and the time format. Components read it from context
+(components/display-context.ts); the pure log formatting gets it as an argument.
 */
 
 export type TimeFormat = 'HH:MM' | 'HH:MM:SS';
@@ -36,7 +35,3 @@ export function displayFor(options: {
 		timeFormat: options.timeFormat,
 	};
 }
-
-export const DisplayContext = createContext<Display>(defaultDisplay);
-
-export const useDisplay = (): Display => useContext(DisplayContext);

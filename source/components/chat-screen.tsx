@@ -1,6 +1,5 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import {useDisplay} from '../display.js';
 import {useBell} from '../hooks/use-bell.js';
 import {useChat, type ChatConnection} from '../hooks/use-chat.js';
 import {useLineEditor} from '../hooks/use-line-editor.js';
@@ -18,6 +17,7 @@ import {
 	type ScreenState,
 	type Search,
 } from '../state/screen-state.js';
+import {useDisplay} from './display-context.js';
 import {ConnectionProblem} from './connection-problem.js';
 import {HelpOverlay, helpMaxScroll, helpRows} from './help-overlay.js';
 import {InputLine} from './input-line.js';

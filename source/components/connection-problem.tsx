@@ -1,9 +1,9 @@
 import {Box, Text} from 'ink';
-import {useDisplay} from '../display.js';
 import {useCountdown} from '../hooks/use-countdown.js';
 import type {Labels} from '../i18n.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
 import {truncate} from '../state/wrap.js';
+import {useDisplay} from './display-context.js';
 
 export type ConnectionProblemProps = {
 	readonly server: string;

@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
-import {useDisplay} from '../display.js';
 import type {Labels} from '../i18n.js';
 import {helpLines, keysColumn} from '../state/help-lines.js';
 import {padEnd, truncate} from '../state/wrap.js';
+import {useDisplay} from './display-context.js';
 
 export type HelpOverlayProps = {
 	readonly width: number;

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
-import {useDisplay} from '../display.js';
 import {type LineState, viewLine} from '../state/line-editor.js';
 import {graphemes, textWidth, truncate} from '../state/wrap.js';
+import {useDisplay} from './display-context.js';
 
 export type InputLineProps = {
 	readonly line: LineState;

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
-import {useDisplay} from '../display.js';
 import {fill, type Labels} from '../i18n.js';
 import {padEnd, textWidth, truncate} from '../state/wrap.js';
+import {useDisplay} from './display-context.js';
 
 export type LogFooterProps = {
 	readonly width: number;

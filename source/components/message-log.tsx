@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
-import {useDisplay} from '../display.js';
 import type {DisplayLine} from '../state/log-lines.js';
 import {truncate} from '../state/wrap.js';
+import {useDisplay} from './display-context.js';
 import {StyledLine} from './styled-line.js';
 
 export type MessageLogProps = {

@@ -1,10 +1,10 @@
 import {Box, Text, useApp} from 'ink';
-import {useDisplay} from '../display.js';
 import {useKeys} from '../hooks/use-keys.js';
 import type {Labels} from '../i18n.js';
 import {commandFor} from '../keymap.js';
 import {useLineEditor} from '../hooks/use-line-editor.js';
 import {truncate} from '../state/wrap.js';
+import {useDisplay} from './display-context.js';
 import {InputLine} from './input-line.js';
 
 export type NamePromptProps = {

@@ -1,8 +1,8 @@
 import {Box, Text, useApp} from 'ink';
-import {useDisplay} from '../display.js';
 import {useKeys} from '../hooks/use-keys.js';
 import type {Labels} from '../i18n.js';
 import {commandFor} from '../keymap.js';
+import {useDisplay} from './display-context.js';
 
 export const minimumSize = {columns: 40, rows: 10} as const;
 

@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
-import {useDisplay} from '../display.js';
 import type {Labels} from '../i18n.js';
 import type {User} from '../protocol/types.js';
 import {textWidth, truncate} from '../state/wrap.js';
+import {useDisplay} from './display-context.js';
 
 export type UserListProps = {
 	readonly users: readonly User[];
