@@ -29,6 +29,8 @@ export type AppProps = {
 	readonly display?: Display;
 	/** Whether a mention rings the bell at start; default on. */
 	readonly bell?: boolean;
+	/** The newest history page, asked for at start (see hooks/first-page.ts). */
+	readonly firstPage?: FirstPage;
 };
 
 /** Composes the screen: the name prompt until there is a name, then the chat. */
@@ -77,6 +79,7 @@ function Screen(props: AppProps & {readonly display: Display}) {
 				username: name,
 				insecure: props.insecure,
 				outboxFile: props.outboxFile,
+				firstPage: props.firstPage,
 				labels: {reconnected: labels.reconnected, missed: labels.missed},
 			}}
 			columns={columns}

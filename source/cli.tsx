@@ -156,9 +156,16 @@ async function chat(flags: Flags, context: Context): Promise<number> {
 		});
 	}
 
+	// Ask for the history now: the server answers while the screen code loads.
+	const {requestFirstPage} = await import('./hooks/first-page.js');
+	const firstPage = requestFirstPage(options.apiUrl, options.insecure);
+	// The chat reports a failure when it takes the request over; until then it must not end the
+	// process as an unhandled rejection.
+	firstPage.catch(() => undefined);
 	const {runUi} = await import('./commands/ui.js');
 	await runUi({
 		...options,
+		firstPage,
 		// A name from the config is offered in the prompt; one from a flag or the environment
 		// joins at once.
 		name: settings.name.source === 'config' ? undefined : settings.name.value,

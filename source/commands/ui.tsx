@@ -1,5 +1,5 @@
 import process from 'node:process';
-import {render} from 'ink';
+import {render, type Instance} from 'ink';
 import {App} from '../app.js';
 import {configPath, rememberName, resolveUserId} from '../config.js';
 import type {Display} from '../display.js';
@@ -8,6 +8,8 @@ import {outboxPath} from '../outbox-store.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {Lang} from '../options.js';
 import {enterFullScreen, restoreOnExit, restoreTerminal} from '../terminal.js';
+import {awaitFirstPage} from '../hooks/first-page.js';
+import type {MessagesPage} from '../protocol/types.js';
 import {loginName} from './identity.js';
 
 export type UiOptions = {
@@ -25,7 +27,12 @@ export type UiOptions = {
 	readonly bell?: boolean;
 	/** Other keys for commands, from the config (checked by key-overrides.ts). */
 	readonly keys?: Partial<Record<Command, readonly string[]>>;
+	/** The newest history page, asked for before this module loaded (see first-page.ts). */
+	readonly firstPage?: Promise<MessagesPage>;
 };
+
+/** How long the first frame waits for a history page already asked for, rather than show "loading". */
+const firstPageWaitMs = 100;
 
 /** Sizes the App to the terminal, following resizes. */
 function FullScreen(props: Omit<Parameters<typeof App>[0], 'columns' | 'rows'>) {
@@ -46,7 +53,19 @@ export async function runUi(options: UiOptions): Promise<void> {
 	// Raw mode at once, before the first frame: keys typed early are neither echoed nor lost,
 	// and an early Ctrl-C is a key, not a signal.
 	process.stdin.setRawMode(true);
+	// Registered before the wait below, so a signal in it restores the terminal too.
+	const ui: {instance?: Instance} = {};
+	restoreOnExit(() => {
+		try {
+			ui.instance?.unmount();
+		} catch {
+			// Already unmounted.
+		}
+	});
 
+	const firstPage = options.firstPage
+		? await awaitFirstPage(options.firstPage, firstPageWaitMs)
+		: undefined;
 	const instance = render(
 		<FullScreen
 			serverUrl={options.serverUrl}
@@ -59,6 +78,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 			display={options.display}
 			bell={options.bell}
 			outboxFile={outboxPath(file, options.serverUrl, userId)}
+			firstPage={firstPage}
 			onName={(name) => {
 				rememberName(file, name).catch(() => {
 					// Not being able to remember the name is no reason to stop chatting.
@@ -79,13 +99,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 			maxFps: 120,
 		},
 	);
-	restoreOnExit(() => {
-		try {
-			instance.unmount();
-		} catch {
-			// Already unmounted.
-		}
-	});
+	ui.instance = instance;
 
 	await instance.waitUntilExit();
 	restoreTerminal();

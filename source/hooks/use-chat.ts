@@ -2,10 +2,11 @@ import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {ChatRestApi} from '../protocol/rest-client.js';
 import {sanitize, sanitizeText} from '../protocol/sanitize.js';
 import type {ChatSocket} from '../protocol/socket-client.js';
-import {limits} from '../protocol/types.js';
+import {limits, type MessagesPage} from '../protocol/types.js';
 import {chatReducer, initialChatState, type ChatState} from '../state/chat-state.js';
 import {isKnown} from '../state/merge.js';
 import {describeError} from './describe-error.js';
+import {firstPageSize, type FirstPage} from './first-page.js';
 import {fillGap} from './gap-fill.js';
 import {useHistoryPaging} from './use-history-paging.js';
 import {useLiveSocket} from './use-live-socket.js';
@@ -21,6 +22,8 @@ export type ChatConnection = {
 	readonly historyPageSize?: number;
 	/** Where the offline queue is kept, so a crash loses nothing. */
 	readonly outboxFile?: string;
+	/** The newest page, asked for before the screen loaded; its page, if come, is the first state. */
+	readonly firstPage?: FirstPage;
 	/** Words of the gap-fill notice, in the UI's language. */
 	readonly labels?: {readonly reconnected: string; readonly missed: string};
 };
@@ -58,10 +61,22 @@ export function useChat(connection: ChatConnection): Chat {
 		userId,
 		username,
 		insecure,
-		historyPageSize = 50,
+		historyPageSize = firstPageSize,
 		outboxFile,
 	} = connection;
-	const [state, dispatch] = useReducer(chatReducer, {userId, username}, initialChatState);
+	const firstPage = useRef(connection.firstPage).current;
+	const [state, dispatch] = useReducer(
+		chatReducer,
+		{me: {userId, username}, page: firstPage?.page},
+		({me, page}) =>
+			page
+				? chatReducer(initialChatState(me), {
+						type: 'history-loaded',
+						messages: page.messages,
+						total: page.total,
+					})
+				: initialChatState(me),
+	);
 	const latest = useRef(state);
 	latest.current = state;
 	const labels = connection.labels ?? {
@@ -75,26 +90,47 @@ export function useChat(connection: ChatConnection): Chat {
 		dispatch({type: 'notice', level, text: sanitizeText(text), now: Date.now()});
 	}, []);
 
-	const loadHistory = useCallback(async () => {
-		dispatch({type: 'history-requested'});
-		try {
-			const page = await api.getMessages({limit: historyPageSize, offset: 0});
-			dispatch({type: 'history-loaded', messages: page.messages, total: page.total});
+	const droppedNotice = useCallback(
+		(page: MessagesPage) => {
 			if (page.dropped > 0) {
 				notice('error', `history: dropped ${page.dropped} malformed messages`);
 			}
-		} catch (error: unknown) {
-			dispatch({type: 'history-failed', error: describeError(error)});
-			notice('error', describeError(error));
-		}
-	}, [api, historyPageSize, notice]);
+		},
+		[notice],
+	);
+
+	/** The newest page: from `request` when one is under way, else asked for now. */
+	const loadHistory = useCallback(
+		async (request?: Promise<MessagesPage>) => {
+			dispatch({type: 'history-requested'});
+			try {
+				const page = await (request ?? api.getMessages({limit: historyPageSize, offset: 0}));
+				dispatch({type: 'history-loaded', messages: page.messages, total: page.total});
+				droppedNotice(page);
+			} catch (error: unknown) {
+				dispatch({type: 'history-failed', error: describeError(error)});
+				notice('error', describeError(error));
+			}
+		},
+		[api, historyPageSize, notice, droppedNotice],
+	);
 
 	const {restored} = useOutbox(outboxFile, state.pending, dispatch);
-	// The first history load, started at once, in parallel with the socket's handshake.
+	// The first history load, started at once (or before the screen loaded), in parallel with the
+	// socket's handshake.
 	const firstLoad = useRef<Promise<void> | undefined>(undefined);
 	useEffect(() => {
-		firstLoad.current ??= loadHistory();
-	}, [loadHistory]);
+		if (firstLoad.current) {
+			return;
+		}
+
+		if (firstPage?.page) {
+			droppedNotice(firstPage.page);
+			firstLoad.current = Promise.resolve();
+		} else {
+			firstLoad.current = loadHistory(firstPage?.request);
+		}
+	}, [firstPage, loadHistory, droppedNotice]);
 
 	// Lines sent on the current connection, so a second join in quick succession cannot send a
 	// line again before the state says it went out.
