@@ -99,17 +99,22 @@ export function useChat(connection: ChatConnection): Chat {
 		[notice],
 	);
 
-	/** The newest page: from `request` when one is under way, else asked for now. */
+	/**
+	 * The newest page: from `request` when one is under way, else asked for now. Whether it loaded
+	 * (the state says so only once React has rendered it).
+	 */
 	const loadHistory = useCallback(
-		async (request?: Promise<MessagesPage>) => {
+		async (request?: Promise<MessagesPage>): Promise<boolean> => {
 			dispatch({type: 'history-requested'});
 			try {
 				const page = await (request ?? api.getMessages({limit: historyPageSize, offset: 0}));
 				dispatch({type: 'history-loaded', messages: page.messages, total: page.total});
 				droppedNotice(page);
+				return true;
 			} catch (error: unknown) {
 				dispatch({type: 'history-failed', error: describeError(error)});
 				notice('error', describeError(error));
+				return false;
 			}
 		},
 		[api, historyPageSize, notice, droppedNotice],
@@ -118,7 +123,7 @@ export function useChat(connection: ChatConnection): Chat {
 	const {restored} = useOutbox(outboxFile, state.pending, dispatch);
 	// The first history load, started at once (or before the screen loaded), in parallel with the
 	// socket's handshake.
-	const firstLoad = useRef<Promise<void> | undefined>(undefined);
+	const firstLoad = useRef<Promise<boolean> | undefined>(undefined);
 	useEffect(() => {
 		if (firstLoad.current) {
 			return;
@@ -126,7 +131,7 @@ export function useChat(connection: ChatConnection): Chat {
 
 		if (firstPage?.page) {
 			droppedNotice(firstPage.page);
-			firstLoad.current = Promise.resolve();
+			firstLoad.current = Promise.resolve(true);
 		} else {
 			firstLoad.current = loadHistory(firstPage?.request);
 		}
@@ -213,8 +218,8 @@ export function useChat(connection: ChatConnection): Chat {
 				if (loaded()) {
 					await fillGapAfterJoin(reconnect);
 				} else if (firstLoad.current && !reconnect) {
-					await firstLoad.current;
-					if (loaded()) {
+					// Joined before the first page came: once it has, look for what came in between.
+					if (await firstLoad.current) {
 						await fillGapAfterJoin(false);
 					}
 				} else {
