@@ -162,6 +162,26 @@ const cli = build({
 });
 
 /*
+The full-screen chat as one classic script, dist/ui.cjs: V8 can keep such a script compiled between
+runs, which halves the chat's start-up (source/commands/load-ui.ts). It has no imports of its own:
+dependencies are bundled, and Node's modules come through the \`require\` the loader passes in.
+*/
+const ui = build({
+	entryPoints: ['source/commands/ui.tsx'],
+	outfile: 'dist/ui.cjs',
+	bundle: true,
+	minify: process.env.CHAT_TUI_UNMINIFIED !== '1',
+	platform: 'node',
+	target: 'node20',
+	format: 'cjs',
+	legalComments: 'none',
+	define: {'process.env.NODE_ENV': '"production"'},
+	external: ['bufferutil', 'utf-8-validate'],
+	plugins: [stubDevtools, notInCi, replaceInkParts, replaceStringWidth, patchInk],
+	logLevel: 'warning',
+});
+
+/*
 The SDK: readable ESM with its dependencies left as imports (they are this package's own
 dependencies, so an installed chat-tui has them), and declarations from tsc.
 */
@@ -178,7 +198,12 @@ const sdk = build({
 	logLevel: 'warning',
 });
 
-const [, sdkResult] = await Promise.all([cli, sdk]);
+const [, sdkResult] = await Promise.all([cli, sdk, ui]);
+// The loader runs it without a module system: an import() left in it would throw.
+if (/\bimport\(/.test(await readFile('dist/ui.cjs', 'utf8'))) {
+	throw new Error('dist/ui.cjs has a dynamic import(): bundle the module it loads');
+}
+
 for (const {name} of inkPatches) {
 	if (!applied.has(name)) {
 		throw new Error(`patch "${name}" found no file to apply to: was a dependency upgraded?`);
@@ -195,7 +220,9 @@ if (!widthReplaced) {
 	throw new Error('no dependency imports string-width any more: drop replace-string-width');
 }
 
-process.stderr.write(`built dist/cli.js and dist/sdk.js in ${Date.now() - started} ms\n`);
+process.stderr.write(
+	`built dist/cli.js, dist/ui.cjs and dist/sdk.js in ${Date.now() - started} ms\n`,
+);
 const declarations = await buildDeclarations(Object.keys(sdkResult.metafile.inputs));
 process.stderr.write(
 	declarations.fresh

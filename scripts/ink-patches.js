@@ -58,6 +58,46 @@ inkPatches.push(
 		replace: 'true',
 		count: 2,
 	},
+	/*
+	No top-level await, so that the chat's code can be one classic script, which V8 can keep
+	compiled between runs (see source/commands/load-ui.ts). Ink awaits its React devtools and
+	package.json only when DEV=true, which the bundle does not support (react-devtools-core is
+	stubbed); Yoga awaits the compilation of its WebAssembly, which can as well be synchronous.
+	*/
+	{
+		name: 'ink-devtools-without-await',
+		file: 'ink/build/reconciler.js',
+		find: "await import('./devtools.js');",
+		replace: "import('./devtools.js');",
+	},
+	{
+		name: 'ink-package-json-without-await',
+		file: 'ink/build/reconciler.js',
+		find: '? await loadPackageJson()',
+		replace: '? {name: undefined, version: undefined}',
+	},
+	{
+		name: 'yoga-sync-load',
+		file: 'yoga-layout/dist/src/index.js',
+		find: 'const Yoga = wrapAssembly(await loadYoga());',
+		// With the synchronous instantiation below, the module object is ready when loadYoga returns.
+		replace:
+			'const yogaModule = {};\nloadYoga(yogaModule);\nconst Yoga = wrapAssembly(yogaModule);',
+	},
+	{
+		name: 'yoga-sync-instantiate',
+		file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+		find: 'function c(e){return ya().then(function(f){return WebAssembly.instantiate(f,d)}).then(function(f){return f}).then(e,function(f){v("failed to asynchronously prepare wasm: "+f);x(f)})}',
+		replace:
+			'function c(e){e({instance:new WebAssembly.Instance(new WebAssembly.Module(wa()),d)});return Promise.resolve()}',
+	},
+	{
+		// Only used to find the WebAssembly file, which is inline here.
+		name: 'yoga-without-import-meta',
+		file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+		find: 'var _scriptDir = import.meta.url;',
+		replace: 'var _scriptDir = undefined;',
+	},
 	{
 		// string-width (what our own width module falls back on) and slice-ansi (which cuts styled
 		// text for Ink's truncation) both load ICU's grapheme rules as they are imported, about 20 ms

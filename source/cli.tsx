@@ -162,7 +162,8 @@ async function chat(flags: Flags, context: Context): Promise<number> {
 	// The chat reports a failure when it takes the request over; until then it must not end the
 	// process as an unhandled rejection.
 	firstPage.catch(() => undefined);
-	const {runUi} = await import('./commands/ui.js');
+	const {loadUi} = await import('./commands/load-ui.js');
+	const {runUi} = await loadUi(new URL('ui.cjs', import.meta.url));
 	await runUi({
 		...options,
 		firstPage,

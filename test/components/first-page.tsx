@@ -76,6 +76,10 @@ async function countingApi(t: Teardown, target: string) {
 				answer.pipe(response);
 			},
 		);
+		// The screen's sockets are cut at teardown, in the middle of whatever is under way.
+		upstream.on('error', () => {
+			response.destroy();
+		});
 		request.pipe(upstream);
 	});
 	return {url: `${await listenOnLoopback(t, front)}/api`, counts};
