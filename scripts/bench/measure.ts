@@ -6,6 +6,14 @@ import {cliPath} from '../../test/helpers/terminal.js';
 
 /** Small helpers for the benchmark: the server as a child process, a peer, /proc readings. */
 
+/** One row of the benchmark's table; no `ok`: shown for information, no verdict. */
+export type Row = {
+	readonly name: string;
+	readonly value: string;
+	readonly target: string;
+	readonly ok?: boolean;
+};
+
 export type BenchServer = {
 	readonly url: string;
 	readonly process: ChildProcess;

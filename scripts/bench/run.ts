@@ -1,13 +1,14 @@
 // `npm run bench`: start-up, keystroke, append, flood and memory of the built client in a real
 // pseudo-terminal at 120x40, against `chat-tui serve`. `--smoke` runs a small version for CI.
 // Compare ratios within one run: these machines are noisy.
-import {mkdtemp, rm} from 'node:fs/promises';
+import {mkdtemp, readdir, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import {performance} from 'node:perf_hooks';
 import {setTimeout} from 'node:timers/promises';
 import {fileURLToPath} from 'node:url';
-import {startTerminal, type TestTerminal} from '../../test/helpers/terminal.js';
+import type {TestTerminal} from '../../test/helpers/terminal.js';
 import {
 	connectPeer,
 	cpuSeconds,
@@ -16,41 +17,21 @@ import {
 	rssMegabytes,
 	seedHistory,
 	startServer,
-	type BenchServer,
+	type Row,
 } from './measure.js';
-import {pythonWithSocketio, writeGuideClient} from './python-client.js';
+import {client, cols, newest, rows, type Bench} from './clients.js';
+import {startup} from './startup.js';
 
 const smoke = process.argv.includes('--smoke');
 const settleMs = smoke ? 3000 : 10_000;
 const plan = smoke
 	? {startupRuns: 2, keystrokes: 10, appends: 5, flood: 1000, floodRate: 1000, memory: 5000}
 	: {startupRuns: 10, keystrokes: 50, appends: 20, flood: 10_000, floodRate: 1000, memory: 100_000};
-const cols = 120;
-const rows = 40;
-const newest = 'bench-newest-message';
 const guide = fileURLToPath(
 	new URL('../../../shared/seed/python-client-guide.zh.md', import.meta.url),
 );
 
-type Row = {
-	readonly name: string;
-	readonly value: string;
-	readonly target: string;
-	readonly ok?: boolean;
-};
 const table: Row[] = [];
-let work = '';
-
-async function client(server: BenchServer, name: string): Promise<TestTerminal> {
-	const terminal = startTerminal({
-		args: ['--server', server.url, '--name', name],
-		cols,
-		rows,
-		env: {XDG_CONFIG_HOME: path.join(work, name), LANG: 'en_US.UTF-8'},
-	});
-	await terminal.waitForText(/● online \d+ ms/, 20_000);
-	return terminal;
-}
 
 /** How many messages the client holds, from its own /stats line. */
 async function statsCount(
@@ -80,62 +61,8 @@ async function statsCount(
 	return count;
 }
 
-async function startup(server: BenchServer): Promise<void> {
-	const times: number[] = [];
-	for (let run = 0; run < plan.startupRuns; run++) {
-		// Each run leaves join and leave notices behind: post the marker again, so that it is
-		// always on the newest page.
-		await seedHistory(server.url, 1, newest);
-		const started = performance.now();
-		const terminal = startTerminal({
-			args: ['--server', server.url, '--name', `startup${run}`],
-			cols,
-			rows,
-			env: {XDG_CONFIG_HOME: path.join(work, `startup${run}`), LANG: 'en_US.UTF-8'},
-		});
-		await terminal.waitForText(newest, 20_000);
-		times.push(performance.now() - started);
-		await terminal.dispose();
-	}
-
-	const ours = median(times);
-	const python = await pythonStartup(server);
-	table.push({
-		name: `start-up (median of ${plan.startupRuns})`,
-		value:
-			python === undefined
-				? `${ours.toFixed(0)} ms`
-				: `${ours.toFixed(0)} ms vs Python ${python.toFixed(0)} ms = ${(ours / python).toFixed(2)}×`,
-		target: '≤ 1.2× the Python client',
-		ok: python === undefined ? undefined : ours <= python * 1.2,
-	});
-}
-
-async function pythonStartup(server: BenchServer): Promise<number | undefined> {
-	const python = await pythonWithSocketio();
-	const folder = python
-		? await writeGuideClient(guide, path.join(work, 'python'), server.url)
-		: undefined;
-	if (!python || !folder) {
-		return undefined;
-	}
-
-	const times: number[] = [];
-	for (let run = 0; run < plan.startupRuns; run++) {
-		await seedHistory(server.url, 1, newest);
-		const started = performance.now();
-		const terminal = startTerminal({command: python, args: ['main.py'], cwd: folder, cols, rows});
-		terminal.write(`py${run}\r`);
-		await terminal.waitForText(newest, 20_000);
-		times.push(performance.now() - started);
-		await terminal.dispose();
-	}
-
-	return median(times);
-}
-
-async function keystrokes(server: BenchServer): Promise<void> {
-	const terminal = await client(server, 'typist');
+async function keystrokes(bench: Bench): Promise<void> {
+	const terminal = await client(bench, 'typist');
 	await terminal.waitForQuiet(300);
 	const sizes: number[] = [];
 	let typed = '';
@@ -160,9 +87,9 @@ async function keystrokes(server: BenchServer): Promise<void> {
 	});
 }
 
-async function appends(server: BenchServer): Promise<void> {
-	const terminal = await client(server, 'reader');
-	const peer = await connectPeer(server.url, 'writer');
+async function appends(bench: Bench): Promise<void> {
+	const terminal = await client(bench, 'reader');
+	const peer = await connectPeer(bench.server.url, 'writer');
 	const sizes: number[] = [];
 	for (let index = 0; index < plan.appends + 5; index++) {
 		await terminal.waitForQuiet(100);
@@ -186,9 +113,9 @@ async function appends(server: BenchServer): Promise<void> {
 	});
 }
 
-async function flood(server: BenchServer): Promise<void> {
-	const terminal = await client(server, 'flooded');
-	const peer = await connectPeer(server.url, 'flooder');
+async function flood(bench: Bench): Promise<void> {
+	const terminal = await client(bench, 'flooded');
+	const peer = await connectPeer(bench.server.url, 'flooder');
 	const cpuBefore = await cpuSeconds(terminal.pid);
 	const started = performance.now();
 	let sent = 0;
@@ -241,9 +168,9 @@ async function flood(server: BenchServer): Promise<void> {
 	});
 }
 
-async function memory(server: BenchServer): Promise<void> {
-	const terminal = await client(server, 'hoarder');
-	const peer = await connectPeer(server.url, 'hoard');
+async function memory(bench: Bench): Promise<void> {
+	const terminal = await client(bench, 'hoarder');
+	const peer = await connectPeer(bench.server.url, 'hoard');
 	for (let index = 0; index < plan.memory; index++) {
 		peer.emit('message', {content: `memory ${index} ${'x'.repeat(40)}`, type: 'text'});
 		if (index % 2000 === 1999) {
@@ -289,15 +216,16 @@ function print(): void {
 	}
 }
 
-work = await mkdtemp(path.join(os.tmpdir(), 'chat-tui-bench-'));
+const work = await mkdtemp(path.join(os.tmpdir(), 'chat-tui-bench-'));
 const server = await startServer();
+const bench: Bench = {server, work};
 try {
 	await seedHistory(server.url, 60, newest);
-	await startup(server);
-	await keystrokes(server);
-	await appends(server);
-	await flood(server);
-	await memory(server);
+	table.push(...(await startup(bench, plan.startupRuns, guide)));
+	await keystrokes(bench);
+	await appends(bench);
+	await flood(bench);
+	await memory(bench);
 	print();
 } finally {
 	await server.close();

@@ -1,0 +1,125 @@
+// The start-up rows of `npm run bench`: the built chat and the guide's Python client, from process
+// start to the newest history message on screen.
+import {readdir} from 'node:fs/promises';
+import path from 'node:path';
+import process from 'node:process';
+import {performance} from 'node:perf_hooks';
+import {setTimeout} from 'node:timers/promises';
+import {startTerminal} from '../../test/helpers/terminal.js';
+import {client, clientEnv, cols, newest, rows, type Bench} from './clients.js';
+import {median, seedHistory, type Row} from './measure.js';
+import {pythonWithSocketio, writeGuideClient} from './python-client.js';
+
+/** One start: process start to the newest history on screen, in ms. */
+async function startOnce(
+	bench: Bench,
+	name: string,
+	env: Record<string, string | undefined> = {},
+): Promise<number> {
+	// Each run leaves join and leave notices behind: post the marker again, so that it is always
+	// on the newest page.
+	await seedHistory(bench.server.url, 1, newest);
+	const started = performance.now();
+	const terminal = startTerminal({
+		args: ['--server', bench.server.url, '--name', name],
+		cols,
+		rows,
+		env: {...clientEnv(bench, name), ...env},
+	});
+	await terminal.waitForText(newest, 20_000);
+	const time = performance.now() - started;
+	await terminal.dispose();
+	return time;
+}
+
+/** Run the chat until it has saved V8's code cache, as any session of a few seconds does. */
+async function warmCodeCache(bench: Bench): Promise<void> {
+	const terminal = await client(bench, 'warm-up');
+	const folder = path.join(bench.work, 'cache', 'chat-tui');
+	const saved = async () => {
+		const files = await readdir(folder).catch(() => []);
+		return files.some((file) => file.endsWith('.v8'));
+	};
+
+	const deadline = performance.now() + 20_000;
+	while (!(await saved())) {
+		if (performance.now() > deadline) {
+			throw new Error('the chat saved no code cache within 20 s');
+		}
+
+		await setTimeout(100);
+	}
+
+	await terminal.dispose();
+}
+
+/** The start-up rows: the median start, the first one, and without NODE_EXTRA_CA_CERTS where set. */
+export async function startup(bench: Bench, runs: number, guide: string): Promise<Row[]> {
+	const first = await startOnce(bench, 'cold');
+	await warmCodeCache(bench);
+	const times: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		times.push(await startOnce(bench, `startup${run}`));
+	}
+
+	// Node 20 reads NODE_EXTRA_CA_CERTS before running any of our code; where it is set (as it is
+	// system-wide on some machines), show what that costs.
+	const withoutCa: number[] = [];
+	if (process.env.NODE_EXTRA_CA_CERTS) {
+		for (let run = 0; run < runs; run++) {
+			withoutCa.push(await startOnce(bench, `noca${run}`, {NODE_EXTRA_CA_CERTS: undefined}));
+		}
+	}
+
+	const ours = median(times);
+	const python = await pythonStartup(bench, runs, guide);
+	const versus = (time: number) =>
+		python === undefined
+			? `${time.toFixed(0)} ms`
+			: `${time.toFixed(0)} ms vs Python ${python.toFixed(0)} ms = ${(time / python).toFixed(2)}×`;
+	const rows: Row[] = [
+		{
+			name: `start-up (median of ${runs})`,
+			value: versus(ours),
+			target: '≤ 1.2× the Python client',
+			ok: python === undefined ? undefined : ours <= python * 1.2,
+		},
+		{name: 'start-up, first run (no code cache yet)', value: versus(first), target: '–'},
+	];
+	if (withoutCa.length > 0) {
+		rows.push({
+			name: `start-up without NODE_EXTRA_CA_CERTS (median of ${runs})`,
+			value: versus(median(withoutCa)),
+			target: '–',
+		});
+	}
+
+	return rows;
+}
+
+async function pythonStartup(
+	bench: Bench,
+	runs: number,
+	guide: string,
+): Promise<number | undefined> {
+	const python = await pythonWithSocketio();
+	const folder = python
+		? await writeGuideClient(guide, path.join(bench.work, 'python'), bench.server.url)
+		: undefined;
+	if (!python || !folder) {
+		return undefined;
+	}
+
+	const times: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		await seedHistory(bench.server.url, 1, newest);
+		const started = performance.now();
+		const terminal = startTerminal({command: python, args: ['main.py'], cwd: folder, cols, rows});
+		terminal.write(`py${run}\r`);
+		await terminal.waitForText(newest, 20_000);
+		times.push(performance.now() - started);
+		await terminal.dispose();
+	}
+
+	return median(times);
+}
