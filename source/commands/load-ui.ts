@@ -14,6 +14,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import vm from 'node:vm';
+import {setHeapFlags} from '../hooks/idle-collect.js';
 import type * as Ui from './ui.js';
 
 /*
@@ -82,6 +83,8 @@ function writeCache(file: string, data: Uint8Array): void {
 /** Run `bundle` (a CommonJS file) as the UI module, with V8's code cache when there is one. */
 export function loadBundle(bundle: string, environment = process.env): LoadedUi {
 	const source = readFileSync(bundle, 'utf8');
+	// The flags the chat sets for itself, now: a cache made under others would be refused.
+	setHeapFlags();
 	const useCache = environment.CHAT_TUI_CODE_CACHE !== '0';
 	const cacheFile = useCache ? cacheFileFor(source, environment) : undefined;
 	const cachedData = cacheFile ? readCache(cacheFile) : undefined;
@@ -113,7 +116,7 @@ export function loadBundle(bundle: string, environment = process.env): LoadedUi 
 }
 
 /** How long after start the cache is made: the chat is up, joined and drawn by then. */
-const saveAfterMs = 2000;
+export const saveAfterMs = 2000;
 
 /** The UI module: from `bundleUrl` when it is there (the built CLI), else the sources. */
 export async function loadUi(bundleUrl: URL): Promise<UiModule> {
