@@ -3,11 +3,12 @@ import {ChatRestApi} from '../protocol/rest-client.js';
 import {sanitize, sanitizeText} from '../protocol/sanitize.js';
 import type {ChatSocket} from '../protocol/socket-client.js';
 import {limits, type MessagesPage} from '../protocol/types.js';
-import {chatReducer, initialChatState, type ChatState} from '../state/chat-state.js';
+import {chatReducer, type ChatState} from '../state/chat-state.js';
 import {isKnown} from '../state/merge.js';
 import {describeError} from './describe-error.js';
 import {firstPageSize, type FirstPage} from './first-page.js';
 import {fillGap} from './gap-fill.js';
+import {firstChatState, useHistoryLoad} from './use-history-load.js';
 import {useHistoryPaging} from './use-history-paging.js';
 import {useLiveSocket} from './use-live-socket.js';
 import {useOutbox} from './use-outbox.js';
@@ -68,14 +69,7 @@ export function useChat(connection: ChatConnection): Chat {
 	const [state, dispatch] = useReducer(
 		chatReducer,
 		{me: {userId, username}, page: firstPage?.page},
-		({me, page}) =>
-			page
-				? chatReducer(initialChatState(me), {
-						type: 'history-loaded',
-						messages: page.messages,
-						total: page.total,
-					})
-				: initialChatState(me),
+		firstChatState,
 	);
 	const latest = useRef(state);
 	latest.current = state;
@@ -90,52 +84,14 @@ export function useChat(connection: ChatConnection): Chat {
 		dispatch({type: 'notice', level, text: sanitizeText(text), now: Date.now()});
 	}, []);
 
-	const droppedNotice = useCallback(
-		(page: MessagesPage) => {
-			if (page.dropped > 0) {
-				notice('error', `history: dropped ${page.dropped} malformed messages`);
-			}
-		},
-		[notice],
-	);
-
-	/**
-	 * The newest page: from `request` when one is under way, else asked for now. Whether it loaded
-	 * (the state says so only once React has rendered it).
-	 */
-	const loadHistory = useCallback(
-		async (request?: Promise<MessagesPage>): Promise<boolean> => {
-			dispatch({type: 'history-requested'});
-			try {
-				const page = await (request ?? api.getMessages({limit: historyPageSize, offset: 0}));
-				dispatch({type: 'history-loaded', messages: page.messages, total: page.total});
-				droppedNotice(page);
-				return true;
-			} catch (error: unknown) {
-				dispatch({type: 'history-failed', error: describeError(error)});
-				notice('error', describeError(error));
-				return false;
-			}
-		},
-		[api, historyPageSize, notice, droppedNotice],
-	);
-
 	const {restored} = useOutbox(outboxFile, state.pending, dispatch);
-	// The first history load, started at once (or before the screen loaded), in parallel with the
-	// socket's handshake.
-	const firstLoad = useRef<Promise<boolean> | undefined>(undefined);
-	useEffect(() => {
-		if (firstLoad.current) {
-			return;
-		}
-
-		if (firstPage?.page) {
-			droppedNotice(firstPage.page);
-			firstLoad.current = Promise.resolve(true);
-		} else {
-			firstLoad.current = loadHistory(firstPage?.request);
-		}
-	}, [firstPage, loadHistory, droppedNotice]);
+	const {loadHistory, firstLoad} = useHistoryLoad({
+		api,
+		pageSize: historyPageSize,
+		firstPage,
+		dispatch,
+		notice,
+	});
 
 	// Lines sent on the current connection, so a second join in quick succession cannot send a
 	// line again before the state says it went out.
@@ -233,7 +189,7 @@ export function useChat(connection: ChatConnection): Chat {
 				}
 			})();
 		},
-		[restored, fillGapAfterJoin, loadHistory, flushQueue],
+		[restored, fillGapAfterJoin, loadHistory, firstLoad, flushQueue],
 	);
 
 	const socketRef = useLiveSocket({
