@@ -16,6 +16,8 @@ export type StoredMessage = Message & {
 	readonly seq: number;
 	/** The identity key: the server's id when present, else the composite. */
 	readonly key: string;
+	/** compositeKey(message), made once. */
+	readonly composite: string;
 };
 
 export function compositeKey(message: Message): string {
@@ -49,24 +51,34 @@ export function isKnown(index: MessageIndex, message: Message): boolean {
 const compare = (a: StoredMessage, b: StoredMessage) =>
 	a.time - b.time || a.timeMicros - b.timeMicros || a.seq - b.seq;
 
-export type MergeResult = {
+/** Messages in order, their index, and the arrival number the next one gets. */
+export type Stretch = {
 	readonly messages: readonly StoredMessage[];
 	readonly index: MessageIndex;
+	readonly nextSeq: number;
+};
+
+export const emptyStretch: Stretch = {messages: [], index: emptyIndex, nextSeq: 0};
+
+export type MergeResult = Stretch & {
 	/** The messages that were new, in the order they were given. */
 	readonly added: readonly StoredMessage[];
-	readonly nextSeq: number;
+	/** How many of the oldest were dropped to keep `keepNewest`. */
+	readonly dropped: number;
 };
 
 /**
  * Merge `incoming` into the sorted `existing`, skipping known ones. Appending in order (the
- * common case: live events) costs O(k); anything else costs one sort of the result.
+ * common case: live events) costs O(k) plus copying the index; anything else costs one sort of the
+ * result. With `keepNewest`, the oldest past that many are dropped, and their index entries with
+ * them (not the whole index made again: in a flood that was most of the chat's work).
  */
 export function mergeMessages(
-	existing: readonly StoredMessage[],
-	index: MessageIndex,
+	stretch: Stretch,
 	incoming: readonly Message[],
-	firstSeq: number,
+	keepNewest = Number.POSITIVE_INFINITY,
 ): MergeResult {
+	const {messages: existing, index, nextSeq: firstSeq} = stretch;
 	const ids = new Map(index.ids);
 	const composites = new Map(index.composites);
 	const next: MessageIndex = {ids, composites};
@@ -82,6 +94,7 @@ export function mergeMessages(
 			...message,
 			seq,
 			key: message.id === undefined ? composite : `id:${message.id}`,
+			composite,
 		};
 		seq++;
 		composites.set(composite, message.id ?? '');
@@ -93,16 +106,46 @@ export function mergeMessages(
 	}
 
 	if (added.length === 0) {
-		return {messages: existing, index, added, nextSeq: seq};
+		return {messages: existing, index, added, nextSeq: seq, dropped: 0};
 	}
 
 	const last = existing.at(-1);
 	const sortedAdded = added.length > 1 ? [...added].sort(compare) : added;
-	const messages =
+	const all =
 		last === undefined || compare(last, sortedAdded[0]!) <= 0
 			? [...existing, ...sortedAdded]
 			: [...existing, ...sortedAdded].sort(compare);
-	return {messages, index: next, added, nextSeq: seq};
+	const dropped = Math.max(0, all.length - keepNewest);
+	for (const message of all.slice(0, dropped)) {
+		forget(ids, composites, message);
+	}
+
+	return {
+		messages: dropped > 0 ? all.slice(dropped) : all,
+		index: next,
+		added,
+		nextSeq: seq,
+		dropped,
+	};
+}
+
+/**
+ * Take a dropped message out of a fresh index. Another message with the same composite (both with
+ * ids, and different ones) sorts by arrival among equal times: when it is kept it came later, and
+ * its id, not this one's, is what the composite points to; then the entry stays.
+ */
+function forget(
+	ids: Map<string, string>,
+	composites: Map<string, string>,
+	message: StoredMessage,
+): void {
+	if (message.id !== undefined) {
+		ids.delete(message.id);
+	}
+
+	if (composites.get(message.composite) === (message.id ?? '')) {
+		composites.delete(message.composite);
+	}
 }
 
 /** Keep the newest `max` messages (or the oldest, when `keep` is 'oldest'), with their index. */
@@ -123,7 +166,7 @@ export function indexOf(messages: readonly StoredMessage[]): MessageIndex {
 	const ids = new Map<string, string>();
 	const composites = new Map<string, string>();
 	for (const message of messages) {
-		composites.set(compositeKey(message), message.id ?? '');
+		composites.set(message.composite, message.id ?? '');
 		if (message.id !== undefined) {
 			ids.set(message.id, message.key);
 		}

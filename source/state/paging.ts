@@ -1,7 +1,7 @@
 import type {Message} from '../protocol/types.js';
 import type {ChatAction, ChatState} from './chat-types.js';
 import {mentions} from './highlight.js';
-import {emptyIndex, indexOf, isKnown, mergeMessages, trimMessages} from './merge.js';
+import {emptyStretch, indexOf, isKnown, mergeMessages, trimMessages} from './merge.js';
 import {confirmEchoes} from './outbox.js';
 
 /*
@@ -35,19 +35,18 @@ export function addMessages(
 		return liveWhileDetached(state, incoming);
 	}
 
-	const merged = mergeMessages(state.messages, state.index, incoming, state.nextSeq);
+	const merged = mergeMessages(state, incoming, maxMessages);
 	if (merged.added.length === 0) {
 		return state;
 	}
 
-	const trimmed = trimMessages(merged.messages, maxMessages);
 	return {
 		...state,
-		messages: trimmed?.messages ?? merged.messages,
-		index: trimmed?.index ?? merged.index,
+		messages: merged.messages,
+		index: merged.index,
 		nextSeq: merged.nextSeq,
 		pending: confirmEchoes(state.pending, merged.added, state.me.userId),
-		older: trimmed && state.older === 'start' ? 'idle' : state.older,
+		older: merged.dropped > 0 && state.older === 'start' ? 'idle' : state.older,
 		...(source === 'live' ? counted(state, merged.added) : {}),
 	};
 }
@@ -63,7 +62,7 @@ function counted(state: ChatState, added: readonly Message[]) {
 }
 
 function liveWhileDetached(state: ChatState, incoming: readonly Message[]): ChatState {
-	const stashKeys = mergeMessages([], emptyIndex, state.stash, 0).index;
+	const stashKeys = mergeMessages(emptyStretch, state.stash).index;
 	const fresh = incoming.filter(
 		(message) => !isKnown(state.index, message) && !isKnown(stashKeys, message),
 	);
@@ -86,7 +85,7 @@ export function addOlderPage(
 	incoming: readonly Message[],
 	complete: boolean,
 ): ChatState {
-	const merged = mergeMessages(state.messages, state.index, incoming, state.nextSeq);
+	const merged = mergeMessages(state, incoming);
 	const trimmed = trimMessages(merged.messages, maxMessages, 'oldest');
 	const older = complete ? 'start' : 'idle';
 	if (!trimmed) {
@@ -132,7 +131,10 @@ export function addNewerPage(
 		? state.messages.filter((message) => message.time >= oldestOfPage)
 		: state.messages;
 	const index = kept === state.messages ? state.index : indexOf(kept);
-	const merged = mergeMessages(kept, index, [...incoming, ...stashed], state.nextSeq);
+	const merged = mergeMessages({messages: kept, index, nextSeq: state.nextSeq}, [
+		...incoming,
+		...stashed,
+	]);
 	const trimmed = trimMessages(merged.messages, maxMessages);
 	return {
 		...state,

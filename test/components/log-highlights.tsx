@@ -6,7 +6,7 @@ import {useLogWindow} from '../../source/hooks/use-log-window.js';
 import {labelsFor} from '../../source/i18n.js';
 import {buildLogItems, type FormatContext} from '../../source/state/log-lines.js';
 import {bottomView} from '../../source/state/log-window.js';
-import {emptyIndex, mergeMessages} from '../../source/state/merge.js';
+import {emptyStretch, mergeMessages} from '../../source/state/merge.js';
 import {findMatches} from '../../source/state/search.js';
 import {forceColor} from '../helpers/force-color.js';
 import {message} from '../helpers/messages.js';
@@ -36,8 +36,7 @@ const painted = (frame: string, background: string) =>
 
 const items = buildLogItems(
 	mergeMessages(
-		[],
-		emptyIndex,
+		emptyStretch,
 		[
 			message({content: 'hello @alice and ALICE', at: 1, sender: 'bob', senderId: 'u-bob'}),
 			message({content: 'malice is not a mention', at: 2, sender: 'bob', senderId: 'u-bob'}),

@@ -3,7 +3,7 @@ import {labelsFor} from '../../source/i18n.js';
 import type {Message} from '../../source/protocol/types.js';
 import type {Notice, PendingLine} from '../../source/state/chat-state.js';
 import type {DisplayLine, FormatContext} from '../../source/state/log-lines.js';
-import {emptyIndex, mergeMessages, type StoredMessage} from '../../source/state/merge.js';
+import {emptyStretch, mergeMessages, type StoredMessage} from '../../source/state/merge.js';
 import {safe} from './messages.js';
 
 // Local time, so clock and date formatting do not depend on the machine's time zone.
@@ -31,7 +31,7 @@ export const stored = (...list: Fields[]): StoredMessage[] => {
 						senderId: safe(senderId),
 					},
 	);
-	return [...mergeMessages([], emptyIndex, messages, 0).messages];
+	return [...mergeMessages(emptyStretch, messages).messages];
 };
 
 export const notice = (

@@ -3,6 +3,7 @@ import type {Message} from '../../source/protocol/types.js';
 import {
 	compositeKey,
 	emptyIndex,
+	emptyStretch,
 	indexOf,
 	isKnown,
 	mergeMessages,
@@ -15,9 +16,9 @@ import {seededRandom} from '../helpers/random.js';
 
 /** Merge batches one after the other, as the client receives them. */
 function mergeAll(...batches: Array<readonly Message[]>): MergeResult {
-	let result: MergeResult = {messages: [], index: emptyIndex, added: [], nextSeq: 0};
+	let result: MergeResult = {...emptyStretch, added: [], dropped: 0};
 	for (const batch of batches) {
-		result = mergeMessages(result.messages, result.index, batch, result.nextSeq);
+		result = mergeMessages(result, batch);
 	}
 
 	return result;
@@ -32,7 +33,7 @@ const [m1, m2, m3, m4, m5] = [1, 2, 3, 4, 5].map((n) =>
 
 test('live events first, then the REST page that overlaps them: no duplicates, sorted', (t) => {
 	const live = mergeAll([m4, m5]);
-	const result = mergeMessages(live.messages, live.index, [m5, m2, m4, m1, m3], live.nextSeq);
+	const result = mergeMessages(live, [m5, m2, m4, m1, m3]);
 	t.deepEqual(contents(result.messages), ['line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
 	t.deepEqual(contents(result.added), ['line 2', 'line 1', 'line 3'], 'new ones, in given order');
 	t.is(result.nextSeq, 5);
@@ -41,7 +42,7 @@ test('live events first, then the REST page that overlaps them: no duplicates, s
 test('the REST page first, then live events that overlap it', (t) => {
 	const page = mergeAll([m3, m1, m2]);
 	t.deepEqual(contents(page.messages), ['line 1', 'line 2', 'line 3']);
-	const result = mergeMessages(page.messages, page.index, [m3, m4, m5], page.nextSeq);
+	const result = mergeMessages(page, [m3, m4, m5]);
 	t.deepEqual(contents(result.messages), ['line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
 	t.deepEqual(contents(result.added), ['line 4', 'line 5']);
 });
@@ -54,7 +55,7 @@ test('overlapping pages merge to one list', (t) => {
 
 test('a batch with nothing new returns the same list and index', (t) => {
 	const first = mergeAll([m1, m2]);
-	const again = mergeMessages(first.messages, first.index, [m2, m1], first.nextSeq);
+	const again = mergeMessages(first, [m2, m1]);
 	t.is(again.messages, first.messages);
 	t.is(again.index, first.index);
 	t.deepEqual(again.added, []);
@@ -261,12 +262,52 @@ test('property: a trimmed list merged again with its dropped part is whole and o
 		const keep = 1 + random.int(merged.messages.length - 1);
 		const trimmed = trimMessages(merged.messages, keep)!;
 		const dropped = merged.messages.slice(0, trimmed.dropped);
-		const again = mergeMessages(trimmed.messages, trimmed.index, dropped, merged.nextSeq);
+		const again = mergeMessages({...trimmed, nextSeq: merged.nextSeq}, dropped);
 		t.deepEqual(
 			again.messages.map((each) => identity(each)),
 			merged.messages.map((each) => identity(each)),
 			`seed ${seed}`,
 		);
 		t.is(again.added.length, trimmed.dropped, `seed ${seed}`);
+	}
+});
+
+test('property: keeping the newest while merging is the same as merging all, then trimming', (t) => {
+	const sortedEntries = (map: ReadonlyMap<string, string>) =>
+		[...map].sort(([a], [b]) => (a < b ? -1 : 1));
+	for (let seed = 1; seed <= 200; seed++) {
+		const random = seededRandom(seed * 104_729);
+		const originals = distinctMessages(seed);
+		// Twins: the same composite (time, sender, content) under another server id.
+		const twins = originals
+			.filter((each) => each.id !== undefined && random.next() < 0.3)
+			.map((each) => ({...each, id: safe(`${each.id!}-twin`)}));
+		const arrivals = random.shuffle([...originals, ...twins, ...originals.slice(0, 5)]);
+		const batches: Message[][] = [];
+		while (arrivals.length > 0) {
+			batches.push(arrivals.splice(0, 1 + random.int(6)));
+		}
+
+		const keep = 1 + random.int(20);
+		let kept: MergeResult = {...emptyStretch, added: [], dropped: 0};
+		for (const batch of batches) {
+			kept = mergeMessages(kept, batch, keep);
+			t.true(kept.messages.length <= keep, `seed ${seed}`);
+		}
+
+		const reference = trimMessages(mergeAll(...batches).messages, keep);
+		const messages = reference?.messages ?? mergeAll(...batches).messages;
+		const index = reference?.index ?? indexOf(messages);
+		t.deepEqual(
+			kept.messages.map((each) => each.key),
+			messages.map((each) => each.key),
+			`seed ${seed}`,
+		);
+		t.deepEqual(sortedEntries(kept.index.ids), sortedEntries(index.ids), `seed ${seed}: ids`);
+		t.deepEqual(
+			sortedEntries(kept.index.composites),
+			sortedEntries(index.composites),
+			`seed ${seed}: composites`,
+		);
 	}
 });
