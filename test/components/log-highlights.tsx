@@ -35,17 +35,13 @@ const painted = (frame: string, background: string) =>
 	].map((match) => match[1]);
 
 const items = buildLogItems(
-	mergeMessages(
-		emptyStretch,
-		[
-			message({content: 'hello @alice and ALICE', at: 1, sender: 'bob', senderId: 'u-bob'}),
-			message({content: 'malice is not a mention', at: 2, sender: 'bob', senderId: 'u-bob'}),
-			message({content: 'alice here, talking', at: 3, sender: 'alice', senderId: 'u-me'}),
-			message({content: 'the cat sat on the cat', at: 4, sender: 'bob', senderId: 'u-bob'}),
-			message({content: 'a cat again', at: 5, sender: 'bob', senderId: 'u-bob'}),
-		],
-		0,
-	).messages,
+	mergeMessages(emptyStretch, [
+		message({content: 'hello @alice and ALICE', at: 1, sender: 'bob', senderId: 'u-bob'}),
+		message({content: 'malice is not a mention', at: 2, sender: 'bob', senderId: 'u-bob'}),
+		message({content: 'alice here, talking', at: 3, sender: 'alice', senderId: 'u-me'}),
+		message({content: 'the cat sat on the cat', at: 4, sender: 'bob', senderId: 'u-bob'}),
+		message({content: 'a cat again', at: 5, sender: 'bob', senderId: 'u-bob'}),
+	]).messages,
 	[],
 	[],
 );
