@@ -80,7 +80,11 @@ function Screen(props: AppProps & {readonly display: Display}) {
 				insecure: props.insecure,
 				outboxFile: props.outboxFile,
 				firstPage: props.firstPage,
-				labels: {reconnected: labels.reconnected, missed: labels.missed},
+				labels: {
+					reconnected: labels.reconnected,
+					missed: labels.missed,
+					missedOne: labels.missedOne,
+				},
 			}}
 			columns={columns}
 			rows={rows}

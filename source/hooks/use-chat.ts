@@ -26,7 +26,11 @@ export type ChatConnection = {
 	/** The newest page, asked for before the screen loaded; its page, if come, is the first state. */
 	readonly firstPage?: FirstPage;
 	/** Words of the gap-fill notice, in the UI's language. */
-	readonly labels?: {readonly reconnected: string; readonly missed: string};
+	readonly labels?: {
+		readonly reconnected: string;
+		readonly missed: string;
+		readonly missedOne?: string;
+	};
 };
 
 export type Chat = {
@@ -76,6 +80,7 @@ export function useChat(connection: ChatConnection): Chat {
 	const labels = connection.labels ?? {
 		reconnected: 'reconnected',
 		missed: 'missed messages loaded',
+		missedOne: 'missed message loaded',
 	};
 
 	const api = useMemo(() => new ChatRestApi({baseUrl: apiUrl, insecure}), [apiUrl, insecure]);
@@ -145,7 +150,13 @@ export function useChat(connection: ChatConnection): Chat {
 					messages: result.messages,
 					complete: result.complete,
 					now: Date.now(),
-					...(reconnect ? {label: labels.reconnected, missedLabel: labels.missed} : {}),
+					...(reconnect
+						? {
+								label: labels.reconnected,
+								missedLabel: labels.missed,
+								missedOneLabel: labels.missedOne,
+							}
+						: {}),
 				});
 			} catch (error: unknown) {
 				// After the first join the history itself loaded: a failed second look alarms nobody.
@@ -157,7 +168,7 @@ export function useChat(connection: ChatConnection): Chat {
 				}
 			}
 		},
-		[api, historyPageSize, labels.reconnected, labels.missed, notice],
+		[api, historyPageSize, labels.reconnected, labels.missed, labels.missedOne, notice],
 	);
 
 	// True from a join until its history or gap fill is merged and the queue has gone out.

@@ -193,7 +193,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 			return withNotice(
 				next,
 				'info',
-				trusted(`${action.label} — ${missed} ${action.missedLabel ?? ''}${bounded}`),
+				trusted(
+					`${action.label} — ${missed} ${(missed === 1 ? action.missedOneLabel : undefined) ?? action.missedLabel ?? ''}${bounded}`,
+				),
 				action.now,
 			);
 		}

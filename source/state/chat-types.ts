@@ -87,6 +87,8 @@ export type ChatAction =
 			/** "reconnected", "missed messages loaded", in the UI's language; none: no notice. */
 			readonly label?: string;
 			readonly missedLabel?: string;
+			/** "missed message loaded": for one. */
+			readonly missedOneLabel?: string;
 	  }
 	| {readonly type: 'older-requested'}
 	| {

@@ -16,8 +16,8 @@ export const patience = 20_000;
 /** `◌ reconnecting (try K, retry in S s)`. */
 export const reconnectingPattern = /◌ reconnecting \(try (\d+), retry in \d+ s\)/;
 
-/** `reconnected — N missed messages loaded`, N captured. */
-export const gapNoticePattern = /-!- reconnected — (\d+) missed messages loaded/;
+/** `reconnected — N missed messages loaded` (`message` for one), N captured. */
+export const gapNoticePattern = /-!- reconnected — (\d+) missed messages? loaded/;
 
 export const statusOf = (terminal: TestTerminal) => statusRow(screenRows(terminal.screenText()));
 export const linesOf = (terminal: TestTerminal) => logLines(screenRows(terminal.screenText()));

@@ -241,6 +241,16 @@ test('a gap fill merges the missed messages and says how many', (t) => {
 	});
 	t.is(state.messages.length, 2);
 	t.is(state.notices.at(-1)!.text, safe('reconnected — 2 missed messages loaded'));
+	const one = reduce(start(), {
+		type: 'gap-filled',
+		messages: [own('one', 1)],
+		complete: true,
+		now: 5,
+		label: 'reconnected',
+		missedLabel: 'missed messages loaded',
+		missedOneLabel: 'missed message loaded',
+	});
+	t.is(one.notices.at(-1)!.text, safe('reconnected — 1 missed message loaded'));
 });
 
 test('the catch-up after the first join merges what the first page missed, once, without a notice', (t) => {
