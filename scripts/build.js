@@ -1,5 +1,6 @@
-// Bundle source/cli.tsx into one minified ESM file, dist/cli.js.
-// A bundle starts in about 0.4 s against about 1.0 s for unbundled imports.
+// Bundle the command line: source/cli.tsx into minified ESM (dist/cli.js and dist/chunks), and the
+// full-screen chat into one classic script, dist/ui.cjs. A bundle starts far faster than unbundled
+// imports.
 // Also the SDK (`import {ChatClient} from 'chat-tui'`): dist/sdk.js and its .d.ts files.
 import process from 'node:process';
 import {readFile, rm} from 'node:fs/promises';
@@ -92,7 +93,7 @@ const replaceStringWidth = {
 	},
 };
 
-/** Apply our fixes to Ink and Yoga as they are bundled; fail loudly if either changed under us. */
+/** Apply our fixes to Ink and its packages as they are bundled; fail loudly if one changed under us. */
 const applied = new Set();
 const patchInk = {
 	name: 'patch-ink',
@@ -130,26 +131,32 @@ const patchInk = {
 
 const started = Date.now();
 await rm('dist/chunks', {recursive: true, force: true});
-/*
-The command line: dist/cli.js, with what only some commands need (the server, the one-shots, the
-bot) split into dist/chunks and loaded on demand, so the chat does not compile them at start-up.
-*/
-const cli = build({
-	entryPoints: {cli: 'source/cli.tsx'},
-	outdir: 'dist',
-	splitting: true,
-	chunkNames: 'chunks/[name]-[hash]',
+/** What the command line's bundles share: Node 20, production React, our replacements and patches. */
+const forNode = {
 	bundle: true,
 	minify: process.env.CHAT_TUI_UNMINIFIED !== '1',
 	platform: 'node',
 	target: 'node20',
-	format: 'esm',
-	sourcemap: false,
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Optional native speed-ups of ws: absent is fine, ws falls back to JavaScript.
 	external: ['bufferutil', 'utf-8-validate'],
 	plugins: [stubDevtools, notInCi, replaceInkParts, replaceStringWidth, patchInk],
+	logLevel: 'warning',
+};
+
+/*
+The command line: dist/cli.js, with what only some commands need (the server, the one-shots, the
+bot) split into dist/chunks and loaded on demand, so the chat does not compile them at start-up.
+*/
+const cli = build({
+	...forNode,
+	entryPoints: {cli: 'source/cli.tsx'},
+	outdir: 'dist',
+	splitting: true,
+	chunkNames: 'chunks/[name]-[hash]',
+	format: 'esm',
+	sourcemap: false,
 	banner: {
 		js: [
 			'#!/usr/bin/env node',
@@ -158,27 +165,18 @@ const cli = build({
 			'const require = __createRequire(import.meta.url);',
 		].join('\n'),
 	},
-	logLevel: 'warning',
 });
 
 /*
 The full-screen chat as one classic script, dist/ui.cjs: V8 can keep such a script compiled between
 runs, which halves the chat's start-up (source/commands/load-ui.ts). It has no imports of its own:
-dependencies are bundled, and Node's modules come through the \`require\` the loader passes in.
+dependencies are bundled, and Node's modules come through the `require` the loader passes in.
 */
 const ui = build({
+	...forNode,
 	entryPoints: ['source/commands/ui.tsx'],
 	outfile: 'dist/ui.cjs',
-	bundle: true,
-	minify: process.env.CHAT_TUI_UNMINIFIED !== '1',
-	platform: 'node',
-	target: 'node20',
 	format: 'cjs',
-	legalComments: 'none',
-	define: {'process.env.NODE_ENV': '"production"'},
-	external: ['bufferutil', 'utf-8-validate'],
-	plugins: [stubDevtools, notInCi, replaceInkParts, replaceStringWidth, patchInk],
-	logLevel: 'warning',
 });
 
 /*
