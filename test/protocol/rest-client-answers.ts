@@ -1,5 +1,4 @@
-// ChatRestApi against peers that answer badly: HTTP errors, HTML, a hostile content type, JSON of
-// the wrong shape, and an answer too large to hold.
+// ChatRestApi against peers that answer badly: HTTP errors, HTML, wrong JSON, oversized answers.
 import type http from 'node:http';
 import test from 'ava';
 import {closeDispatchers} from '../../source/protocol/dispatcher.js';

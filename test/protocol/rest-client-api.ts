@@ -1,5 +1,4 @@
-// ChatRestApi against the real reference server: users, sending, paging, broadcast, and the
-// server's own refusals.
+// ChatRestApi against the reference server: users, send, pages, broadcast, the server's refusals.
 import test from 'ava';
 import {closeDispatchers} from '../../source/protocol/dispatcher.js';
 import {ChatRestApi} from '../../source/protocol/rest-client.js';

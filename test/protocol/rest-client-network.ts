@@ -1,5 +1,4 @@
-// ChatRestApi when the network fails it: nothing listening, no answer in time, and an untrusted
-// certificate.
+// ChatRestApi when the network fails: nothing listening, no answer in time, untrusted certificates.
 import test from 'ava';
 import {closeDispatchers} from '../../source/protocol/dispatcher.js';
 import {ChatRestApi} from '../../source/protocol/rest-client.js';

@@ -1,5 +1,4 @@
-// ChatSocket.close(): no more retries, also while one is pending; the process can exit; an online
-// client leaves and stays away.
+// ChatSocket.close(): no retry after it, even a pending one; the process exits; the user leaves.
 import {execFile} from 'node:child_process';
 import {once} from 'node:events';
 import test from 'ava';

@@ -1,5 +1,4 @@
-// ChatSocket connected: the join the server sees, presence, the heartbeat's round trip, rename,
-// and payloads that fail to parse (reported, never fatal).
+// ChatSocket connected: the join, presence, the heartbeat's round trip, rename, bad payloads.
 import test from 'ava';
 import {connectClient, requestJson, startTestServer} from '../helpers/server-harness.js';
 import {startIoServer} from '../helpers/io-server.js';

@@ -1,5 +1,4 @@
-// ChatSocket reconnecting: after a server restart, with nothing listening yet, after a
-// server-initiated disconnect, and when the heartbeat goes unanswered.
+// ChatSocket reconnecting: after a restart, a server drop, an unanswered heartbeat, or no server.
 import test from 'ava';
 import type {ConnectionState} from '../../source/protocol/socket-client.js';
 import {connectClient, freePort, requestJson, startTestServer} from '../helpers/server-harness.js';

@@ -1,5 +1,4 @@
-// The chat reducer's log: history pages, live events and presence, gap fills after a reconnect,
-// and the cap on how many messages it keeps.
+// The chat reducer's log: history pages, live events and presence, gap fills, the message cap.
 import test from 'ava';
 import type {User} from '../../source/protocol/types.js';
 import {chatReducer, maxMessages, onlineCount} from '../../source/state/chat-state.js';

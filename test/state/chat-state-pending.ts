@@ -1,5 +1,4 @@
-// The chat reducer's own lines: queued or sending, confirmed by their echo, failed after the
-// timeout and retried, kept through a drop, and restored from disk.
+// The chat reducer's own lines: sent or queued, confirmed by their echo, failed, retried, restored.
 import test from 'ava';
 import type {ConnectionState} from '../../source/protocol/socket-client.js';
 import {chatReducer, type ChatState} from '../../source/state/chat-state.js';
