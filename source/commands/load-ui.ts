@@ -51,6 +51,15 @@ export function cacheFileFor(source: string, environment = process.env): string 
 	return path.join(root, 'chat-tui', `ui-${process.version}-${process.arch}-${hash}.v8`);
 }
 
+/** No home directory to be found (os.homedir can throw) means no cache, not no chat. */
+function cacheFileOrNone(source: string, environment: NodeJS.ProcessEnv): string | undefined {
+	try {
+		return cacheFileFor(source, environment);
+	} catch {
+		return undefined;
+	}
+}
+
 function readCache(file: string): Uint8Array | undefined {
 	try {
 		return readFileSync(file);
@@ -85,8 +94,8 @@ export function loadBundle(bundle: string, environment = process.env): LoadedUi 
 	const source = readFileSync(bundle, 'utf8');
 	// The flags the chat sets for itself, now: a cache made under others would be refused.
 	setHeapFlags();
-	const useCache = environment.CHAT_TUI_CODE_CACHE !== '0';
-	const cacheFile = useCache ? cacheFileFor(source, environment) : undefined;
+	const cacheFile =
+		environment.CHAT_TUI_CODE_CACHE === '0' ? undefined : cacheFileOrNone(source, environment);
 	const cachedData = cacheFile ? readCache(cacheFile) : undefined;
 	const script = new vm.Script(
 		`(function (exports, require, module, __filename, __dirname) {${source}\n})`,
