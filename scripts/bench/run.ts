@@ -25,7 +25,7 @@ import {startup} from './startup.js';
 const smoke = process.argv.includes('--smoke');
 const settleMs = smoke ? 3000 : 10_000;
 const plan = smoke
-	? {startupRuns: 2, keystrokes: 10, appends: 5, flood: 1000, floodRate: 1000, memory: 5000}
+	? {startupRuns: 2, keystrokes: 10, appends: 5, flood: 3000, floodRate: 1000, memory: 5000}
 	: {startupRuns: 10, keystrokes: 50, appends: 20, flood: 10_000, floodRate: 1000, memory: 100_000};
 const guide = fileURLToPath(
 	new URL('../../../shared/seed/python-client-guide.zh.md', import.meta.url),
