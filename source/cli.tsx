@@ -118,6 +118,9 @@ function lookOf({settings, config}: Context) {
 	};
 }
 
+/** The full-screen chat's code, built beside this file (see commands/load-ui.ts). */
+const uiBundle = new URL('ui.cjs', import.meta.url);
+
 async function demo(flags: Flags, context: Context): Promise<void> {
 	if (flags.server !== undefined || flags.api !== undefined || flags.plain || flags.listen) {
 		throw new UsageError(
@@ -130,7 +133,7 @@ async function demo(flags: Flags, context: Context): Promise<void> {
 	}
 
 	const {runDemo} = await import('./commands/demo.js');
-	await runDemo({name: flags.name, lang: context.lang, look: lookOf(context)});
+	await runDemo({name: flags.name, lang: context.lang, look: lookOf(context), uiBundle});
 }
 
 /** The chat: full-screen on a terminal, else (or with --plain) line mode. Returns the exit code. */
@@ -163,7 +166,7 @@ async function chat(flags: Flags, context: Context): Promise<number> {
 	// process as an unhandled rejection.
 	firstPage.catch(() => undefined);
 	const {loadUi} = await import('./commands/load-ui.js');
-	const {runUi} = await loadUi(new URL('ui.cjs', import.meta.url));
+	const {runUi} = await loadUi(uiBundle);
 	await runUi({
 		...options,
 		firstPage,

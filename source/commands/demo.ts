@@ -6,6 +6,7 @@ import process from 'node:process';
 import type {Lang} from '../options.js';
 import {startServer} from '../server/index.js';
 import {startBot} from './bot.js';
+import {loadUi} from './load-ui.js';
 import type {UiOptions} from './ui.js';
 
 /*
@@ -20,6 +21,8 @@ export type DemoOptions = {
 	readonly lang: Lang;
 	/** How the chat looks and which keys it takes, as the user's settings say. */
 	readonly look?: Pick<UiOptions, 'display' | 'bell' | 'keys'>;
+	/** The built chat (dist/ui.cjs), loaded as for the chat itself (see load-ui.ts). */
+	readonly uiBundle: URL;
 };
 
 type Seed = {readonly minutesAgo: number; readonly sender?: string; readonly content: string};
@@ -85,7 +88,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
 	});
 	const bot = await startBot({serverUrl: server.url, name: botName, lang});
 	try {
-		const {runUi} = await import('./ui.js');
+		const {runUi} = await loadUi(options.uiBundle);
 		await runUi({
 			serverUrl: server.url,
 			apiUrl: `${server.url}/api`,

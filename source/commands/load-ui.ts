@@ -92,8 +92,6 @@ function writeCache(file: string, data: Uint8Array): void {
 /** Run `bundle` (a CommonJS file) as the UI module, with V8's code cache when there is one. */
 export function loadBundle(bundle: string, environment = process.env): LoadedUi {
 	const source = readFileSync(bundle, 'utf8');
-	// The flags the chat sets for itself, now: a cache made under others would be refused.
-	setHeapFlags();
 	const cacheFile =
 		environment.CHAT_TUI_CODE_CACHE === '0' ? undefined : cacheFileOrNone(source, environment);
 	const cachedData = cacheFile ? readCache(cacheFile) : undefined;
@@ -129,9 +127,13 @@ export const saveAfterMs = 2000;
 
 /** The UI module: from `bundleUrl` when it is there (the built CLI), else the sources. */
 export async function loadUi(bundleUrl: URL): Promise<UiModule> {
+	// The chat's V8 flags, before its code compiles: a cache made under other flags is refused.
+	setHeapFlags();
 	const bundle = fileURLToPath(bundleUrl);
 	if (!existsSync(bundle)) {
-		return import('./ui.js');
+		// Run from the sources. Not a literal, so that the bundle does not carry the chat twice.
+		const sources = './ui.js';
+		return import(sources) as Promise<UiModule>;
 	}
 
 	const loaded = loadBundle(bundle);

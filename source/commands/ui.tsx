@@ -9,7 +9,6 @@ import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {Lang} from '../options.js';
 import {enterFullScreen, restoreOnExit, restoreTerminal} from '../terminal.js';
 import {awaitFirstPage} from '../hooks/first-page.js';
-import {setHeapFlags} from '../hooks/idle-collect.js';
 import type {MessagesPage} from '../protocol/types.js';
 import {loginName} from './identity.js';
 
@@ -46,8 +45,6 @@ export async function runUi(options: UiOptions): Promise<void> {
 	if (options.keys) {
 		setKeys(options.keys);
 	}
-
-	setHeapFlags();
 
 	const file = configPath();
 	const userId = await resolveUserId(file, options.userId);
