@@ -1,9 +1,10 @@
-// Bundle the command line: source/cli.tsx into minified ESM (dist/cli.js and dist/chunks), and the
-// full-screen chat into one classic script, dist/ui.cjs. A bundle starts far faster than unbundled
-// imports.
+// Bundle the command line, source/cli.tsx, into one minified classic script (dist/main.cjs), and
+// the program that runs it from V8's code cache (dist/cli.cjs). A bundle starts far faster than
+// unbundled imports.
 // Also the SDK (`import {ChatClient} from 'chat-tui'`): dist/sdk.js and its .d.ts files.
 import process from 'node:process';
-import {readFile, rm} from 'node:fs/promises';
+import {createHash} from 'node:crypto';
+import {readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {build} from 'esbuild';
 import {inkPatches} from './ink-patches.js';
@@ -101,7 +102,7 @@ const patchInk = {
 		builder.onLoad(
 			{
 				filter:
-					/[/\\]node_modules[/\\](ink[/\\]build|yoga-layout[/\\]dist|string-width|slice-ansi)[/\\].*\.js$/,
+					/[/\\]node_modules[/\\](ink[/\\]build|yoga-layout[/\\]dist|string-width|slice-ansi|terminal-size|signal-exit)[/\\].*\.js$/,
 			},
 			async ({path: file}) => {
 				let contents = await readFile(file, 'utf8');
@@ -129,8 +130,34 @@ const patchInk = {
 	},
 };
 
+/**
+ * Check the classic script and name its build in its first line. The program runs it without a
+ * module system, so an import() left in it would throw; and V8 keeps an ASCII script one byte to a
+ * character, so the program reads it without decoding and hashes nothing (source/code-cache.ts).
+ */
+async function finishScript(file) {
+	const contents = await readFile(file, 'utf8');
+	if (/\bimport\(/.test(contents)) {
+		throw new Error(`${file} has a dynamic import(): bundle the module it loads`);
+	}
+
+	// An unminified build keeps comments, which may quote any text; read as Latin-1 they only
+	// look wrong.
+	const foreign = forNode.minify ? /[^\0-\u007F]/.exec(contents) : undefined;
+	if (foreign) {
+		const around = contents.slice(Math.max(0, foreign.index - 40), foreign.index + 20);
+		throw new Error(`${file} is not ASCII: escape "${foreign[0]}" in the source (…${around}…)`);
+	}
+
+	const hash = createHash('sha256').update(contents).digest('hex');
+	await writeFile(file, `// chat-tui build ${hash}\n${contents}`);
+}
+
 const started = Date.now();
+// What earlier builds made: the command line as ES modules, and the chat's own script.
 await rm('dist/chunks', {recursive: true, force: true});
+await rm('dist/cli.js', {force: true});
+await rm('dist/ui.cjs', {force: true});
 /** What the command line's bundles share: Node 20, production React, our replacements and patches. */
 const forNode = {
 	bundle: true,
@@ -146,37 +173,45 @@ const forNode = {
 };
 
 /*
-The command line: dist/cli.js, with what only some commands need (the server, the one-shots, the
-bot) split into dist/chunks and loaded on demand, so the chat does not compile them at start-up.
+The command line, with the chat and every command, as one classic script: dist/main.cjs. V8 can
+keep such a script compiled between runs (source/code-cache.ts), which Node 20 cannot do for ES
+modules; what only some commands need (the server, the one-shots, the bot) is only evaluated when
+they run. It has no imports of its own: dependencies are bundled, and Node's modules come through
+the `require` the program passes in.
 */
-const cli = build({
+const main = build({
 	...forNode,
-	entryPoints: {cli: 'source/cli.tsx'},
-	outdir: 'dist',
-	splitting: true,
-	chunkNames: 'chunks/[name]-[hash]',
-	format: 'esm',
-	sourcemap: false,
+	entryPoints: ['source/cli.tsx'],
+	outfile: 'dist/main.cjs',
+	format: 'cjs',
+	// import() of Node's own modules as require(): the script has no module system to import with.
+	supported: {'dynamic-import': false},
+	// For createRequire(import.meta.url), as in ES modules.
+	define: {...forNode.define, 'import.meta.url': 'importMetaUrl'},
+	banner: {js: "var importMetaUrl = require('node:url').pathToFileURL(__filename).href;"},
+});
+
+/**
+ * The program, dist/cli.cjs: it runs dist/main.cjs from the code cache (source/bin.ts). A classic
+ * script as well: Node's ES module loader alone takes longer to start than this file does.
+ */
+const bin = build({
+	entryPoints: ['source/bin.ts'],
+	outfile: 'dist/cli.cjs',
+	bundle: true,
+	minify: forNode.minify,
+	platform: 'node',
+	target: 'node20',
+	format: 'cjs',
+	legalComments: 'none',
+	logLevel: 'warning',
+	define: {'import.meta.url': 'importMetaUrl'},
 	banner: {
 		js: [
 			'#!/usr/bin/env node',
-			// CommonJS dependencies (React, socket.io) call require; ESM has none by default.
-			"import {createRequire as __createRequire} from 'node:module';",
-			'const require = __createRequire(import.meta.url);',
+			"const importMetaUrl = require('node:url').pathToFileURL(__filename).href;",
 		].join('\n'),
 	},
-});
-
-/*
-The full-screen chat as one classic script, dist/ui.cjs: V8 can keep such a script compiled between
-runs, which halves the chat's start-up (source/commands/load-ui.ts). It has no imports of its own:
-dependencies are bundled, and Node's modules come through the `require` the loader passes in.
-*/
-const ui = build({
-	...forNode,
-	entryPoints: ['source/commands/ui.tsx'],
-	outfile: 'dist/ui.cjs',
-	format: 'cjs',
 });
 
 /*
@@ -196,11 +231,8 @@ const sdk = build({
 	logLevel: 'warning',
 });
 
-const [, sdkResult] = await Promise.all([cli, sdk, ui]);
-// The loader runs it without a module system: an import() left in it would throw.
-if (/\bimport\(/.test(await readFile('dist/ui.cjs', 'utf8'))) {
-	throw new Error('dist/ui.cjs has a dynamic import(): bundle the module it loads');
-}
+const [, sdkResult] = await Promise.all([main, sdk, bin]);
+await finishScript('dist/main.cjs');
 
 for (const {name} of inkPatches) {
 	if (!applied.has(name)) {
@@ -219,7 +251,7 @@ if (!widthReplaced) {
 }
 
 process.stderr.write(
-	`built dist/cli.js, dist/ui.cjs and dist/sdk.js in ${Date.now() - started} ms\n`,
+	`built dist/cli.cjs, dist/main.cjs and dist/sdk.js in ${Date.now() - started} ms\n`,
 );
 const declarations = await buildDeclarations(Object.keys(sdkResult.metafile.inputs));
 process.stderr.write(

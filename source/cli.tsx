@@ -118,9 +118,6 @@ function lookOf({settings, config}: Context) {
 	};
 }
 
-/** The full-screen chat's code, built beside this file (see commands/load-ui.ts). */
-const uiBundle = new URL('ui.cjs', import.meta.url);
-
 async function demo(flags: Flags, context: Context): Promise<void> {
 	if (flags.server !== undefined || flags.api !== undefined || flags.plain || flags.listen) {
 		throw new UsageError(
@@ -133,7 +130,7 @@ async function demo(flags: Flags, context: Context): Promise<void> {
 	}
 
 	const {runDemo} = await import('./commands/demo.js');
-	await runDemo({name: flags.name, lang: context.lang, look: lookOf(context), uiBundle});
+	await runDemo({name: flags.name, lang: context.lang, look: lookOf(context)});
 }
 
 /** The chat: full-screen on a terminal, else (or with --plain) line mode. Returns the exit code. */
@@ -159,14 +156,13 @@ async function chat(flags: Flags, context: Context): Promise<number> {
 		});
 	}
 
-	// Ask for the history now: the server answers while the screen code loads.
+	// Ask for the history now: the server answers while the screen's code loads.
 	const {requestFirstPage} = await import('./hooks/first-page.js');
 	const firstPage = requestFirstPage(options.apiUrl, options.insecure);
 	// The chat reports a failure when it takes the request over; until then it must not end the
 	// process as an unhandled rejection.
 	firstPage.catch(() => undefined);
-	const {loadUi} = await import('./commands/load-ui.js');
-	const {runUi} = await loadUi(uiBundle);
+	const {runUi} = await import('./commands/ui.js');
 	await runUi({
 		...options,
 		firstPage,
@@ -274,9 +270,8 @@ async function main(): Promise<number> {
 	return chat(flags, context);
 }
 
-try {
-	process.exit(await main());
-} catch (error: unknown) {
+/** The way out: the exit code, or the error in one line (a usage error exits 2). */
+function fail(error: unknown): never {
 	if (error instanceof UsageError) {
 		process.stderr.write(`chat-tui: ${error.message}\n`);
 		process.exit(2);
@@ -290,3 +285,10 @@ try {
 	process.stderr.write(`chat-tui: ${error instanceof Error ? error.message : String(error)}\n`);
 	process.exit(1);
 }
+
+// Not a top-level await: the built command line is a classic script (see code-cache.ts).
+/* eslint-disable unicorn/prefer-top-level-await */
+main()
+	.then((code) => process.exit(code))
+	.catch(fail);
+/* eslint-enable unicorn/prefer-top-level-await */

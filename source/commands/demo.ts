@@ -6,7 +6,6 @@ import process from 'node:process';
 import type {Lang} from '../options.js';
 import {startServer} from '../server/index.js';
 import {startBot} from './bot.js';
-import {loadUi} from './load-ui.js';
 import type {UiOptions} from './ui.js';
 
 /*
@@ -21,8 +20,6 @@ export type DemoOptions = {
 	readonly lang: Lang;
 	/** How the chat looks and which keys it takes, as the user's settings say. */
 	readonly look?: Pick<UiOptions, 'display' | 'bell' | 'keys'>;
-	/** The built chat (dist/ui.cjs), loaded as for the chat itself (see load-ui.ts). */
-	readonly uiBundle: URL;
 };
 
 type Seed = {readonly minutesAgo: number; readonly sender?: string; readonly content: string};
@@ -88,7 +85,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
 	});
 	const bot = await startBot({serverUrl: server.url, name: botName, lang});
 	try {
-		const {runUi} = await loadUi(options.uiBundle);
+		const {runUi} = await import('./ui.js');
 		await runUi({
 			serverUrl: server.url,
 			apiUrl: `${server.url}/api`,

@@ -10,6 +10,7 @@ import type {Lang} from '../options.js';
 import {enterFullScreen, restoreOnExit, restoreTerminal} from '../terminal.js';
 import {awaitFirstPage} from '../hooks/first-page.js';
 import type {MessagesPage} from '../protocol/types.js';
+import {saveCacheSoon} from '../save-code-cache.js';
 import {loginName} from './identity.js';
 
 export type UiOptions = {
@@ -50,6 +51,8 @@ export async function runUi(options: UiOptions): Promise<void> {
 	const userId = await resolveUserId(file, options.userId);
 
 	enterFullScreen();
+	// Once the chat is up, its code is worth keeping compiled for the next start.
+	saveCacheSoon();
 	// Raw mode at once, before the first frame: keys typed early are neither echoed nor lost,
 	// and an early Ctrl-C is a key, not a signal.
 	process.stdin.setRawMode(true);

@@ -37,8 +37,8 @@ function collector(): (() => void) | undefined {
  * collections; V8 reads the flag each time it sets the next limit. `--expose-gc` is for the
  * collector above.
  *
- * Set them before the chat's code is compiled: V8 takes a code cache only under the flags it was
- * made under (commands/load-ui.ts), and the cache is made after they are set.
+ * Set before any of the command line is compiled (bin.ts): V8 takes a code cache only under the
+ * flags it was made under (code-cache.ts), and the cache is made after they are set.
  */
 export function setHeapFlags(): void {
 	try {

@@ -12,7 +12,14 @@ export function impersonatesSystem(name: string, systemLabel: string): boolean {
 		return true;
 	}
 
+	// Spaces, brackets and punctuation, ASCII and full-width: 【】（）«»：！·“”‘’ (escaped, so that
+	// the bundle stays ASCII: see code-cache.ts).
 	const bare = (text: string) =>
-		text.toLowerCase().replaceAll(/[\s[\]【】()（）<>«»*:：!！\-_.·|~"'“”‘’]/g, '');
+		text
+			.toLowerCase()
+			.replaceAll(
+				/[\s[\]()<>*:!\-_.|~"'\u3010\u3011\uFF08\uFF09\u00AB\u00BB\uFF1A\uFF01\u00B7\u201C\u201D\u2018\u2019]/g,
+				'',
+			);
 	return ['system', '系统', 'sys', bare(systemLabel)].includes(bare(name));
 }

@@ -1,12 +1,14 @@
-// The built chat's code cache (source/commands/load-ui.ts): the first run makes it, and the next
-// run takes it as it is. A run whose cache V8 refused (other flags, another build) writes it
-// again, so an unchanged file after a whole session is the sign that it was used.
+// The built command line's code cache (source/code-cache.ts): the chat's first run makes it, and the
+// next run takes it as it is. A run whose cache V8 refused (other flags, another build) writes it
+// again, so an unchanged file after a whole session is the sign that it was used. Only the chat
+// makes one, so that the cache holds the chat's code.
 import {mkdtemp, readdir, rm, stat} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import test from 'ava';
-import {saveAfterMs} from '../../source/commands/load-ui.js';
+import {saveAfterMs} from '../../source/save-code-cache.js';
+import {startCli} from '../helpers/cli-process.js';
 import {startChat, waitForOnline} from '../helpers/chat-terminal.js';
 import {startTestServer, waitFor} from '../helpers/server-harness.js';
 
@@ -50,4 +52,17 @@ test('the first run saves the code cache, and the next run uses it without writi
 	const after = await stat(path.join(folder, file!));
 	t.is(after.ino, made.ino, 'the cache was not written again');
 	t.is(after.mtimeMs, made.mtimeMs);
+});
+
+test('a command other than the chat makes no code cache, even when it runs for long', async (t) => {
+	const cacheHome = await mkdtemp(path.join(os.tmpdir(), 'chat-tui-cache-'));
+	t.teardown(async () => rm(cacheHome, {recursive: true, force: true}));
+	const server = await startCli(t, ['serve', '--port', '0'], {env: {XDG_CACHE_HOME: cacheHome}});
+	await waitFor(async () => (server.stderr().includes('listening on') ? true : undefined), {
+		timeoutMs: 15_000,
+		description: 'the server listening',
+	});
+	// Past the moment the chat saves its cache, counted from the start.
+	await delay(saveAfterMs + 1000);
+	t.deepEqual(await readdir(cacheHome), []);
 });

@@ -36,7 +36,7 @@ export type ChatTerminalOptions = {
 
 export type ChatTerminal = TestTerminal & {readonly configHome: string};
 
-/** `node dist/cli.js --server … [--name …] [--user-id …] [--lang …]` in a pty, disposed at teardown. */
+/** `node dist/cli.cjs --server … [--name …] [--user-id …] [--lang …]` in a pty, disposed at teardown. */
 export async function startChat(t: Teardown, options: ChatTerminalOptions): Promise<ChatTerminal> {
 	const configHome = options.configHome ?? (await tempConfigHome(t));
 	const args = ['--server', options.server];
@@ -55,7 +55,7 @@ export async function startChat(t: Teardown, options: ChatTerminalOptions): Prom
 	return startRaw(t, args, {...options, configHome});
 }
 
-/** Any arguments after `node dist/cli.js`, with a temporary config directory; disposed at teardown. */
+/** Any arguments after `node dist/cli.cjs`, with a temporary config directory; disposed at teardown. */
 export async function startRaw(
 	t: Teardown,
 	args: string[],

@@ -1,5 +1,5 @@
 /**
- * The built client (`node dist/cli.js …`) as a plain child process with real pipes, not a pty:
+ * The built client (`node dist/cli.cjs …`) as a plain child process with real pipes, not a pty:
  * for line mode, the one-shot commands and the bot. Each run gets its own config directory; every
  * process started here is killed at teardown.
  */
@@ -14,7 +14,7 @@ export type CliOptions = {
 	env?: Record<string, string | undefined>;
 	/** Default: a fresh directory, removed at teardown. */
 	configHome?: string;
-	/** Program arguments before the CLI's; default runs `node dist/cli.js`. */
+	/** Program arguments before the CLI's; default runs `node dist/cli.cjs`. */
 	command?: {file: string; args: string[]};
 };
 

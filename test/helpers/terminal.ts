@@ -10,7 +10,7 @@ import xtermHeadless from '@xterm/headless';
 const {Terminal} = xtermHeadless;
 
 export type TerminalOptions = {
-	/** Arguments after `node dist/cli.js`; passed as-is when `command` is given. */
+	/** Arguments after `node dist/cli.cjs`; passed as-is when `command` is given. */
 	args: string[];
 	/** Default 120. */
 	cols?: number;
@@ -19,7 +19,7 @@ export type TerminalOptions = {
 	/** Merged over the cleaned process.env; an `undefined` value removes the key. */
 	env?: Record<string, string | undefined>;
 	cwd?: string;
-	/** Program to run instead of `node dist/cli.js`, e.g. `process.execPath` with `args: ['-e', '...']`. */
+	/** Program to run instead of `node dist/cli.cjs`, e.g. `process.execPath` with `args: ['-e', '...']`. */
 	command?: string;
 };
 
@@ -55,7 +55,7 @@ export type TestTerminal = {
 	cursorVisible(): boolean;
 };
 
-export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const cliPath = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 
 export {bracketedPaste, keys} from './keys.js';
 

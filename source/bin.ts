@@ -1,0 +1,16 @@
+import {fileURLToPath} from 'node:url';
+import {compileScript} from './code-cache.js';
+import {setHeapFlags} from './hooks/idle-collect.js';
+import {offerCacheSave} from './save-code-cache.js';
+
+/*
+The program, dist/cli.cjs: it runs the command line, dist/main.cjs, from V8's code cache when there
+is one (code-cache.ts). It stays this small because everything it imports is loaded and compiled
+before the cache can help.
+*/
+
+// The chat's V8 flags, before any of its code compiles: V8 refuses a cache made under other flags.
+setHeapFlags();
+const script = compileScript(fileURLToPath(new URL('main.cjs', import.meta.url)));
+offerCacheSave(script.saveCache);
+script.run();

@@ -1,0 +1,15 @@
+// Compiles and runs a script the way the program does (source/bin.ts), in a process of its own: V8
+// keeps the scripts it compiled in memory, so within one process a second compile would not read
+// the cache at all. Prints what happened as JSON. Arguments: the script, then "save" to save the
+// cache.
+import process from 'node:process';
+import {compileScript} from '../../source/code-cache.js';
+
+const [file, action] = process.argv.slice(2);
+const script = compileScript(file!);
+const result = (script.run() as {run: (x: number) => number}).run(2);
+if (action === 'save') {
+	script.saveCache();
+}
+
+process.stdout.write(JSON.stringify({cache: script.cache, result}));
