@@ -1,14 +1,11 @@
-import type {Agent} from 'node:http';
-import {HttpsProxyAgent} from 'https-proxy-agent';
-
 /*
 HTTP_PROXY, HTTPS_PROXY and NO_PROXY, for the socket and for REST (source/protocol/dispatcher.ts),
-both through a CONNECT tunnel. Lower-case names win over
+both through a CONNECT tunnel (proxy-agent.ts). Lower-case names win over
 upper-case ones, as in curl. NO_PROXY is a list of host names, domain suffixes (with or without
 a leading dot), optional `:port`s, or `*` for none at all.
 */
 
-type Environment = Record<string, string | undefined>;
+export type Environment = Record<string, string | undefined>;
 
 const read = (environment: Environment, name: string) =>
 	environment[name.toLowerCase()] ?? environment[name.toUpperCase()];
@@ -62,13 +59,4 @@ export function proxyFor(
 	}
 
 	return proxy;
-}
-
-/** An agent for socket.io's transports when a proxy applies (a CONNECT tunnel), else none. */
-export function socketProxyAgent(
-	target: string,
-	options: {insecure?: boolean; environment?: Environment} = {},
-): Agent | undefined {
-	const proxy = proxyFor(target, options.environment);
-	return proxy ? new HttpsProxyAgent(proxy, {rejectUnauthorized: !options.insecure}) : undefined;
 }

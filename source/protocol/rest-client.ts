@@ -1,5 +1,4 @@
 import http from 'node:http';
-import https from 'node:https';
 import {agentFor} from './dispatcher.js';
 import {ChatApiError, toChatApiError} from './errors.js';
 import {parseErrorText, parseMessage, parseMessagesPage, parseUsersPage} from './parse.js';
@@ -142,14 +141,16 @@ type Answer = {readonly status: number; readonly contentType?: string; readonly 
 
 /** One request and its whole answer (at most maxBodyBytes), within the deadline. */
 async function exchange(url: URL, options: Exchange): Promise<Answer> {
+	const agent = await agentFor(url, {insecure: options.insecure});
+	// Node's https only for an https URL (see dispatcher.ts).
+	const {request: send} = url.protocol === 'https:' ? await import('node:https') : http;
 	return new Promise((resolve, reject) => {
-		const client = url.protocol === 'https:' ? https : http;
-		const request = client.request(
+		const request = send(
 			url,
 			{
 				method: options.method,
 				headers: options.headers,
-				agent: agentFor(url, {insecure: options.insecure}),
+				agent,
 				signal: AbortSignal.timeout(options.timeoutMs),
 			},
 			(response) => {

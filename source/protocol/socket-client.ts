@@ -1,6 +1,6 @@
 import {io, type Socket} from 'socket.io-client';
 import {Emitter} from './emitter.js';
-import {socketProxyAgent} from './proxy.js';
+import {socketProxyAgent} from './proxy-agent.js';
 import {parseCount, parseMessage, parseUserList, type UserList} from './parse.js';
 import {sanitizeText} from './sanitize.js';
 import type {Message, SafeText} from './types.js';

@@ -1,5 +1,6 @@
 import test from 'ava';
-import {proxyFor, socketProxyAgent} from '../../source/protocol/proxy.js';
+import {proxyFor} from '../../source/protocol/proxy.js';
+import {socketProxyAgent} from '../../source/protocol/proxy-agent.js';
 
 const proxy = 'http://proxy.local:8080';
 
