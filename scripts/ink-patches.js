@@ -1,5 +1,5 @@
-// Fixes to Ink 6.8.0 and the packages it draws with (Yoga, string-width, slice-ansi), applied
-// while bundling (see scripts/build.js).
+// Fixes to Ink 6.8.0 and the packages it draws with (Yoga, string-width, slice-ansi, terminal-size,
+// signal-exit), applied while bundling (see scripts/build.js).
 // `file` is the path inside node_modules; `find` must occur `count` times (default once).
 
 // Ink's log-update is replaced as a whole (source/render/log-update.ts); see scripts/build.js.
@@ -59,8 +59,8 @@ inkPatches.push(
 		count: 2,
 	},
 	/*
-	No top-level await, so that the chat's code can be one classic script, which V8 can keep
-	compiled between runs (see source/commands/load-ui.ts). Ink awaits its React devtools and
+	No top-level await, so that the command line can be one classic script, which V8 can keep
+	compiled between runs (see source/code-cache.ts). Ink awaits its React devtools and
 	package.json only when DEV=true, which the bundle does not support (react-devtools-core is
 	stubbed); Yoga awaits the compilation of its WebAssembly, which can as well be synchronous.
 	*/
@@ -121,5 +121,38 @@ inkPatches.push(
 		find: "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
 		replace:
 			"let graphemeSegmenter;\nconst GRAPHEME_SEGMENTER = {segment: (text) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text)};",
+	},
+	/*
+	More of what loads at start-up and is seldom or never needed: Node's child_process (about 4 ms to
+	load) for terminal-size's fallbacks, when the terminal does not say its size; Node's assert (1 ms)
+	for one argument check in signal-exit; and Yoga's WebAssembly decoded from base64 by a loop in
+	JavaScript, where Node's Buffer does it natively.
+	*/
+	{
+		name: 'terminal-size-lazy-child-process',
+		file: 'terminal-size/index.js',
+		find: "import {execFileSync} from 'node:child_process';",
+		replace:
+			"const execFileSync = (...arguments_) => require('node:child_process').execFileSync(...arguments_);",
+	},
+	{
+		name: 'signal-exit-without-assert',
+		file: 'signal-exit/index.js',
+		find: "var assert = require('assert')",
+		replace: '',
+	},
+	{
+		// Ink registers its handler as it draws the first frame: the check without Node's assert.
+		name: 'signal-exit-check-without-assert',
+		file: 'signal-exit/index.js',
+		find: "assert.equal(typeof cb, 'function', 'a callback must be provided for exit handler')",
+		replace:
+			"if (typeof cb !== 'function') throw new TypeError('a callback must be provided for exit handler')",
+	},
+	{
+		name: 'yoga-native-base64',
+		file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+		find: 'new WebAssembly.Module(wa())',
+		replace: 'new WebAssembly.Module(ua(H)?Buffer.from(H.slice(37),"base64"):wa())',
 	},
 );
