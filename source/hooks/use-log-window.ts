@@ -1,6 +1,6 @@
 import {useMemo, useRef} from 'react';
 import type {Lang} from '../options.js';
-import {highlightLines, searchPattern} from '../state/highlight.js';
+import {highlightLines, matchesOf, searchPattern} from '../state/highlight.js';
 import {
 	formatItem,
 	type DisplayLine,
@@ -78,6 +78,7 @@ export function useLogWindow(options: LogWindowOptions): {
 			return window.lines;
 		}
 
+		const find = matchesOf(pattern);
 		return window.lines.map((line) => {
 			const key = itemKeyOf(line);
 			if (!search.matches.has(key)) {
@@ -86,7 +87,7 @@ export function useLogWindow(options: LogWindowOptions): {
 
 			const {theme} = context;
 			const style = key === search.current ? theme.searchCurrent : theme.searchMatch;
-			return highlightLines([line], pattern, style)[0]!;
+			return highlightLines([line], find, style)[0]!;
 		});
 	}, [window, search, context]);
 	return {layout, window, lines};

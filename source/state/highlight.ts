@@ -11,49 +11,113 @@ export type StyledLine = {readonly key: string; readonly segments: readonly Segm
 /** Only the syntax characters: in the u and v modes escaping any other one is an error. */
 const escapeRegExp = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\/]/g, String.raw`\$&`);
 
-/** A letter or digit that joins a word; CJK text has no spaces, so its characters do not. */
-const wordCharacter = String.raw`[[\p{L}\p{N}_]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]]`;
-const isWordCharacter = (character: string) => new RegExp(wordCharacter, 'v').test(character);
+/** Where a text has something to style: each match's start and text. */
+export type Match = {readonly index: number; readonly text: string};
+export type Finder = (text: string) => Match[];
 
-const mentionPatterns = new Map<string, RegExp | undefined>();
-
-/**
- * `@name` or `name` as a whole word, any case. Undefined for a blank name. A name that starts
- * or ends with a CJK character needs no word boundary on that side.
- */
-export function mentionPattern(name: string): RegExp | undefined {
-	if (mentionPatterns.has(name)) {
-		return mentionPatterns.get(name);
-	}
-
-	const trimmed = name.trim();
-	let pattern: RegExp | undefined;
-	if (trimmed.length > 0) {
-		const characters = [...trimmed];
-		const before = isWordCharacter(characters[0]!) ? `(?<!${wordCharacter}|@)` : '';
-		const after = isWordCharacter(characters.at(-1)!) ? `(?!${wordCharacter})` : '';
-		pattern = new RegExp(`${before}@?${escapeRegExp(trimmed)}${after}`, 'giv');
-	}
-
-	if (mentionPatterns.size > 100) {
-		mentionPatterns.clear();
-	}
-
-	mentionPatterns.set(name, pattern);
-	return pattern;
+/** Every match of `pattern` (a global one). */
+export function matchesOf(pattern: RegExp): Finder {
+	return (text) => {
+		// matchAll starts where the pattern's lastIndex says: always from the start.
+		pattern.lastIndex = 0;
+		return [...text.matchAll(pattern)]
+			.filter((match) => match[0].length > 0)
+			.map((match) => ({index: match.index, text: match[0]}));
+	};
 }
 
-export function mentions(content: string, name: string): boolean {
-	const pattern = mentionPattern(name);
-	if (!pattern) {
+/*
+A letter or digit joins a word; CJK text has no spaces, so its characters do not. Unicode's classes
+are compiled only for a character outside ASCII: a pattern with them takes milliseconds to compile,
+and a case-insensitive one with them takes milliseconds on every first use, at start-up.
+*/
+let unicodeClasses: {word: RegExp; cjk: RegExp} | undefined;
+function isWordCharacter(character: string | undefined): boolean {
+	if (character === undefined) {
 		return false;
 	}
 
-	// The pattern is shared and global: `test` moves its lastIndex, which matchAll would copy.
-	pattern.lastIndex = 0;
-	const found = pattern.test(content);
-	pattern.lastIndex = 0;
-	return found;
+	if (character.codePointAt(0)! < 0x80) {
+		return /^\w$/.test(character);
+	}
+
+	unicodeClasses ??= {
+		word: /^[\p{L}\p{N}_]$/u,
+		cjk: /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]$/u,
+	};
+	return unicodeClasses.word.test(character) && !unicodeClasses.cjk.test(character);
+}
+
+/** The code point that ends just before `index`, if any. */
+function codePointBefore(text: string, index: number): string | undefined {
+	if (index === 0) {
+		return undefined;
+	}
+
+	const pair = index >= 2 && /^[\uD800-\uDBFF][\uDC00-\uDFFF]$/.test(text.slice(index - 2, index));
+	return text.slice(pair ? index - 2 : index - 1, index);
+}
+
+/** The code point that starts at `index`, if any. */
+function codePointAt(text: string, index: number): string | undefined {
+	const code = text.codePointAt(index);
+	return code === undefined ? undefined : String.fromCodePoint(code);
+}
+
+const mentionFinders = new Map<string, Finder | undefined>();
+
+/**
+ * `@name` or `name` as a whole word, any case. Undefined for a blank name. A name that starts
+ * or ends with a CJK character needs no word boundary on that side. The name is found as typed,
+ * and its edges are checked here rather than by lookarounds in the pattern, which would need
+ * Unicode's classes case-insensitively (see above).
+ */
+export function mentionFinder(name: string): Finder | undefined {
+	if (mentionFinders.has(name)) {
+		return mentionFinders.get(name);
+	}
+
+	const trimmed = name.trim();
+	let finder: Finder | undefined;
+	if (trimmed.length > 0) {
+		const characters = [...trimmed];
+		const checkBefore = isWordCharacter(characters[0]);
+		const checkAfter = isWordCharacter(characters.at(-1));
+		const pattern = new RegExp(`@?${escapeRegExp(trimmed)}`, 'giu');
+		finder = (text) => {
+			const found: Match[] = [];
+			pattern.lastIndex = 0;
+			for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+				const {index} = match;
+				const end = index + match[0].length;
+				const before = codePointBefore(text, index);
+				if (
+					(checkBefore && (before === '@' || isWordCharacter(before))) ||
+					(checkAfter && isWordCharacter(codePointAt(text, end)))
+				) {
+					// Not here; a match may yet start inside this one.
+					pattern.lastIndex = index + codePointAt(text, index)!.length;
+					continue;
+				}
+
+				found.push({index, text: match[0]});
+			}
+
+			return found;
+		};
+	}
+
+	if (mentionFinders.size > 100) {
+		mentionFinders.clear();
+	}
+
+	mentionFinders.set(name, finder);
+	return finder;
+}
+
+export function mentions(content: string, name: string): boolean {
+	const find = mentionFinder(name);
+	return find !== undefined && find(content).length > 0;
 }
 
 /** Every occurrence of `query`, any case; undefined for an empty query. */
@@ -61,28 +125,17 @@ export function searchPattern(query: string): RegExp | undefined {
 	return query.length === 0 ? undefined : new RegExp(escapeRegExp(query), 'giu');
 }
 
-/** `text` cut into segments, the parts `pattern` matches in `style` over `base`. */
-export function highlightText(
-	text: string,
-	pattern: RegExp,
-	style: Style,
-	base?: Style,
-): Segment[] {
+/** `text` cut into segments, the parts `find` finds in `style` over `base`. */
+export function highlightText(text: string, find: Finder, style: Style, base?: Style): Segment[] {
 	const segments: Segment[] = [];
 	let at = 0;
-	// matchAll starts where the pattern's lastIndex says: always from the start.
-	pattern.lastIndex = 0;
-	for (const match of text.matchAll(pattern)) {
-		if (match[0].length === 0) {
-			continue;
-		}
-
+	for (const match of find(text)) {
 		if (match.index > at) {
 			segments.push({text: text.slice(at, match.index), style: base});
 		}
 
-		segments.push({text: match[0], style: {...base, ...style}});
-		at = match.index + match[0].length;
+		segments.push({text: match.text, style: {...base, ...style}});
+		at = match.index + match.text.length;
 	}
 
 	if (at === 0) {
@@ -96,15 +149,15 @@ export function highlightText(
 	return segments;
 }
 
-/** Lines with every match of `pattern` styled; a line without a match is returned as it was. */
+/** Lines with every match `find` finds styled; a line without a match is returned as it was. */
 export function highlightLines<Line extends StyledLine>(
 	lines: readonly Line[],
-	pattern: RegExp,
+	find: Finder,
 	style: Style,
 ): Line[] {
 	return lines.map((line) => {
 		const segments = line.segments.flatMap((segment) =>
-			highlightText(segment.text, pattern, style, segment.style),
+			highlightText(segment.text, find, style, segment.style),
 		);
 		return segments.length === line.segments.length ? line : {...line, segments};
 	});

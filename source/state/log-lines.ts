@@ -3,7 +3,7 @@ import type {TimeFormat} from '../display.js';
 import type {Glyphs} from '../glyphs.js';
 import type {Style, Theme} from '../theme.js';
 import {impersonatesSystem, maxMessageLines} from './display-rules.js';
-import {highlightText, mentionPattern} from './highlight.js';
+import {highlightText, mentionFinder, type Finder} from './highlight.js';
 import type {LogItem} from './log-items.js';
 import {padEnd, textWidth, truncate, wrapText} from './wrap.js';
 
@@ -61,7 +61,7 @@ export function formatDate(time: number, lang: 'en' | 'zh'): string {
 function layout(
 	key: string,
 	head: Segment[],
-	body: {readonly text: string; readonly style?: Style; readonly mark?: RegExp},
+	body: {readonly text: string; readonly style?: Style; readonly mark?: Finder},
 	{width, context}: {readonly width: number; readonly context: FormatContext},
 ) {
 	const {theme, glyphs} = context;
@@ -196,7 +196,7 @@ function messageLines(
 			},
 			{text: ' '},
 		];
-		const mark = own ? undefined : mentionPattern(context.username);
+		const mark = own ? undefined : mentionFinder(context.username);
 		return layout(
 			item.key,
 			actionHead,
@@ -209,7 +209,7 @@ function messageLines(
 		time: timeSegment(message.time, context),
 		width,
 	});
-	const mark = own ? undefined : mentionPattern(context.username);
+	const mark = own ? undefined : mentionFinder(context.username);
 	return layout(item.key, head, {text: message.content, mark}, {width, context});
 }
 

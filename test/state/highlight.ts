@@ -2,7 +2,8 @@ import test from 'ava';
 import {
 	highlightLines,
 	highlightText,
-	mentionPattern,
+	matchesOf,
+	mentionFinder,
 	mentions,
 	searchPattern,
 } from '../../source/state/highlight.js';
@@ -24,10 +25,12 @@ test('CJK names need no spaces around them; names with symbols are matched as ty
 	t.false(mentions('thanks, axb-c', 'a.b-c'));
 	t.true(mentions('ping (x)', '(x)'));
 	t.false(mentions('anything', '  '), 'a blank name is never mentioned');
+	// Not after the x, but the second time, which starts inside the first.
+	t.deepEqual(mentionFinder('a-a')!('xa-a-a'), [{index: 3, text: 'a-a'}]);
 });
 
 test('highlightText styles each match and keeps the rest as it was', (t) => {
-	const pattern = searchPattern('Lo')!;
+	const pattern = matchesOf(searchPattern('Lo')!);
 	const base = {dimColor: true};
 	t.deepEqual(highlightText('hello LOL', pattern, {bold: true}, base), [
 		{text: 'hel', style: base},
@@ -43,9 +46,9 @@ test('highlightText styles each match and keeps the rest as it was', (t) => {
 
 test('highlightLines returns lines without a match unchanged', (t) => {
 	const line = {key: 'k', segments: [{text: 'plain'}]};
-	const [same] = highlightLines([line], searchPattern('zzz')!, {bold: true});
+	const [same] = highlightLines([line], matchesOf(searchPattern('zzz')!), {bold: true});
 	t.is(same, line);
-	const [marked] = highlightLines([line], searchPattern('lai')!, {bold: true});
+	const [marked] = highlightLines([line], matchesOf(searchPattern('lai')!), {bold: true});
 	t.deepEqual(
 		marked?.segments.map((segment) => segment.text),
 		['p', 'lai', 'n'],
@@ -62,10 +65,60 @@ test('a search for regular-expression characters finds them literally', (t) => {
 test('checking a line for a mention (the bell) does not stop it from being highlighted', (t) => {
 	const line = '@ada is there anything';
 	t.true(mentions(line, 'ada'));
-	const pattern = mentionPattern('ada')!;
+	const pattern = mentionFinder('ada')!;
 	t.deepEqual(highlightText(line, pattern, {bold: true}), [
 		{text: '@ada', style: {bold: true}},
 		{text: ' is there anything', style: undefined},
 	]);
 	t.true(mentions(line, 'ada'));
+});
+
+test('a mention is found where the lookaround pattern it replaced found one', (t) => {
+	// The pattern the finder replaced: exact, but slow to compile and to run for the first time.
+	const word = String.raw`[[\p{L}\p{N}_]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]]`;
+	const isWord = (character: string) => new RegExp(`^${word}$`, 'v').test(character);
+	const reference = (text: string, name: string) => {
+		const characters = [...name];
+		const before = isWord(characters[0]!) ? `(?<!${word}|@)` : '';
+		const after = isWord(characters.at(-1)!) ? `(?!${word})` : '';
+		const escaped = name.replaceAll(/[.*+?^${}()|[\]\\/]/g, String.raw`\$&`);
+		const pattern = new RegExp(`${before}@?${escaped}${after}`, 'giv');
+		return [...text.matchAll(pattern)].map((match) => ({index: match.index, text: match[0]}));
+	};
+
+	const names = ['bob', 'Bob', 'a.b', '张伟', 'bob张', '张bob', 'aa', 'a-a', 'é', 'x_1', '😀b'];
+	const pieces = [
+		'bob',
+		'BOB',
+		'b',
+		'o',
+		'a',
+		'@',
+		' ',
+		'.',
+		'-',
+		'_',
+		'1',
+		'张',
+		'伟',
+		'é',
+		'É',
+		'😀',
+		'ß',
+		',',
+		'x',
+	];
+	let seed = 7;
+	const random = (below: number) => {
+		seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+		return seed % below;
+	};
+
+	for (let run = 0; run < 3000; run++) {
+		const name = names[run % names.length]!;
+		const text = Array.from({length: 1 + random(8)}, () =>
+			random(4) === 0 ? name : pieces[random(pieces.length)]!,
+		).join('');
+		t.deepEqual(mentionFinder(name)!(text), reference(text, name), `${name} in ${text}`);
+	}
 });
