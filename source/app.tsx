@@ -18,8 +18,8 @@ export type AppProps = {
 	readonly defaultName: string;
 	readonly lang: Lang;
 	readonly insecure?: boolean;
-	/** Where the offline queue is kept. */
-	readonly outboxFile?: string;
+	/** Where the offline queue is kept: asked once the first frame is drawn (see use-outbox.ts). */
+	readonly outboxFile?: () => string;
 	/** The terminal's size, passed in so tests can set it. */
 	readonly columns: number;
 	readonly rows: number;

@@ -1,8 +1,8 @@
-import {randomBytes} from 'node:crypto';
 import {ChatSocket, type ChatSocketEvents, type ConnectionState} from './protocol/socket-client.js';
 import {sanitize, sanitizeText} from './protocol/sanitize.js';
 import {limits, type Message, type SafeText} from './protocol/types.js';
 import {ChatSendError, handled, SendQueue, type SendRate} from './send-queue.js';
+import {nodeCrypto} from './node-crypto.js';
 
 export {ChatSendError} from './send-queue.js';
 
@@ -69,7 +69,8 @@ export class ChatClient {
 	constructor(options: ChatClientOptions) {
 		this.url = options.url ?? 'http://localhost:3000';
 		this.userId =
-			options.userId ?? `sdk_${Math.floor(Date.now() / 1000)}_${randomBytes(3).toString('hex')}`;
+			options.userId ??
+			`sdk_${Math.floor(Date.now() / 1000)}_${nodeCrypto().randomBytes(3).toString('hex')}`;
 		this.#username = sanitizeText(options.username, limits.nameLength);
 		this.#socket = new ChatSocket({
 			url: this.url,

@@ -1,9 +1,9 @@
-import {randomBytes} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {checkConfig, ConfigValueError, lineOfKey, type Config} from './config-values.js';
 import {writePrivateFile} from './private-file.js';
+import {nodeCrypto} from './node-crypto.js';
 
 /*
 The user's config file, `$XDG_CONFIG_HOME/chat-tui/config.json` (default ~/.config/...). It keeps
@@ -128,7 +128,7 @@ export async function writeConfig(file: string, config: ConfigFile): Promise<voi
 }
 
 export function newUserId(): string {
-	return `tui_${Math.floor(Date.now() / 1000)}_${randomBytes(3).toString('hex')}`;
+	return `tui_${Math.floor(Date.now() / 1000)}_${nodeCrypto().randomBytes(3).toString('hex')}`;
 }
 
 /**

@@ -1,9 +1,9 @@
-import {createHash} from 'node:crypto';
 import {readFile, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {sanitize} from './protocol/sanitize.js';
 import {limits, type SafeText} from './protocol/types.js';
 import {writePrivateFile} from './private-file.js';
+import {nodeCrypto} from './node-crypto.js';
 
 /*
 The offline queue on disk: lines the user sent that the server has not echoed yet, so a crash or
@@ -13,7 +13,11 @@ a quit loses nothing. One file per server and user, next to the config, mode 060
 export type StoredLine = {readonly content: SafeText; readonly createdAt: number};
 
 export function outboxPath(configFile: string, server: string, userId: string): string {
-	const key = createHash('sha256').update(`${server}\n${userId}`).digest('hex').slice(0, 16);
+	const key = nodeCrypto()
+		.createHash('sha256')
+		.update(`${server}\n${userId}`)
+		.digest('hex')
+		.slice(0, 16);
 	return path.join(path.dirname(configFile), `outbox-${key}.json`);
 }
 

@@ -80,7 +80,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 			insecure={options.insecure}
 			display={options.display}
 			bell={options.bell}
-			outboxFile={outboxPath(file, options.serverUrl, userId)}
+			outboxFile={() => outboxPath(file, options.serverUrl, userId)}
 			firstPage={firstPage}
 			onName={(name) => {
 				rememberName(file, name).catch(() => {

@@ -21,8 +21,8 @@ export type ChatConnection = {
 	readonly insecure?: boolean;
 	/** Newest messages fetched at start. */
 	readonly historyPageSize?: number;
-	/** Where the offline queue is kept, so a crash loses nothing. */
-	readonly outboxFile?: string;
+	/** Where the offline queue is kept, so a crash loses nothing (see use-outbox.ts). */
+	readonly outboxFile?: () => string;
 	/** The newest page, asked for before the screen loaded; its page, if come, is the first state. */
 	readonly firstPage?: FirstPage;
 	/** Words of the gap-fill notice, in the UI's language. */

@@ -9,18 +9,24 @@ export const echoTimeoutMs = 10_000;
 /**
  * The offline queue's IO: restore it from disk at start, write it back on every change (so a
  * crash loses nothing), and mark lines failed when their echo does not come in time.
- * `restored` resolves once the saved lines are in the state.
+ * `restored` resolves once the saved lines are in the state. `outboxFile` names the file; it is
+ * asked once the first frame is drawn, since naming it takes node:crypto, which takes milliseconds
+ * to load.
  */
 export function useOutbox(
-	file: string | undefined,
+	outboxFile: (() => string) | undefined,
 	pending: Outbox,
 	dispatch: Dispatch<ChatAction>,
 ): {readonly restored: Promise<void>} {
 	const restored = useRef<Promise<void> | undefined>(undefined);
-	const loaded = useRef(false);
+	const file = useRef<string | undefined>(undefined);
 	restored.current ??= (async () => {
-		const lines = file ? await loadOutbox(file) : [];
-		loaded.current = true;
+		// The first frame is drawn within the render that starts this.
+		await Promise.resolve();
+		const name = outboxFile?.();
+		const lines = name ? await loadOutbox(name) : [];
+		// Saved from now on: what was saved is read back.
+		file.current = name;
 		if (lines.length > 0) {
 			dispatch({type: 'outbox-restored', lines});
 		}
@@ -28,17 +34,17 @@ export function useOutbox(
 
 	// Written on every change; never before the saved lines were read back.
 	useEffect(() => {
-		if (!file || !loaded.current) {
+		if (!file.current) {
 			return;
 		}
 
 		saveOutbox(
-			file,
+			file.current,
 			pending.map(({content, createdAt}) => ({content, createdAt})),
 		).catch(() => {
 			// A full disk must not stop the chat; the lines are still in memory.
 		});
-	}, [file, pending]);
+	}, [pending]);
 
 	const waiting = pending.some((line) => line.status === 'sending');
 	useEffect(() => {
