@@ -100,8 +100,13 @@ function serialize(chars: string[], styles: string[]): string {
 	for (let column = 0; column < last; column++) {
 		const char = chars[column]!;
 		if (char !== '') {
-			out += sgrTransition(pen, styles[column]!) + char;
-			pen = styles[column]!;
+			const style = styles[column]!;
+			if (style !== pen) {
+				out += sgrTransition(pen, style);
+				pen = style;
+			}
+
+			out += char;
 		}
 	}
 
@@ -134,8 +139,13 @@ export default class Output {
 
 	get(): {output: string; height: number} {
 		const grid: Grid = {
-			chars: Array.from({length: this.height}, () => Array.from({length: this.width}, () => ' ')),
-			styles: Array.from({length: this.height}, () => Array.from({length: this.width}, () => '')),
+			// fill, not a callback per cell: the first frames run before V8 has optimized anything.
+			chars: Array.from({length: this.height}, () =>
+				Array.from<string>({length: this.width}).fill(' '),
+			),
+			styles: Array.from({length: this.height}, () =>
+				Array.from<string>({length: this.width}).fill(''),
+			),
 			width: this.width,
 		};
 		const clips: Clip[] = [];
