@@ -156,12 +156,15 @@ async function chat(flags: Flags, context: Context): Promise<number> {
 		});
 	}
 
-	// Ask for the history now: the server answers while the screen's code loads.
-	const {requestFirstPage} = await import('./hooks/first-page.js');
-	const firstPage = requestFirstPage(options.apiUrl, options.insecure);
+	// Ask for the history now, and let the request go out (the connection takes a turn or two of
+	// the event loop on a near server): the server answers while the screen's code loads.
+	const {awaitSent, requestFirstPage, sendWaitMs} = await import('./hooks/first-page.js');
+	const request = requestFirstPage(options.apiUrl, options.insecure);
+	const firstPage = request.page;
 	// The chat reports a failure when it takes the request over; until then it must not end the
 	// process as an unhandled rejection.
 	firstPage.catch(() => undefined);
+	await awaitSent(request, sendWaitMs);
 	const {runUi} = await import('./commands/ui.js');
 	await runUi({
 		...options,

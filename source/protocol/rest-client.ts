@@ -13,6 +13,8 @@ export type RestClientOptions = {
 	readonly insecure?: boolean;
 	/** How long to wait for the TCP (and TLS) connection. */
 	readonly connectTimeoutMs?: number;
+	/** Called when a request has gone out whole, its answer still to come. */
+	readonly onRequestSent?: () => void;
 };
 
 /** The most bytes of an answer we read; a larger answer is a bad payload. */
@@ -30,12 +32,14 @@ export class ChatRestApi {
 	private readonly timeoutMs: number;
 	private readonly connectTimeoutMs: number;
 	private readonly insecure: boolean;
+	private readonly onRequestSent: (() => void) | undefined;
 
 	constructor(options: RestClientOptions) {
 		this.baseUrl = options.baseUrl.replace(/\/+$/, '');
 		this.timeoutMs = options.timeoutMs ?? 10_000;
 		this.connectTimeoutMs = options.connectTimeoutMs ?? 5000;
 		this.insecure = options.insecure ?? false;
+		this.onRequestSent = options.onRequestSent;
 	}
 
 	async getUsers(): Promise<UsersPage> {
@@ -99,6 +103,7 @@ export class ChatRestApi {
 				timeoutMs: this.timeoutMs,
 				connectTimeoutMs: this.connectTimeoutMs,
 				insecure: this.insecure,
+				onSent: this.onRequestSent,
 			});
 			const {status, text} = response;
 			if (status < 200 || status > 299) {
@@ -135,6 +140,7 @@ type Exchange = {
 	readonly timeoutMs: number;
 	readonly connectTimeoutMs: number;
 	readonly insecure: boolean;
+	readonly onSent?: () => void;
 };
 
 type Answer = {readonly status: number; readonly contentType?: string; readonly text: string};
@@ -166,6 +172,10 @@ async function exchange(url: URL, options: Exchange): Promise<Answer> {
 				})();
 			},
 		);
+		if (options.onSent) {
+			request.once('finish', options.onSent);
+		}
+
 		request.once('error', reject);
 		request.once('socket', (socket) => {
 			if (!socket.connecting) {

@@ -4,7 +4,12 @@ import http from 'node:http';
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {ChatScreen} from '../../source/components/chat-screen.js';
-import {awaitFirstPage, requestFirstPage, type FirstPage} from '../../source/hooks/first-page.js';
+import {
+	awaitFirstPage,
+	awaitSent,
+	requestFirstPage,
+	type FirstPage,
+} from '../../source/hooks/first-page.js';
 import {labelsFor} from '../../source/i18n.js';
 import type {MessagesPage} from '../../source/protocol/types.js';
 import {waitForFrame, frameLines} from '../helpers/frames.js';
@@ -43,7 +48,7 @@ function screenWith(t: Teardown, url: string, firstPage: FirstPage, apiUrl = `${
 test('a page that came before the screen is in its first frame, and nothing shows twice', async (t) => {
 	const server = await startTestServer(t);
 	await seedMessages(server.url, 1, 5);
-	const firstPage = await awaitFirstPage(requestFirstPage(`${server.url}/api`), 5000);
+	const firstPage = await awaitFirstPage(requestFirstPage(`${server.url}/api`).page, 5000);
 	t.truthy(firstPage.page);
 	const instance = screenWith(t, server.url, firstPage);
 	const first = frameLines(instance.frames[0] ?? '');
@@ -61,13 +66,23 @@ test('a page that came before the screen is in its first frame, and nothing show
 });
 
 /** A REST front for `target` that counts the history pages asked for. */
-async function countingApi(t: Teardown, target: string) {
+async function countingApi(t: Teardown, target: string, {hold = false} = {}) {
 	const counts = {pages: 0};
+	const held: Array<() => void> = [];
 	const front = http.createServer((request, response) => {
 		if (request.url?.startsWith('/api/messages')) {
 			counts.pages++;
+			if (hold) {
+				held.push(() => {
+					forward(request, response);
+				});
+				return;
+			}
 		}
 
+		forward(request, response);
+	});
+	const forward = (request: http.IncomingMessage, response: http.ServerResponse) => {
 		const upstream = http.request(
 			`${target}${request.url ?? '/'}`,
 			{method: request.method, headers: request.headers},
@@ -81,14 +96,24 @@ async function countingApi(t: Teardown, target: string) {
 			response.destroy();
 		});
 		request.pipe(upstream);
-	});
-	return {url: `${await listenOnLoopback(t, front)}/api`, counts};
+	};
+
+	return {
+		url: `${await listenOnLoopback(t, front)}/api`,
+		counts,
+		release() {
+			for (const answer of held.splice(0)) {
+				answer();
+			}
+		},
+	};
 }
 
 test('a page still under way is waited for, not asked for again', async (t) => {
 	const server = await startTestServer(t);
 	await seedMessages(server.url, 1, 3);
-	const page = await requestFirstPage(`${server.url}/api`);
+	const {page: pageRequest} = requestFirstPage(`${server.url}/api`);
+	const page = await pageRequest;
 	let release: (page: MessagesPage) => void = () => undefined;
 	const request = new Promise<MessagesPage>((resolve) => {
 		release = resolve;
@@ -112,8 +137,37 @@ test('a page still under way is waited for, not asked for again', async (t) => {
 
 test('a first page that failed is reported like any failed history load', async (t) => {
 	const server = await startTestServer(t);
-	const request = requestFirstPage('http://127.0.0.1:1/api');
+	const request = requestFirstPage('http://127.0.0.1:1/api').page;
+	request.catch(() => undefined);
 	const instance = screenWith(t, server.url, {request});
 	await waitForFrame(instance.lastFrame, (frame) => frame.includes('127.0.0.1:1'), 10_000);
 	t.false(instance.lastFrame()!.includes(labels.loadingHistory));
+});
+
+test('the request is known to have gone out before its answer comes', async (t) => {
+	const server = await startTestServer(t);
+	const api = await countingApi(t, server.url, {hold: true});
+	const request = requestFirstPage(api.url);
+	let answered = false;
+	void request.page.then(() => {
+		answered = true;
+	});
+	await request.sent;
+	await waitFor(() => api.counts.pages === 1, {description: 'the request at the server'});
+	t.false(answered, 'the answer is held back by the front');
+	api.release();
+	const page = await request.page;
+	t.deepEqual(page.messages, []);
+});
+
+test('a request that cannot go out is waited for no longer than asked', async (t) => {
+	// A listener that never accepts: the connection is never made.
+	const request = requestFirstPage('http://127.0.0.1:1/api');
+	request.page.catch(() => undefined);
+	let sent = false;
+	void request.sent.then(() => {
+		sent = true;
+	});
+	await awaitSent(request, 50);
+	t.false(sent);
 });
