@@ -3,7 +3,7 @@ import type {ReactNode} from 'react';
 import type {DisplayLine} from '../state/log-lines.js';
 import {truncate} from '../state/wrap.js';
 import {useDisplay} from './display-context.js';
-import {StyledLine} from './styled-line.js';
+import {styledText} from './styled-text.js';
 
 export type MessageLogProps = {
 	/** The lines on screen, top to bottom (see hooks/use-log-window.ts). */
@@ -30,9 +30,9 @@ export function MessageLog({lines, width, height, banner, footer}: MessageLogPro
 				</Text>
 			) : null}
 			<Box flexDirection="column" flexGrow={1} justifyContent="flex-end" overflow="hidden">
-				{lines.map((line) => (
-					<StyledLine key={line.key} line={line} />
-				))}
+				{/* One text of all the lines, each styled as Ink's <Text> would: a node per line
+				costs React, Yoga and Ink far more, most of all in the first frame. */}
+				<Text>{lines.map((line) => styledText(line)).join('\n')}</Text>
 			</Box>
 			{footer}
 		</Box>
