@@ -1,5 +1,6 @@
+import process from 'node:process';
 import {fileURLToPath} from 'node:url';
-import {compileScript} from './code-cache.js';
+import {cacheProfile, compileScript} from './code-cache.js';
 import {setHeapFlags} from './hooks/idle-collect.js';
 import {offerCacheSave} from './save-code-cache.js';
 
@@ -11,6 +12,14 @@ before the cache can help.
 
 // The chat's V8 flags, before any of its code compiles: V8 refuses a cache made under other flags.
 setHeapFlags();
-const script = compileScript(fileURLToPath(new URL('main.cjs', import.meta.url)));
-offerCacheSave(script.saveCache);
+const profile = cacheProfile(process.argv.slice(2));
+const script = compileScript(fileURLToPath(new URL('main.cjs', import.meta.url)), {profile});
+if (profile === 'chat') {
+	// Saved once the chat is up (commands/ui.tsx).
+	offerCacheSave(script.saveCache);
+} else {
+	// A command is often done in a moment: what it compiled is kept as it ends.
+	process.once('exit', script.saveCache);
+}
+
 script.run();

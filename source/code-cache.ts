@@ -54,31 +54,56 @@ function buildOf(source: string): string {
 }
 
 /**
- * Where the code cache of the script `file` lives: named after this Node, the build, and when the
- * file was written. V8 checks its own version and flags, but of the source only its length: a
- * file edited in place has another time.
+ * Which cache a run uses: the chat's, or the other commands' (and --help, --version). The chat's
+ * holds the screen's code; a command run first must not leave the chat a cache without it, and a
+ * command need not read the chat's. A guess from the arguments is good enough for that: a flag's
+ * value that names a command only picks the other cache.
+ */
+export type CacheProfile = 'chat' | 'command';
+
+const commands = new Set(['serve', 'config', 'bot', 'send', 'broadcast', 'history', 'users']);
+
+export function cacheProfile(argv: readonly string[]): CacheProfile {
+	for (const argument of argv) {
+		if (argument === '--') {
+			break;
+		}
+
+		if (commands.has(argument) || ['--help', '-h', '--version'].includes(argument)) {
+			return 'command';
+		}
+	}
+
+	return 'chat';
+}
+
+export type CacheOptions = {
+	readonly environment?: NodeJS.ProcessEnv;
+	readonly profile?: CacheProfile;
+};
+
+/**
+ * Where the code cache of the script `file` lives: named after this Node, the build, when the
+ * file was written, and the profile. V8 checks its own version and flags, but of the source only
+ * its length: a file edited in place has another time.
  */
 export function cacheFileFor(
 	file: string,
 	source: string,
-	environment: NodeJS.ProcessEnv = process.env,
+	{environment = process.env, profile = 'chat'}: CacheOptions = {},
 ): string {
 	// An empty XDG_CACHE_HOME counts as unset, as the XDG spec says.
 	// eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
 	const root = environment.XDG_CACHE_HOME?.trim() || path.join(os.homedir(), '.cache');
 	const written = Math.trunc(statSync(file).mtimeMs).toString(36);
-	const name = `${path.basename(file, '.cjs')}-${process.version}-${process.arch}-${buildOf(source)}-${written}.v8`;
-	return path.join(root, 'chat-tui', name);
+	const build = `${path.basename(file, '.cjs')}-${process.version}-${process.arch}-${buildOf(source)}-${written}`;
+	return path.join(root, 'chat-tui', `${build}-${profile}.v8`);
 }
 
 /** No home directory to be found (os.homedir can throw) means no cache, not no chat. */
-function cacheFileOrNone(
-	file: string,
-	source: string,
-	environment: NodeJS.ProcessEnv,
-): string | undefined {
+function cacheFileOrNone(file: string, source: string, options: CacheOptions): string | undefined {
 	try {
-		return cacheFileFor(file, source, environment);
+		return cacheFileFor(file, source, options);
 	} catch {
 		return undefined;
 	}
@@ -94,10 +119,11 @@ function readCache(file: string): Uint8Array | undefined {
 
 /**
  * Write whole or not at all: a chat starting meanwhile must not read half a file. The caches of
- * other builds and Node versions go: only one is ever used.
+ * other builds and Node versions go: only this build's are ever used.
  */
 function writeCache(file: string, data: Uint8Array): void {
 	const folder = path.dirname(file);
+	const build = path.basename(file).replace(/[a-z]+\.v8$/, '');
 	try {
 		mkdirSync(folder, {recursive: true});
 		const temporary = `${file}.${process.pid}.tmp`;
@@ -105,7 +131,7 @@ function writeCache(file: string, data: Uint8Array): void {
 		renameSync(temporary, file);
 		for (const name of readdirSync(folder)) {
 			// ui-*: the chat's own script, before the whole command line was one.
-			if (/^(main|ui)-.*\.v8$/.test(name) && name !== path.basename(file)) {
+			if (/^(main|ui)-.*\.v8$/.test(name) && !name.startsWith(build)) {
 				unlinkSync(path.join(folder, name));
 			}
 		}
@@ -118,12 +144,11 @@ function writeCache(file: string, data: Uint8Array): void {
  * Compile `file` (a CommonJS script) with V8's code cache when there is one. The build writes it
  * in ASCII, which V8 keeps one byte to a character: read as Latin-1, it is not decoded at all.
  */
-export function compileScript(file: string, environment = process.env): CompiledScript {
+export function compileScript(file: string, options: CacheOptions = {}): CompiledScript {
+	const {environment = process.env} = options;
 	const source = readFileSync(file, 'latin1');
 	const cacheFile =
-		environment.CHAT_TUI_CODE_CACHE === '0'
-			? undefined
-			: cacheFileOrNone(file, source, environment);
+		environment.CHAT_TUI_CODE_CACHE === '0' ? undefined : cacheFileOrNone(file, source, options);
 	const cachedData = cacheFile ? readCache(cacheFile) : undefined;
 	const script = new vm.Script(
 		`(function (exports, require, module, __filename, __dirname) {${source}\n})`,

@@ -8,15 +8,20 @@ import {readFileSync} from 'node:fs';
 import {promisify} from 'node:util';
 import process from 'node:process';
 import test from 'ava';
-import {cacheFileFor} from '../source/code-cache.js';
+import {cacheFileFor, cacheProfile, type CacheProfile} from '../source/code-cache.js';
 
 const child = new URL('helpers/code-cache-child.ts', import.meta.url).pathname;
 
 /** Compile and run `bundle` in a fresh process, as a start of the program does. */
-async function load(bundle: string, environment: Record<string, string>, save = false) {
+async function load(
+	bundle: string,
+	environment: Record<string, string>,
+	save = false,
+	profile: CacheProfile = 'chat',
+) {
 	const {stdout} = await promisify(execFile)(
 		process.execPath,
-		['--import', 'tsx', child, bundle, ...(save ? ['save'] : [])],
+		['--import', 'tsx', child, bundle, save ? 'save' : '-', profile],
 		{env: {...process.env, ...environment}},
 	);
 	return JSON.parse(stdout) as {cache: string; result: number};
@@ -45,7 +50,7 @@ const cacheFiles = async (environment: {XDG_CACHE_HOME: string}) =>
 	readdir(path.join(environment.XDG_CACHE_HOME, 'chat-tui')).catch(() => []);
 
 const cacheFile = (bundle: string, environment: {XDG_CACHE_HOME: string}) =>
-	cacheFileFor(bundle, readFileSync(bundle, 'latin1'), environment);
+	cacheFileFor(bundle, readFileSync(bundle, 'latin1'), {environment});
 
 test('the first load makes the cache, the next one uses it, and both run the bundle', async (t) => {
 	const {bundle, environment} = await bundleIn(t);
@@ -72,7 +77,7 @@ test('a cache V8 refuses is made again; caches of other builds go', async (t) =>
 test('the build named in the first line keys the cache, and no start hashes the script', async (t) => {
 	const build = 'b'.repeat(64);
 	const {bundle, environment} = await bundleIn(t, `// chat-tui build ${build}\n`);
-	t.regex(path.basename(cacheFile(bundle, environment)), /^main-v[\d.]+-\w+-b{16}-\w+\.v8$/);
+	t.regex(path.basename(cacheFile(bundle, environment)), /^main-v[\d.]+-\w+-b{16}-\w+-chat\.v8$/);
 	await load(bundle, environment, true);
 	t.deepEqual(await load(bundle, environment), {cache: 'used', result: expected});
 	// Another build, of the same length and written at the same time: its own cache.
@@ -122,4 +127,25 @@ test('a cache folder that cannot be written costs the cache, not the chat', asyn
 	await writeFile(environment.XDG_CACHE_HOME, 'in the way');
 	t.deepEqual(await load(bundle, environment, true), {cache: 'made', result: expected});
 	t.deepEqual(await load(bundle, environment), {cache: 'made', result: expected});
+});
+
+test('the chat and the other commands keep caches of their own', (t) => {
+	for (const argv of [[], ['--name', 'bob'], ['--server', 'http://x', '--demo'], ['--', 'send']]) {
+		t.is(cacheProfile(argv), 'chat', `${argv.join(' ')}`);
+	}
+
+	for (const argv of [['send', 'hi'], ['--json', 'history'], ['serve'], ['--version'], ['-h']]) {
+		t.is(cacheProfile(argv), 'command', `${argv.join(' ')}`);
+	}
+});
+
+test("the chat's cache and the commands' are kept side by side", async (t) => {
+	const {bundle, environment} = await bundleIn(t);
+	await load(bundle, environment, true, 'command');
+	await load(bundle, environment, true, 'chat');
+	const files = await cacheFiles(environment);
+	t.is(files.length, 2);
+	t.true(files.some((file) => file.endsWith('-chat.v8')));
+	t.true(files.some((file) => file.endsWith('-command.v8')));
+	t.like(await load(bundle, environment, false, 'command'), {cache: 'used'});
 });

@@ -1,7 +1,7 @@
 // The built command line's code cache (source/code-cache.ts): the chat's first run makes it, and the
 // next run takes it as it is. A run whose cache V8 refused (other flags, another build) writes it
-// again, so an unchanged file after a whole session is the sign that it was used. Only the chat
-// makes one, so that the cache holds the chat's code.
+// again, so an unchanged file after a whole session is the sign that it was used. The other
+// commands keep a cache of their own, so that the chat's holds the chat's code.
 import {mkdtemp, readdir, rm, stat} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,15 +54,24 @@ test('the first run saves the code cache, and the next run uses it without writi
 	t.is(after.mtimeMs, made.mtimeMs);
 });
 
-test('a command other than the chat makes no code cache, even when it runs for long', async (t) => {
+test('a command keeps a cache of its own as it ends, and the next run uses it', async (t) => {
 	const cacheHome = await mkdtemp(path.join(os.tmpdir(), 'chat-tui-cache-'));
 	t.teardown(async () => rm(cacheHome, {recursive: true, force: true}));
-	const server = await startCli(t, ['serve', '--port', '0'], {env: {XDG_CACHE_HOME: cacheHome}});
-	await waitFor(async () => (server.stderr().includes('listening on') ? true : undefined), {
-		timeoutMs: 15_000,
-		description: 'the server listening',
-	});
-	// Past the moment the chat saves its cache, counted from the start.
-	await delay(saveAfterMs + 1000);
-	t.deepEqual(await readdir(cacheHome), []);
+	const folder = path.join(cacheHome, 'chat-tui');
+	const version = async () => {
+		const run = await startCli(t, ['--version'], {env: {XDG_CACHE_HOME: cacheHome}});
+		t.like(await run.exited, {code: 0});
+		t.regex(run.stdout(), /^\d+\.\d+\.\d+\n$/);
+	};
+
+	await version();
+	const [file, ...others] = await readdir(folder);
+	t.deepEqual(others, []);
+	t.regex(file!, /-command\.v8$/, "not the chat's cache");
+	const made = await stat(path.join(folder, file!));
+	await version();
+	t.deepEqual(await readdir(folder), [file]);
+	const after = await stat(path.join(folder, file!));
+	t.is(after.ino, made.ino, 'the cache was not written again');
+	t.is(after.mtimeMs, made.mtimeMs);
 });
