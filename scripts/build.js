@@ -94,6 +94,31 @@ const replaceStringWidth = {
 	},
 };
 
+/**
+An ES module importing a CommonJS one (React, or Node's own modules in the classic script) gets a
+copy of its exports, made as it loads: a getter per export, for every module that imports it. Node's
+process has some 90 properties and 22 modules import it; React has 40 and 45 of Ink's and our modules
+import it. Each of them is imported through one shared module of its own instead, made once.
+*/
+const shared = /^(node:[a-z_/]+|react|react\/jsx-runtime)$/;
+const shareInterop = {
+	name: 'share-interop',
+	setup(builder) {
+		builder.onResolve({filter: shared}, ({path: request, namespace, kind}) => {
+			if (namespace === 'shared-interop' || kind !== 'import-statement') {
+				return undefined;
+			}
+
+			return {path: request, namespace: 'shared-interop'};
+		});
+		builder.onLoad({filter: /.*/, namespace: 'shared-interop'}, ({path: request}) => ({
+			contents: `export * from ${JSON.stringify(request)};\nexport {default} from ${JSON.stringify(request)};\n`,
+			resolveDir: process.cwd(),
+			loader: 'js',
+		}));
+	},
+};
+
 /** Apply our fixes to Ink and its packages as they are bundled; fail loudly if one changed under us. */
 const applied = new Set();
 const patchInk = {
@@ -186,6 +211,7 @@ const main = build({
 	format: 'cjs',
 	// import() of Node's own modules as require(): the script has no module system to import with.
 	supported: {'dynamic-import': false},
+	plugins: [shareInterop, ...forNode.plugins],
 	// For createRequire(import.meta.url), as in ES modules.
 	define: {...forNode.define, 'import.meta.url': 'importMetaUrl'},
 	banner: {js: "var importMetaUrl = require('node:url').pathToFileURL(__filename).href;"},

@@ -1,7 +1,7 @@
 /*
 The program (bin.ts) and the script it runs (the command line, dist/main.cjs) are bundled apart: the
-program hands the cache's save over in the global symbol registry. Only the chat saves, so that the
-cache holds the chat's code; the other commands use the cache a chat made. See code-cache.ts.
+program hands the chat's cache save over in the global symbol registry, and the chat calls it once
+it is up, so that the cache holds the screen's code. See code-cache.ts.
 */
 
 /** How long after start the chat saves the cache: it is up, joined and drawn by then. */
