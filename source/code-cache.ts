@@ -21,7 +21,8 @@ cache for ES modules, and its ES module loader costs time of its own. dist/cli.c
 compiles the script with V8's code cache when there is one (source/bin.ts). A first run compiles as
 usual and saves the cache beside the user's other caches: the chat once it is up, two seconds in;
 the other commands, which keep a cache of their own (cacheProfile), as they end. Later runs start
-from it: compiling the chat's script then takes about 15 ms instead of 50 or more.
+from it: compiling the script then takes about 15 ms instead of 55, and the chat's first frame
+comes about 100 ms sooner.
 
 CHAT_TUI_CODE_CACHE=0 turns the cache off; a cache that does not fit this Node, these V8 flags or
 this build is made again.
