@@ -1,9 +1,8 @@
-import {readFile} from 'node:fs/promises';
+import {readFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {checkConfig, ConfigValueError, lineOfKey, type Config} from './config-values.js';
-import {writePrivateFile} from './private-file.js';
-import {nodeCrypto} from './node-crypto.js';
+import {writePrivateFileNow} from './private-file.js';
 
 /*
 The user's config file, `$XDG_CONFIG_HOME/chat-tui/config.json` (default ~/.config/...). It keeps
@@ -70,9 +69,13 @@ function lineOf(text: string): string {
 	return ` at line ${text.slice(0, low).split('\n').length}`;
 }
 
+/**
+ * Read at once: the file is small, and every start reads it. (Node's fs/promises also takes a few
+ * milliseconds to load, which the chat's first frame need not wait for.)
+ */
 async function readText(file: string): Promise<string | undefined> {
 	try {
-		return await readFile(file, 'utf8');
+		return readFileSync(file, 'utf8');
 	} catch (error: unknown) {
 		if ((error as {code?: string}).code === 'ENOENT') {
 			return undefined;
@@ -124,11 +127,18 @@ function parseJson(file: string, text: string): ConfigFile {
 
 /** Write the config with mode 0600, atomically. */
 export async function writeConfig(file: string, config: ConfigFile): Promise<void> {
-	await writePrivateFile(file, `${JSON.stringify(config, null, '\t')}\n`);
+	writePrivateFileNow(file, `${JSON.stringify(config, null, '\t')}\n`);
 }
 
+/**
+ * A new user's ID: the time and 24 random bits. It is no secret (every message carries it), only
+ * unique, so Math.random does: node:crypto would add its load time to a first start.
+ */
 export function newUserId(): string {
-	return `tui_${Math.floor(Date.now() / 1000)}_${nodeCrypto().randomBytes(3).toString('hex')}`;
+	const random = Math.floor(Math.random() * 0x1_00_00_00)
+		.toString(16)
+		.padStart(6, '0');
+	return `tui_${Math.floor(Date.now() / 1000)}_${random}`;
 }
 
 /**

@@ -1,4 +1,3 @@
-import {readFile, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {sanitize} from './protocol/sanitize.js';
 import {limits, type SafeText} from './protocol/types.js';
@@ -24,6 +23,8 @@ export function outboxPath(configFile: string, server: string, userId: string): 
 /** The saved lines; a missing or unreadable file is an empty queue (it is ours, not the user's). */
 export async function loadOutbox(file: string): Promise<StoredLine[]> {
 	try {
+		// Loaded on first use, after the first frame: see config.ts's readText.
+		const {readFile} = await import('node:fs/promises');
 		const json: unknown = JSON.parse(await readFile(file, 'utf8'));
 		if (!Array.isArray(json)) {
 			return [];
@@ -47,6 +48,7 @@ export async function loadOutbox(file: string): Promise<StoredLine[]> {
 
 export async function saveOutbox(file: string, lines: readonly StoredLine[]): Promise<void> {
 	if (lines.length === 0) {
+		const {rm} = await import('node:fs/promises');
 		await rm(file, {force: true});
 		return;
 	}
