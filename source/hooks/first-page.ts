@@ -44,26 +44,11 @@ export function requestFirstPage(apiUrl: string, insecure?: boolean): PageReques
 	return {page, sent};
 }
 
-/** Wait until the request has gone out, or `ms` at most (a far server's connection takes longer). */
-export async function awaitSent({sent}: PageRequest, ms: number): Promise<void> {
+/** What `promise` gives within `ms`, or undefined (when it takes longer, or fails). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 	let timer: NodeJS.Timeout | undefined;
-	await Promise.race([
-		sent,
-		new Promise<void>((resolve) => {
-			timer = setTimeout(resolve, ms);
-		}),
-	]);
-	clearTimeout(timer);
-}
-
-/** Wait up to `ms` for the page, so that the first frame can show it. */
-export async function awaitFirstPage(
-	request: Promise<MessagesPage>,
-	ms: number,
-): Promise<FirstPage> {
-	let timer: NodeJS.Timeout | undefined;
-	const page = await Promise.race([
-		request.catch(() => undefined),
+	const result = await Promise.race([
+		promise.catch(() => undefined),
 		new Promise<undefined>((resolve) => {
 			timer = setTimeout(() => {
 				resolve(undefined);
@@ -71,5 +56,18 @@ export async function awaitFirstPage(
 		}),
 	]);
 	clearTimeout(timer);
-	return {request, page};
+	return result;
+}
+
+/** Wait until the request has gone out, or `ms` at most (a far server's connection takes longer). */
+export async function awaitSent({sent}: PageRequest, ms: number): Promise<void> {
+	await within(sent, ms);
+}
+
+/** Wait up to `ms` for the page, so that the first frame can show it. */
+export async function awaitFirstPage(
+	request: Promise<MessagesPage>,
+	ms: number,
+): Promise<FirstPage> {
+	return {request, page: await within(request, ms)};
 }

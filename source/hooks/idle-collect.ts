@@ -30,7 +30,8 @@ function collector(): (() => void) | undefined {
 }
 
 /**
- * The V8 flags the chat runs with. V8 lets the heap grow to several times what is live before it
+ * The V8 flags chat-tui runs with (every command: the program sets them before anything compiles,
+ * and a cache is refused under other flags). V8 lets the heap grow to several times what is live before it
  * collects the old generation, the more so the faster a program allocates; in a flood the chat
  * allocates fast, and its memory went to 180-210 MB for about 40 MB of live data. Growing by a
  * quarter at a time keeps it near 135 MB for the same work, with more frequent (mostly concurrent)
