@@ -197,6 +197,13 @@ const forNode = {
 	logLevel: 'warning',
 };
 
+/** Both scripts are CommonJS; `import.meta.url` (for createRequire) comes from the banner. */
+const classicScript = {
+	format: 'cjs',
+	define: {...forNode.define, 'import.meta.url': 'importMetaUrl'},
+};
+const importMetaUrl = "var importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
 /*
 The command line, with the chat and every command, as one classic script: dist/main.cjs. V8 can
 keep such a script compiled between runs (source/code-cache.ts), which Node 20 cannot do for ES
@@ -208,13 +215,11 @@ const main = build({
 	...forNode,
 	entryPoints: ['source/cli.tsx'],
 	outfile: 'dist/main.cjs',
-	format: 'cjs',
+	...classicScript,
 	// import() of Node's own modules as require(): the script has no module system to import with.
 	supported: {'dynamic-import': false},
 	plugins: [shareInterop, ...forNode.plugins],
-	// For createRequire(import.meta.url), as in ES modules.
-	define: {...forNode.define, 'import.meta.url': 'importMetaUrl'},
-	banner: {js: "var importMetaUrl = require('node:url').pathToFileURL(__filename).href;"},
+	banner: {js: importMetaUrl},
 });
 
 /**
@@ -222,22 +227,13 @@ const main = build({
  * script as well: Node's ES module loader alone takes longer to start than this file does.
  */
 const bin = build({
+	...forNode,
+	...classicScript,
 	entryPoints: ['source/bin.ts'],
 	outfile: 'dist/cli.cjs',
-	bundle: true,
-	minify: forNode.minify,
-	platform: 'node',
-	target: 'node20',
-	format: 'cjs',
-	legalComments: 'none',
-	logLevel: 'warning',
-	define: {'import.meta.url': 'importMetaUrl'},
-	banner: {
-		js: [
-			'#!/usr/bin/env node',
-			"const importMetaUrl = require('node:url').pathToFileURL(__filename).href;",
-		].join('\n'),
-	},
+	// It imports only Node's own modules and ours.
+	plugins: [],
+	banner: {js: `#!/usr/bin/env node\n${importMetaUrl}`},
 });
 
 /*
