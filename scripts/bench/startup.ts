@@ -5,31 +5,38 @@ import path from 'node:path';
 import process from 'node:process';
 import {performance} from 'node:perf_hooks';
 import {setTimeout} from 'node:timers/promises';
-import {startTerminal} from '../../test/helpers/terminal.js';
+import {startTerminal, type TestTerminal} from '../../test/helpers/terminal.js';
 import {client, clientEnv, cols, newest, rows, type Bench} from './clients.js';
 import {median, seedHistory, type Row} from './measure.js';
 import {pythonWithSocketio, writeGuideClient} from './python-client.js';
 
-/** One start: process start to the newest history on screen, in ms. */
+/** One start, from process start to the newest history on screen, in ms. */
+async function timeStart(bench: Bench, start: () => TestTerminal): Promise<number> {
+	// Each run leaves join and leave notices behind: post the marker again, so that it is always
+	// on the newest page.
+	await seedHistory(bench.server.url, 1, newest);
+	const started = performance.now();
+	const terminal = start();
+	await terminal.waitForText(newest, 20_000);
+	const time = performance.now() - started;
+	await terminal.dispose();
+	return time;
+}
+
+/** One start of the built chat as `name`. */
 async function startOnce(
 	bench: Bench,
 	name: string,
 	env: Record<string, string | undefined> = {},
 ): Promise<number> {
-	// Each run leaves join and leave notices behind: post the marker again, so that it is always
-	// on the newest page.
-	await seedHistory(bench.server.url, 1, newest);
-	const started = performance.now();
-	const terminal = startTerminal({
-		args: ['--server', bench.server.url, '--name', name],
-		cols,
-		rows,
-		env: {...clientEnv(bench, name), ...env},
-	});
-	await terminal.waitForText(newest, 20_000);
-	const time = performance.now() - started;
-	await terminal.dispose();
-	return time;
+	return timeStart(bench, () =>
+		startTerminal({
+			args: ['--server', bench.server.url, '--name', name],
+			cols,
+			rows,
+			env: {...clientEnv(bench, name), ...env},
+		}),
+	);
 }
 
 /** Run the chat until it has saved V8's code cache, as any session of a few seconds does. */
@@ -38,7 +45,7 @@ async function warmCodeCache(bench: Bench): Promise<void> {
 	const folder = path.join(bench.work, 'cache', 'chat-tui');
 	const saved = async () => {
 		const files = await readdir(folder).catch(() => []);
-		return files.some((file) => file.endsWith('.v8'));
+		return files.some((file) => file.endsWith('-chat.v8'));
 	};
 
 	const deadline = performance.now() + 20_000;
@@ -117,14 +124,11 @@ async function pythonClient(bench: Bench, guide: string): Promise<PythonClient |
 	return python && folder ? {python, folder} : undefined;
 }
 
-/** One start of the Python client, named `name` at its prompt, to the newest history on screen. */
+/** One start of the Python client, named `name` at its prompt. */
 async function pythonOnce(bench: Bench, {python, folder}: PythonClient, name: string) {
-	await seedHistory(bench.server.url, 1, newest);
-	const started = performance.now();
-	const terminal = startTerminal({command: python, args: ['main.py'], cwd: folder, cols, rows});
-	terminal.write(`${name}\r`);
-	await terminal.waitForText(newest, 20_000);
-	const time = performance.now() - started;
-	await terminal.dispose();
-	return time;
+	return timeStart(bench, () => {
+		const terminal = startTerminal({command: python, args: ['main.py'], cwd: folder, cols, rows});
+		terminal.write(`${name}\r`);
+		return terminal;
+	});
 }
