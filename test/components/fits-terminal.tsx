@@ -105,14 +105,16 @@ async function checkSize(
 		['log focus', keys.tab, `${marker} log`],
 		// Without the panel, Tab goes from the log back to the input line.
 		['users focus', keys.tab, panel ? `${marker} Online` : 'Type a message'],
-		['scrolled up', `${keys.tab}${keys.pageUp}`, 'more below'],
+		// The footer says "more below", or "N new" when our own join notice comes in meanwhile.
+		['scrolled up', `${keys.tab}${keys.pageUp}`, /more below|\d+ new/],
 		['help', keys.f1, 'Keys and commands'],
 	] as const;
 	const states: Array<[string, string]> = [['log', settled]];
 	for (const [name, key, shows] of steps) {
 		instance.stdin.write(key);
-
-		states.push([name, await waitForFrame(instance.lastFrame, (frame) => frame.includes(shows))]);
+		const showing = (frame: string) =>
+			typeof shows === 'string' ? frame.includes(shows) : shows.test(frame);
+		states.push([name, await waitForFrame(instance.lastFrame, showing)]);
 	}
 
 	for (const [name, frame] of states) {
