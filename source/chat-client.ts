@@ -1,16 +1,39 @@
 import {ChatSocket, type ChatSocketEvents, type ConnectionState} from './protocol/socket-client.js';
 import {sanitize, sanitizeText} from './protocol/sanitize.js';
 import {limits, type Message, type SafeText} from './protocol/types.js';
+import type {ChatRestApi} from './protocol/rest-client.js';
 import {ChatSendError, handled, SendQueue, type SendRate} from './send-queue.js';
 import {nodeCrypto} from './node-crypto.js';
+import {Emitter} from './protocol/emitter.js';
+import {TimelineKeeper, type CatchUpReport} from './client/timeline-keeper.js';
+import type {StoredMessage} from './client/timeline.js';
 
 export {ChatSendError} from './send-queue.js';
 
 /*
 ChatClient, the SDK's live client: ChatSocket (the socket client of the full-screen chat) with a
 SendQueue (the chat's outbox rules) for a promise per sent line, paced under the reference
-server's rate limit.
+server's rate limit, and the chat's timeline (client/timeline-keeper.ts): after every join it
+catches up over REST, so each message is told once, in the server's order, missed ones included.
 */
+
+/** ChatClient's own events: every message once, in order, and each catch-up's outcome. */
+type TimelineEvents = {
+	message: (message: Message) => void;
+	caughtUp: (report: CatchUpReport) => void;
+};
+
+/** The events a ChatClient tells about. */
+export type ChatClientEvents = Omit<ChatSocketEvents, 'message'> & TimelineEvents;
+
+class TimelineEmitter extends Emitter<TimelineEvents> {
+	tell<Name extends keyof TimelineEvents>(
+		name: Name,
+		...arguments_: Parameters<TimelineEvents[Name]>
+	): void {
+		this.emit(name, ...arguments_);
+	}
+}
 
 export type ChatClientOptions = {
 	/** The server, default `http://localhost:3000`; `https://` uses TLS. */
@@ -34,6 +57,15 @@ export type ChatClientOptions = {
 	/** Reconnection delays, default 0.5 s doubling to 30 s. */
 	readonly backoff?: {readonly minMs?: number; readonly maxMs?: number};
 	readonly transports?: Array<'polling' | 'websocket'>;
+	/** The REST base for catching up, default `<url>/api`. */
+	readonly apiUrl?: string;
+	/**
+	 * After every join, fetch what was missed over REST (default true). With `false`, `message`
+	 * tells the live events as they come, and nothing sent while offline is seen.
+	 */
+	readonly catchUp?: boolean;
+	/** How many of the newest messages to tell after the first join (default 0). */
+	readonly history?: number;
 };
 
 /** `connect` did not join within its timeout; the client keeps trying until `close()`. */
@@ -65,6 +97,8 @@ export class ChatClient {
 	#started = false;
 	#closed = false;
 	#lastProblem = '';
+	readonly #events = new TimelineEmitter();
+	readonly #timeline: TimelineKeeper | undefined;
 
 	constructor(options: ChatClientOptions) {
 		this.url = options.url ?? 'http://localhost:3000';
@@ -88,8 +122,15 @@ export class ChatClient {
 			rate: options.sendRate ?? {messages: 15, perMs: 6000},
 			server: this.url,
 		});
+		this.#timeline =
+			options.catchUp === false ? undefined : this.#keeper(options.apiUrl, options.insecure, options.history);
 		this.#socket.on('message', (message) => {
 			this.#queue.confirm(message);
+			if (this.#timeline) {
+				this.#timeline.live(message);
+			} else {
+				this.#events.tell('message', message);
+			}
 		});
 		this.#socket.on('state', (state) => {
 			if (state.status === 'reconnecting' || state.status === 'offline') {
@@ -98,8 +139,59 @@ export class ChatClient {
 			}
 		});
 		this.#socket.on('joined', () => {
-			this.#queue.flush();
+			if (!this.#timeline) {
+				this.#queue.flush();
+				return;
+			}
+
+			// Lines whose echo the catch-up brings are confirmed before anything goes out again.
+			this.#timeline.joined();
+			void this.#timeline.settled().then(() => {
+				this.#queue.flush();
+			});
 		});
+	}
+
+	#keeper(apiUrl: string | undefined, insecure: boolean | undefined, history = 0) {
+		let api: Promise<ChatRestApi> | undefined;
+		const rest = async () => {
+			api ??= import('./protocol/rest-client.js').then(
+				({ChatRestApi}) =>
+					new ChatRestApi({baseUrl: apiUrl ?? `${this.url.replace(/\/+$/, '')}/api`, insecure}),
+			);
+			return api;
+		};
+
+		return new TimelineKeeper({
+			fetchPage: async (page) => (await rest()).getMessages(page),
+			history,
+			onMessages: (messages) => {
+				for (const message of messages) {
+					this.#events.tell('message', message);
+				}
+			},
+			onCaughtUp: (report) => {
+				for (const message of report.added) {
+					this.#queue.confirm(message);
+				}
+
+				this.#events.tell('caughtUp', report);
+			},
+			onError: (error, reconnect) => {
+				const what = reconnect ? 'missed messages' : 'the history';
+				this.#socket.report(`could not load ${what}: ${(error as Error).message}`);
+			},
+		});
+	}
+
+	/** The messages held, in the server's order (the newest 5,000 at most). */
+	get messages(): readonly StoredMessage[] {
+		return this.#timeline?.messages ?? [];
+	}
+
+	/** Settles once the catch-ups after the joins so far are done. */
+	async caughtUp(): Promise<void> {
+		return this.#timeline?.settled();
 	}
 
 	get username(): SafeText {
@@ -120,11 +212,21 @@ export class ChatClient {
 	}
 
 	/** Listen to an event; returns the function that stops listening. */
-	on<Name extends keyof ChatSocketEvents>(
+	on<Name extends keyof ChatClientEvents>(
 		name: Name,
-		listener: ChatSocketEvents[Name],
+		listener: ChatClientEvents[Name],
 	): () => void {
-		return this.#socket.on(name, listener);
+		if (name === 'message' || name === 'caughtUp') {
+			return this.#events.on(
+				name as keyof TimelineEvents,
+				listener as TimelineEvents[keyof TimelineEvents],
+			);
+		}
+
+		return this.#socket.on(
+			name as keyof ChatSocketEvents,
+			listener as ChatSocketEvents[keyof ChatSocketEvents],
+		);
 	}
 
 	/**

@@ -68,8 +68,3 @@ export function messageJson(message: Message): Record<string, unknown> {
 }
 
 export const userJson = (user: User) => ({userId: user.userId, username: user.username});
-
-/** Oldest first, to the microsecond; equal times keep their order. */
-export function byTime(messages: readonly Message[]): Message[] {
-	return [...messages].sort((a, b) => a.time - b.time || a.timeMicros - b.timeMicros);
-}

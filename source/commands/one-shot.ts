@@ -8,7 +8,7 @@ import {parseMessage} from '../protocol/parse.js';
 import {ChatRestApi} from '../protocol/rest-client.js';
 import type {Message} from '../protocol/types.js';
 import {nonEmpty, rememberedName, rememberedUserId} from './identity.js';
-import {byTime, createLineFormatter, messageJson, userJson} from './lines.js';
+import {createLineFormatter, messageJson, userJson} from './lines.js';
 
 /*
 `chat-tui send|broadcast|history|users`: one REST call each, then exit. A failed call throws a
@@ -111,7 +111,8 @@ async function history(words: readonly string[], context: Context): Promise<void
 		context.warn(`skipped ${page.dropped} malformed messages in the answer`);
 	}
 
-	const messages = byTime(page.messages);
+	// In the server's order: time is for display.
+	const messages = page.messages;
 	if (options.json) {
 		context.printJson(messages.map((message) => messageJson(message)));
 		return;

@@ -5,12 +5,9 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {configPath, resolveUserId} from '../config.js';
 import type {Lang} from '../options.js';
 import {closeDispatchers} from '../protocol/dispatcher.js';
-import {ChatRestApi} from '../protocol/rest-client.js';
-import type {Message} from '../protocol/types.js';
 import {ChatClient} from '../sdk.js';
-import {compositeKey, isKnown} from '../state/merge.js';
 import {loginName, nonEmpty, rememberedName} from './identity.js';
-import {byTime, createLineFormatter, messageJson} from './lines.js';
+import {createLineFormatter, messageJson} from './lines.js';
 
 /*
 Line mode (`--plain`, or whenever stdin or stdout is not a terminal): for screen readers, logs and
@@ -39,17 +36,6 @@ export type PlainOptions = {
 };
 
 const historyPage = 50;
-/** At most this many pages of missed messages are fetched after a reconnect. */
-const maxCatchUpPages = 20;
-/** Identities remembered to print each message once; a logger runs for days. */
-const maxRemembered = 5000;
-
-function newerOrSame(message: Message, than: Message): boolean {
-	return (
-		message.time > than.time ||
-		(message.time === than.time && message.timeMicros >= than.timeMicros)
-	);
-}
 
 export async function runPlain(options: PlainOptions): Promise<number> {
 	const output = options.output ?? process.stdout;
@@ -67,8 +53,9 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		username,
 		userId,
 		insecure: options.insecure,
+		apiUrl: options.apiUrl,
+		history: historyPage,
 	});
-	const api = new ChatRestApi({baseUrl: options.apiUrl, insecure: options.insecure});
 
 	output.on('error', (error: NodeJS.ErrnoException) => {
 		// The reader went away (`chat-tui --plain | head`): nothing left to do.
@@ -78,100 +65,29 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		}
 	});
 
-	// Print each message once, in arrival order after the history.
+	// Each message once, in the timeline's order: the history, then live ones, and after a
+	// reconnect the missed ones (client/timeline-keeper.ts).
 	const format = createLineFormatter(options.lang);
-	const seen = {ids: new Map<string, string>(), composites: new Map<string, string>()};
-	let newest: Message | undefined;
-	const show = (message: Message) => {
-		if (isKnown(seen, message)) {
-			return;
-		}
-
-		seen.composites.set(compositeKey(message), message.id ?? '');
-		if (message.id !== undefined) {
-			seen.ids.set(message.id, message.id);
-		}
-
-		for (const map of [seen.ids, seen.composites]) {
-			if (map.size > maxRemembered) {
-				map.delete(map.keys().next().value!);
-			}
-		}
-
-		if (newest === undefined || newerOrSame(message, newest)) {
-			newest = message;
-		}
-
+	client.on('message', (message) => {
 		output.write(
 			options.json ? `${JSON.stringify(messageJson(message))}\n` : `${format(message)}\n`,
 		);
-	};
-
-	// Live messages wait while a page of history is on its way, then follow it.
-	let buffered: Message[] | undefined = [];
-	client.on('message', (message) => {
-		if (buffered) {
-			buffered.push(message);
-		} else {
-			show(message);
-		}
 	});
 
-	const catchUp = async (initial: boolean) => {
-		buffered ??= [];
-		try {
-			// After a reconnect, page back until the pages reach what was shown (or a cap).
-			const pages: Message[][] = [];
-			for (let offset = 0; pages.length < maxCatchUpPages; offset += historyPage) {
-				const answer = await api.getMessages({limit: historyPage, offset});
-				const page = byTime(answer.messages);
-				pages.unshift(page);
-				const oldest = page[0];
-				if (initial || page.length < historyPage || !newest || !oldest) {
-					break;
-				}
-
-				if (!newerOrSame(oldest, newest)) {
-					break;
-				}
-			}
-
-			for (const message of pages.flat()) {
-				// Only what is newer than what was shown was missed.
-				if (initial || newest === undefined || newerOrSame(message, newest)) {
-					show(message);
-				}
-			}
-		} catch (error: unknown) {
-			note(
-				`could not load ${initial ? 'the history' : 'missed messages'}: ${(error as Error).message}`,
-			);
-		}
-
-		const waiting = buffered;
-		buffered = undefined;
-		for (const message of waiting) {
-			show(message);
-		}
-	};
-
-	let catchingUp: Promise<void> | undefined;
 	let historyShown: () => void = () => undefined;
 	const history = new Promise<void>((resolve) => {
 		historyShown = resolve;
 	});
-	const scheduleCatchUp = () => {
-		const initial = catchingUp === undefined;
-		catchingUp = (catchingUp ?? Promise.resolve()).then(async () => catchUp(initial));
-		if (initial) {
-			void catchingUp.then(historyShown);
+	client.on('caughtUp', ({reconnect, complete}) => {
+		historyShown();
+		if (reconnect && !complete) {
+			note('more messages may have been missed than were loaded');
 		}
-	};
+	});
 
 	let online = false;
 	let troubled = false;
 	let lastReason = 'connecting';
-	client.on('joined', scheduleCatchUp);
 	client.on('state', (state) => {
 		if (state.status === 'online') {
 			if (troubled) {
@@ -192,14 +108,14 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 					? `connection lost (${state.reason}); reconnecting`
 					: `cannot connect to ${client.url} (${state.reason}); retrying`,
 			);
-			// Show the history even when only the live link fails.
-			if (catchingUp === undefined) {
-				scheduleCatchUp();
-			}
 		}
 	});
 	client.on('invalid', (problem) => {
 		note(problem);
+		// A history that cannot load is not waited for.
+		if (problem.startsWith('could not load')) {
+			historyShown();
+		}
 	});
 
 	const onSignal = (signal: NodeJS.Signals) => {
@@ -276,7 +192,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 	}
 
 	const why = problem || (client.connected ? 'no echo in time' : `not connected: ${lastReason}`);
-	await catchingUp;
+	await client.caughtUp();
 	client.close();
 	await closeDispatchers();
 	for (const signal of signals) {

@@ -4,14 +4,12 @@ import type {Message, MessagesPage} from '../protocol/types.js';
 Fetching the page before the oldest message in memory, or after the newest (when scrolled so far
 back that the newest were dropped), with the protocol's offset paging: offset 0 is the newest
 page. Offsets shift whenever a message arrives between two requests, so no offset is trusted: a
-page must overlap what we have (the merge drops the repeats), and paging goes on while a page
+page must overlap what we have (the stitch takes the overlap once), and paging goes on while a page
 brings nothing new or does not meet what we have.
 */
 
 export type PagingOptions = {
 	readonly fetchPage: (page: {limit: number; offset: number}) => Promise<MessagesPage>;
-	/** Whether the client holds this message now. */
-	readonly isKnown: (message: Message) => boolean;
 	readonly pageSize: number;
 	/** Pages fetched at most in one go. */
 	readonly maxPages?: number;
@@ -23,17 +21,20 @@ export type PagingOptions = {
  * offline), so the page may overlap what we hold but never skips past it.
  */
 export async function fetchOlder(
-	options: PagingOptions & {readonly firstOffset: number},
+	options: PagingOptions & {
+		readonly firstOffset: number;
+		/** Whether the page brings a message older than those held (client/timeline.ts). */
+		readonly isNew: (page: readonly Message[]) => boolean;
+	},
 ): Promise<{messages: readonly Message[]; complete: boolean}> {
-	const {fetchPage, isKnown, pageSize, maxPages = 20} = options;
+	const {fetchPage, isNew, pageSize, maxPages = 20} = options;
 	let offset = options.firstOffset;
 	for (let pages = 1; pages <= maxPages; pages++) {
 		const page = await fetchPage({limit: pageSize, offset});
 		// Advance by what came, malformed entries included: a server may cap the page size.
 		const size = page.messages.length + page.dropped;
 		const complete = size === 0 || offset + size >= page.total;
-		const fresh = page.messages.some((message) => !isKnown(message));
-		if (fresh || complete) {
+		if (isNew(page.messages) || complete) {
 			return {messages: page.messages, complete};
 		}
 
@@ -50,9 +51,13 @@ export async function fetchOlder(
  * a page that meets what we have, the newest page, to replace what we have.
  */
 export async function fetchNewer(
-	options: PagingOptions & {readonly missing: number},
+	options: PagingOptions & {
+		readonly missing: number;
+		/** Whether the page's oldest end meets the newest held (client/timeline.ts). */
+		readonly meets: (page: readonly Message[]) => boolean;
+	},
 ): Promise<{messages: readonly Message[]; newerThanPage: number; replace: boolean}> {
-	const {fetchPage, isKnown, pageSize, maxPages = 20} = options;
+	const {fetchPage, meets, pageSize, maxPages = 20} = options;
 	// The page that ends with our newest message, if the count holds; when it falls short the
 	// page holds only newer messages, and the next one further back is tried.
 	let offset = Math.max(0, options.missing + 1 - pageSize);
@@ -62,7 +67,7 @@ export async function fetchNewer(
 			break;
 		}
 
-		if (page.messages.some((message) => isKnown(message))) {
+		if (meets(page.messages)) {
 			return {messages: page.messages, newerThanPage: offset, replace: false};
 		}
 

@@ -4,10 +4,11 @@ import {sanitize, sanitizeText} from '../protocol/sanitize.js';
 import type {ChatSocket} from '../protocol/socket-client.js';
 import {limits, type MessagesPage} from '../protocol/types.js';
 import {chatReducer, type ChatState} from '../state/chat-state.js';
-import {isKnown} from '../state/merge.js';
+import {catchUp} from '../client/catch-up.js';
+import {meetsHeld} from '../client/timeline.js';
+import {timelineOf} from '../state/paging.js';
 import {describeError} from './describe-error.js';
 import {firstPageSize, type FirstPage} from './first-page.js';
-import {fillGap} from './gap-fill.js';
 import {firstChatState, useHistoryLoad} from './use-history-load.js';
 import {useHistoryPaging} from './use-history-paging.js';
 import {useLiveSocket} from './use-live-socket.js';
@@ -124,7 +125,7 @@ export function useChat(connection: ChatConnection): Chat {
 
 	/*
 	After a join, what was sent while we were not in the room is fetched, paging back from the
-	newest message to one we know, and merged by identity. After a drop it is announced
+	newest message until the run meets what is held, and stitched on (client/timeline.ts). After a drop it is announced
 	("reconnected — N missed"). After the first join it is quiet: it closes the race between the
 	first history page and the join, where a message sent between the two is in neither.
 	*/
@@ -140,14 +141,14 @@ export function useChat(connection: ChatConnection): Chat {
 			}
 
 			try {
-				const result = await fillGap({
+				const result = await catchUp({
 					fetchPage: async (page) => api.getMessages(page),
-					isKnown: (message) => isKnown(latest.current.index, message),
+					meets: (run) => meetsHeld(timelineOf(latest.current), run),
 					pageSize: historyPageSize,
 				});
 				dispatch({
 					type: 'gap-filled',
-					messages: result.messages,
+					messages: result.run,
 					complete: result.complete,
 					now: Date.now(),
 					...(reconnect

@@ -2,8 +2,8 @@ import {useCallback, useRef, type Dispatch, type RefObject} from 'react';
 import type {ChatRestApi} from '../protocol/rest-client.js';
 import type {Message} from '../protocol/types.js';
 import type {ChatAction, ChatState} from '../state/chat-state.js';
-import {isKnown} from '../state/merge.js';
-import {olderOffset} from '../state/paging.js';
+import {extendsOlder, meetsEnd} from '../client/timeline.js';
+import {olderOffset, timelineOf} from '../state/paging.js';
 import {fetchNewer, fetchNewest, fetchOlder} from './history-paging.js';
 import {describeError} from './describe-error.js';
 
@@ -33,7 +33,7 @@ export function useHistoryPaging(
 		dispatch({type: 'older-requested'});
 		fetchOlder({
 			fetchPage: async (page) => api.getMessages(page),
-			isKnown: (message) => isKnown(latest.current.index, message),
+			isNew: (page) => extendsOlder(timelineOf(latest.current), page),
 			pageSize: historyPageSize,
 			firstOffset: olderOffset(latest.current),
 		})
@@ -60,7 +60,7 @@ export function useHistoryPaging(
 			dispatch({type: 'newer-requested'});
 			const paging = {
 				fetchPage: async (page: {limit: number; offset: number}) => api.getMessages(page),
-				isKnown: (message: Message) => isKnown(latest.current.index, message),
+				meets: (page: readonly Message[]) => meetsEnd(timelineOf(latest.current), page),
 				pageSize: historyPageSize,
 			};
 			(jump ? fetchNewest(paging) : fetchNewer({...paging, missing: newer.missing}))

@@ -130,6 +130,7 @@ function listen(
 		}),
 		socket.on('joined', ({reconnect}) => {
 			flush();
+			dispatch({type: 'connected'});
 			latest.current.onJoined(socket, reconnect);
 		}),
 	];

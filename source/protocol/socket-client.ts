@@ -143,6 +143,11 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 		this.scheduleRetry(sanitizeText(reason), 0);
 	}
 
+	/** Tell the `invalid` listeners about a problem found elsewhere (a failed catch-up). */
+	report(problem: string): void {
+		this.emit('invalid', sanitizeText(problem));
+	}
+
 	close(): void {
 		this.closed = true;
 		this.stopHeartbeat();

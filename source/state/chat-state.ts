@@ -1,9 +1,14 @@
 import {trusted} from '../protocol/sanitize.js';
 import type {Message, SafeText} from '../protocol/types.js';
 import type {ChatAction, ChatState, LiveEvent, Notice} from './chat-types.js';
-import {emptyIndex, isKnown} from './merge.js';
 import {expireSends, markSent, requeueSending, retryFailed, type PendingLine} from './outbox.js';
-import {addMessages, isPagingAction, pagingReducer} from './paging.js';
+import {
+	addLiveMessages,
+	addNewestRun,
+	connectedState,
+	isPagingAction,
+	pagingReducer,
+} from './paging.js';
 
 export type {PendingLine} from './outbox.js';
 export type {ChatAction, ChatState, LiveEvent, Notice} from './chat-types.js';
@@ -20,8 +25,9 @@ export function initialChatState(me: ChatState['me']): ChatState {
 	return {
 		me,
 		messages: [],
-		index: emptyIndex,
 		nextSeq: 0,
+		liveStart: 0,
+		expected: 0,
 		pending: [],
 		nextLocalId: 1,
 		notices: [],
@@ -63,7 +69,7 @@ function withEvents(state: ChatState, events: readonly LiveEvent[]): ChatState {
 		}
 	}
 
-	const next = messages.length > 0 ? addMessages(state, messages, 'live') : state;
+	const next = messages.length > 0 ? addLiveMessages(state, messages) : state;
 	return users === state.users && userCount === state.userCount
 		? next
 		: {...next, users, userCount};
@@ -75,7 +81,13 @@ function withNotice(
 	text: SafeText,
 	now: number,
 ): ChatState {
-	const notice: Notice = {id: state.nextLocalId, time: now, level, text};
+	const notice: Notice = {
+		id: state.nextLocalId,
+		time: now,
+		level,
+		text,
+		after: state.newer === undefined ? state.messages.at(-1)?.key : undefined,
+	};
 	return {
 		...state,
 		nextLocalId: state.nextLocalId + 1,
@@ -84,20 +96,16 @@ function withNotice(
 	};
 }
 
-/** The page was the whole history, and its oldest message is still in memory. */
-function holdsOldest(state: ChatState, page: readonly Message[], total: number): boolean {
-	if (page.length < total) {
-		return false;
+/**
+ * Whether a message the gap fill brought counts as missed: not the user's own lines, and not a
+ * notice about the user (their own join, seen again after the reconnect).
+ */
+function missedByMe(message: Message, me: ChatState['me']): boolean {
+	if (message.type === 'system') {
+		return !message.content.includes(me.username);
 	}
 
-	let oldest: Message | undefined;
-	for (const message of page) {
-		if (oldest === undefined || message.time < oldest.time) {
-			oldest = message;
-		}
-	}
-
-	return oldest === undefined || isKnown(state.index, oldest);
+	return message.senderId !== me.userId;
 }
 
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
@@ -111,11 +119,12 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		}
 
 		case 'history-loaded': {
-			const next = addMessages(state, action.messages, 'history');
+			const next = addNewestRun(state, action.messages).state;
 			return {
 				...next,
 				history: {status: 'loaded', total: action.total},
-				older: holdsOldest(next, action.messages, action.total) ? 'start' : next.older,
+				// The page was the whole history.
+				older: action.messages.length >= action.total ? 'start' : next.older,
 			};
 		}
 
@@ -125,6 +134,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 
 		case 'events-received': {
 			return withEvents(state, action.events);
+		}
+
+		case 'connected': {
+			return connectedState(state);
 		}
 
 		case 'connection-changed': {
@@ -149,6 +162,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 				localId: state.nextLocalId,
 				content: action.content,
 				createdAt: action.now,
+				after: state.messages.at(-1)?.key,
 				status: action.sent ? 'sending' : 'queued',
 				...(action.sent ? {sentAt: action.now} : {}),
 			};
@@ -182,13 +196,12 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		}
 
 		case 'gap-filled': {
-			const before = state.nextSeq;
-			const next = addMessages(state, action.messages, 'gap');
+			const {state: next, added} = addNewestRun(state, action.messages);
 			if (action.label === undefined) {
 				return next;
 			}
 
-			const missed = next.messages.filter((message) => message.seq >= before).length;
+			const missed = added.filter((message) => missedByMe(message, state.me)).length;
 			const bounded = action.complete ? '' : ' (more may be missing: scroll up)';
 			return withNotice(
 				next,
@@ -212,7 +225,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 			const cleared = {...state, clearedBefore: state.nextSeq, notices: [], lastError: undefined};
 			// Scrolled far back: what is in memory is hidden now; the live end starts afresh.
 			return state.newer
-				? {...cleared, messages: [], index: emptyIndex, newer: undefined, stash: []}
+				? {...cleared, messages: [], liveStart: 0, expected: 0, newer: undefined, stash: []}
 				: cleared;
 		}
 	}

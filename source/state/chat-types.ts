@@ -1,7 +1,7 @@
 import type {UserList} from '../protocol/parse.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
 import type {Message, SafeText, User} from '../protocol/types.js';
-import type {MessageIndex, StoredMessage} from './merge.js';
+import type {StoredMessage} from '../client/timeline.js';
 import type {Outbox} from './outbox.js';
 
 /* The chat state and its actions: the shapes `chatReducer` (chat-state.ts) works on. */
@@ -12,13 +12,17 @@ export type Notice = {
 	readonly time: number;
 	readonly level: 'info' | 'error';
 	readonly text: SafeText;
+	/** The key of the newest message held when it was made: it shows right after that message. */
+	readonly after?: string;
 };
 
 export type ChatState = {
 	readonly me: {readonly userId: string; readonly username: string};
+	/** The timeline (client/timeline.ts): the messages held, in the server's order. */
 	readonly messages: readonly StoredMessage[];
-	readonly index: MessageIndex;
 	readonly nextSeq: number;
+	readonly liveStart: number;
+	readonly expected: number;
 	readonly pending: Outbox;
 	readonly nextLocalId: number;
 	readonly notices: readonly Notice[];
@@ -64,6 +68,8 @@ export type ChatAction =
 	| {readonly type: 'history-loaded'; readonly messages: readonly Message[]; readonly total: number}
 	| {readonly type: 'history-failed'; readonly error: SafeText}
 	| {readonly type: 'events-received'; readonly events: readonly LiveEvent[]}
+	/** A new connection: its live messages start a new chain (client/timeline.ts). */
+	| {readonly type: 'connected'}
 	| {readonly type: 'connection-changed'; readonly connection: ConnectionState}
 	| {readonly type: 'rtt-measured'; readonly ms: number}
 	| {

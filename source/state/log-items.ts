@@ -1,8 +1,9 @@
 import type {Notice, PendingLine} from './chat-state.js';
-import type {StoredMessage} from './merge.js';
+import type {StoredMessage} from '../client/timeline.js';
 
 /*
-The log as items, pure: messages and notices in time order, the user's pending lines last, a date
+The log as items, pure: messages in the server's order, each notice after the message that was
+newest when it was made, the user's pending lines last, a date
 separator wherever the day changes, and the edge of the loaded history on top. log-lines.ts turns
 them into display lines.
 */
@@ -68,7 +69,35 @@ function itemOf(
 const noticeItem = (notice: Notice) =>
 	itemOf(notice, () => ({kind: 'notice', key: `notice:${notice.id}`, time: notice.time, notice}));
 
-/** Messages and notices by time, pending lines last, a date separator where the day changes. */
+/** Notices by the message they follow; those that follow none, or one no longer held, first. */
+function noticesByMessage(messages: readonly StoredMessage[], notices: readonly Notice[]) {
+	const first: Notice[] = [];
+	const after = new Map<string, Notice[]>();
+	if (notices.length === 0) {
+		return {first, after};
+	}
+
+	const held = new Set(messages.map((message) => message.key));
+	for (const notice of notices) {
+		if (notice.after === undefined || !held.has(notice.after)) {
+			first.push(notice);
+		} else {
+			const list = after.get(notice.after);
+			if (list) {
+				list.push(notice);
+			} else {
+				after.set(notice.after, [notice]);
+			}
+		}
+	}
+
+	return {first, after};
+}
+
+/**
+ * Messages in order, each notice after the message it follows, pending lines last, a date
+ * separator where the day changes.
+ */
 export function buildLogItems(
 	messages: readonly StoredMessage[],
 	notices: readonly Notice[],
@@ -79,28 +108,26 @@ export function buildLogItems(
 	let day: number | undefined;
 	const push = ({item, day: itemDay}: {readonly item: LogItem; readonly day: number}) => {
 		if (day !== undefined && itemDay !== day) {
-			items.push({kind: 'date', key: `date:${itemDay}`, time: item.time});
+			items.push({kind: 'date', key: `date:${itemDay}:${item.key}`, time: item.time});
 		}
 
 		day = itemDay;
 		items.push(item);
 	};
 
-	let n = 0;
-	for (const message of messages) {
-		if (message.seq < clearedBefore) {
-			continue;
-		}
-
-		while (n < notices.length && notices[n]!.time < message.time) {
-			push(noticeItem(notices[n++]!));
-		}
-
-		push(itemOf(message, () => ({kind: 'message', key: message.key, time: message.time, message})));
+	const {first, after} = noticesByMessage(messages, notices);
+	for (const notice of first) {
+		push(noticeItem(notice));
 	}
 
-	for (const notice of notices.slice(n)) {
-		push(noticeItem(notice));
+	for (const message of messages) {
+		if (message.seq >= clearedBefore) {
+			push(itemOf(message, () => ({kind: 'message', key: message.key, time: message.time, message})));
+		}
+
+		for (const notice of after.get(message.key) ?? []) {
+			push(noticeItem(notice));
+		}
 	}
 
 	for (const line of pending) {

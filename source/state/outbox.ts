@@ -14,22 +14,50 @@ export type PendingLine = {
 	readonly status: 'sending' | 'queued' | 'failed';
 	/** When it last went out, for the echo timeout. */
 	readonly sentAt?: number;
+	/**
+	 * The key of the newest message held when it was typed: a message a page puts before that one
+	 * was on the server before the line, and is not its echo.
+	 */
+	readonly after?: string;
 };
 
 export type Outbox = readonly PendingLine[];
 
-/** An echo older than its line by more than this is an earlier message with the same text. */
-const clockSkewMs = 60_000;
-
 /** Servers may trim what they store. */
 const echoKey = (content: string) => content.trim();
 
+/** The shortest cut echo taken for a line: a server that cuts shorter is not cutting. */
+const minCutLength = 8;
+
+/** Whether `echo` is the line as the server keeps it: the same text, or its start, cut. */
+function isEchoOf(echo: string, line: string): boolean {
+	return (
+		echo === line || (echo.length >= minCutLength && echo.length < line.length && line.startsWith(echo))
+	);
+}
+
 /**
- * Every own message in `added` confirms the oldest line with the same text that is not younger
- * than the message (allowing for clock skew between client and server).
+ * Every own message in `added` confirms one line, in send order: the oldest with the same text,
+ * else the oldest whose text it begins (a server that cuts long lines echoes their start). Time
+ * takes no part: the server's clock is its own.
  */
-export function confirmEchoes(outbox: Outbox, added: readonly Message[], userId: string): Outbox {
+export function confirmEchoes(
+	outbox: Outbox,
+	added: ReadonlyArray<Message & {readonly key?: string}>,
+	userId: string,
+	/** Where the message with this key sits in the timeline: given for messages a page brought. */
+	placeOf?: (key: string) => number | undefined,
+): Outbox {
 	let result = outbox;
+	const canEcho = (message: Message & {readonly key?: string}, line: PendingLine) => {
+		if (!placeOf || line.after === undefined || message.key === undefined) {
+			return true;
+		}
+
+		const after = placeOf(line.after);
+		return after === undefined || (placeOf(message.key) ?? 0) > after;
+	};
+
 	for (const message of added) {
 		if (result.length === 0) {
 			break;
@@ -39,10 +67,16 @@ export function confirmEchoes(outbox: Outbox, added: readonly Message[], userId:
 			continue;
 		}
 
-		const key = echoKey(message.content);
-		const at = result.findIndex(
-			(line) => echoKey(line.content) === key && message.time >= line.createdAt - clockSkewMs,
+		const echo = echoKey(message.content);
+		let at = result.findIndex(
+			(line) => echoKey(line.content) === echo && canEcho(message, line),
 		);
+		if (at === -1) {
+			at = result.findIndex(
+				(line) => isEchoOf(echo, echoKey(line.content)) && canEcho(message, line),
+			);
+		}
+
 		if (at !== -1) {
 			result = [...result.slice(0, at), ...result.slice(at + 1)];
 		}

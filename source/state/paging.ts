@@ -1,21 +1,29 @@
 import type {Message} from '../protocol/types.js';
+import {
+	addLive,
+	connected,
+	stitchNewer,
+	stitchNewest,
+	stitchOlder,
+	trim,
+	type StoredMessage,
+	type Timeline,
+} from '../client/timeline.js';
 import type {ChatAction, ChatState} from './chat-types.js';
 import {mentions} from './highlight.js';
-import {emptyStretch, indexOf, isKnown, mergeMessages, trimMessages} from './merge.js';
 import {confirmEchoes} from './outbox.js';
 
 /*
-The messages in memory: one stretch of the server's history, at most `maxMessages` long. Pure.
+The messages in memory: one stretch of the server's log (the timeline, client/timeline.ts), at
+most `maxMessages` long. Pure.
 
 - At the bottom the stretch ends with the newest message and live messages are appended; past
   the bound the oldest are dropped (and fetched again, as older pages, when scrolled to).
-- Older pages are merged in front. Past the bound the newest are dropped instead: the stretch is
-  then "detached" from the live end (`newer` says how many newer messages the server has, at
-  least). Live messages are then not stored but counted and kept in a small stash, and newer
-  pages are merged at the end until one reaches the newest message again.
-
-Every page is merged with the one identity rule of `mergeMessages`, so overlapping pages (offsets
-shift as messages arrive between two requests) never show a message twice.
+- Older pages are stitched on in front. Past the bound the newest are dropped instead: the
+  stretch is then "detached" from the live end (`newer` says how many newer messages the server
+  has, at least). Live messages are then not stored but counted and kept in a small stash, and
+  newer pages are stitched on at the end until one reaches the newest message again; there the
+  stash is the live chain the newest page is stitched to.
 */
 
 /** The most messages kept in memory; the far end is dropped. */
@@ -23,31 +31,90 @@ export const maxMessages = 5000;
 /** Live messages kept while detached, to join the live end again without a gap. */
 const maxStash = 500;
 
-export type MessageSource = 'live' | 'history' | 'gap';
+export const timelineOf = (state: ChatState): Timeline => ({
+	messages: state.messages,
+	nextSeq: state.nextSeq,
+	liveStart: state.liveStart,
+	expected: state.expected,
+});
 
-/** Merge messages into the stretch; live ones also count as new and may ring the bell. */
-export function addMessages(
+const withTimeline = (state: ChatState, timeline: Timeline): ChatState => ({
+	...state,
+	messages: timeline.messages,
+	nextSeq: timeline.nextSeq,
+	liveStart: timeline.liveStart,
+	expected: timeline.expected,
+});
+
+/**
+ * Messages newly held: own echoes among them confirm pending lines. A page's messages confirm
+ * only lines typed before them: `after` a message the page puts them after.
+ */
+function took(
 	state: ChatState,
-	incoming: readonly Message[],
-	source: MessageSource,
+	timeline: Timeline,
+	added: readonly StoredMessage[],
+	fromPage = false,
 ): ChatState {
-	if (state.newer !== undefined && source === 'live') {
-		return liveWhileDetached(state, incoming);
-	}
-
-	const merged = mergeMessages(state, incoming, maxMessages);
-	if (merged.added.length === 0) {
-		return state;
+	let placeOf: ((key: string) => number | undefined) | undefined;
+	if (fromPage && state.pending.length > 0) {
+		const places = new Map(timeline.messages.map((message, index) => [message.key, index]));
+		placeOf = (key) => places.get(key);
 	}
 
 	return {
-		...state,
-		messages: merged.messages,
-		index: merged.index,
-		nextSeq: merged.nextSeq,
-		pending: confirmEchoes(state.pending, merged.added, state.me.userId),
-		older: merged.dropped > 0 && state.older === 'start' ? 'idle' : state.older,
-		...(source === 'live' ? counted(state, merged.added) : {}),
+		...withTimeline(state, timeline),
+		pending: confirmEchoes(state.pending, added, state.me.userId, placeOf),
+	};
+}
+
+/** A new connection: its live messages start a chain after what is held. */
+export function connectedState(state: ChatState): ChatState {
+	return state.newer === undefined
+		? withTimeline(state, connected(timelineOf(state)))
+		: {...state, stash: []};
+}
+
+/** Live messages: appended; they also count as new and may ring the bell. */
+export function addLiveMessages(state: ChatState, incoming: readonly Message[]): ChatState {
+	if (state.newer !== undefined) {
+		return liveWhileDetached(state, incoming);
+	}
+
+	const {timeline, added} = addLive(timelineOf(state), incoming);
+	if (added.length === 0 && timeline.expected === state.expected) {
+		return state;
+	}
+
+	const trimmed = trim(timeline, maxMessages);
+	return {
+		...took(state, trimmed.timeline, added),
+		older: trimmed.dropped > 0 && state.older === 'start' ? 'idle' : state.older,
+		...counted(state, added),
+	};
+}
+
+/** The newest run of history (the first page, a gap fill) stitched on; what it added. */
+export function addNewestRun(
+	state: ChatState,
+	run: readonly Message[],
+): {readonly state: ChatState; readonly added: readonly StoredMessage[]} {
+	if (state.newer !== undefined) {
+		return {state, added: []};
+	}
+
+	const {timeline, added} = stitchNewest(timelineOf(state), run);
+	if (added.length === 0) {
+		return {state, added};
+	}
+
+	const trimmed = trim(timeline, maxMessages);
+	return {
+		state: {
+			...took(state, trimmed.timeline, added, true),
+			older: trimmed.dropped > 0 && state.older === 'start' ? 'idle' : state.older,
+		},
+		added,
 	};
 }
 
@@ -62,56 +129,43 @@ function counted(state: ChatState, added: readonly Message[]) {
 }
 
 function liveWhileDetached(state: ChatState, incoming: readonly Message[]): ChatState {
-	const stashKeys = mergeMessages(emptyStretch, state.stash).index;
-	const fresh = incoming.filter(
-		(message) => !isKnown(state.index, message) && !isKnown(stashKeys, message),
-	);
-	if (fresh.length === 0) {
+	if (incoming.length === 0) {
 		return state;
 	}
 
 	return {
 		...state,
-		stash: [...state.stash, ...fresh].slice(-maxStash),
-		newer: {...state.newer!, missing: state.newer!.missing + fresh.length},
-		pending: confirmEchoes(state.pending, fresh, state.me.userId),
-		...counted(state, fresh),
+		stash: [...state.stash, ...incoming].slice(-maxStash),
+		newer: {...state.newer!, missing: state.newer!.missing + incoming.length},
+		pending: confirmEchoes(state.pending, incoming, state.me.userId),
+		...counted(state, incoming),
 	};
 }
 
-/** An older page: merged in front; past the bound the newest messages are dropped. */
+/** An older page: stitched on in front; past the bound the newest messages are dropped. */
 export function addOlderPage(
 	state: ChatState,
 	incoming: readonly Message[],
 	complete: boolean,
 ): ChatState {
-	const merged = mergeMessages(state, incoming);
-	const trimmed = trimMessages(merged.messages, maxMessages, 'oldest');
+	const stitched = stitchOlder(timelineOf(state), incoming);
+	const trimmed = trim(stitched.timeline, maxMessages, 'oldest');
 	const older = complete ? 'start' : 'idle';
-	if (!trimmed) {
-		return {
-			...state,
-			messages: merged.messages,
-			index: merged.index,
-			nextSeq: merged.nextSeq,
-			older,
-		};
+	const next = {...withTimeline(state, trimmed.timeline), older} as const;
+	if (trimmed.dropped === 0) {
+		return next;
 	}
 
 	return {
-		...state,
-		messages: trimmed.messages,
-		index: trimmed.index,
-		nextSeq: merged.nextSeq,
-		older,
+		...next,
 		newer: {missing: (state.newer?.missing ?? 0) + trimmed.dropped, status: 'idle'},
 	};
 }
 
 /**
  * A newer page, `newerThanPage` messages below the newest on the server. A page that reaches the
- * newest (0) joins the live end again, with the live messages stashed meanwhile. `replace` drops
- * what is older than the page first: a jump to the newest messages.
+ * newest (0) joins the live end again: the live messages stashed meanwhile are the live chain it
+ * is stitched to. `replace` drops everything held first: a jump to the newest messages.
  */
 export function addNewerPage(
 	state: ChatState,
@@ -124,27 +178,25 @@ export function addNewerPage(
 		return state;
 	}
 
-	const live = newerThanPage === 0;
-	const oldestOfPage = Math.min(...incoming.map((message) => message.time));
-	const stashed = live ? state.stash.filter((message) => message.time >= oldestOfPage) : [];
-	const kept = replace
-		? state.messages.filter((message) => message.time >= oldestOfPage)
-		: state.messages;
-	const index = kept === state.messages ? state.index : indexOf(kept);
-	const merged = mergeMessages({messages: kept, index, nextSeq: state.nextSeq}, [
-		...incoming,
-		...stashed,
-	]);
-	const trimmed = trimMessages(merged.messages, maxMessages);
+	const held: Timeline = replace
+		? {messages: [], nextSeq: state.nextSeq, liveStart: 0, expected: 0}
+		: timelineOf(state);
+	let timeline: Timeline;
+	if (newerThanPage === 0) {
+		// The stash is the live chain: what the page holds before it fills the gap.
+		const withStash = addLive(connected(held), state.stash).timeline;
+		timeline = stitchNewest(withStash, incoming).timeline;
+	} else {
+		timeline = stitchNewer(held, incoming).timeline;
+	}
+
+	const trimmed = trim(timeline, maxMessages);
 	return {
-		...state,
-		messages: trimmed?.messages ?? merged.messages,
-		index: trimmed?.index ?? merged.index,
-		nextSeq: merged.nextSeq,
+		...withTimeline(state, trimmed.timeline),
 		// Own lines were confirmed as their echoes came live; a page brings those echoes again.
-		older: replace || trimmed ? 'idle' : state.older,
-		newer: live ? undefined : {missing: newerThanPage, status: 'idle'},
-		stash: live ? [] : state.stash,
+		older: replace || trimmed.dropped > 0 ? 'idle' : state.older,
+		newer: newerThanPage === 0 ? undefined : {missing: newerThanPage, status: 'idle'},
+		stash: newerThanPage === 0 ? [] : state.stash,
 	};
 }
 

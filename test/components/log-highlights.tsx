@@ -6,7 +6,7 @@ import {useLogWindow} from '../../source/hooks/use-log-window.js';
 import {labelsFor} from '../../source/i18n.js';
 import {buildLogItems, type FormatContext} from '../../source/state/log-lines.js';
 import {bottomView} from '../../source/state/log-window.js';
-import {emptyStretch, mergeMessages} from '../../source/state/merge.js';
+import {addLive, emptyTimeline} from '../../source/client/timeline.js';
 import {findMatches} from '../../source/state/search.js';
 import {forceColor} from '../helpers/force-color.js';
 import {message} from '../helpers/messages.js';
@@ -35,13 +35,13 @@ const painted = (frame: string, background: string) =>
 	].map((match) => match[1]);
 
 const items = buildLogItems(
-	mergeMessages(emptyStretch, [
+	addLive(emptyTimeline, [
 		message({content: 'hello @alice and ALICE', at: 1, sender: 'bob', senderId: 'u-bob'}),
 		message({content: 'malice is not a mention', at: 2, sender: 'bob', senderId: 'u-bob'}),
 		message({content: 'alice here, talking', at: 3, sender: 'alice', senderId: 'u-me'}),
 		message({content: 'the cat sat on the cat', at: 4, sender: 'bob', senderId: 'u-bob'}),
 		message({content: 'a cat again', at: 5, sender: 'bob', senderId: 'u-bob'}),
-	]).messages,
+	]).timeline.messages,
 	[],
 	[],
 );

@@ -6,7 +6,7 @@ import {useLogWindow} from '../../source/hooks/use-log-window.js';
 import {labelsFor} from '../../source/i18n.js';
 import {buildLogItems, type FormatContext, type LogItem} from '../../source/state/log-lines.js';
 import {bottomView, scrollView} from '../../source/state/log-window.js';
-import {emptyStretch, mergeMessages} from '../../source/state/merge.js';
+import {addLive, emptyTimeline} from '../../source/client/timeline.js';
 import {textWidth} from '../../source/state/wrap.js';
 import {frameLines, waitForFrame} from '../helpers/frames.js';
 import {message, type MessageFields} from '../helpers/messages.js';
@@ -21,10 +21,9 @@ const context: FormatContext = {
 
 const itemsOf = (...fields: MessageFields[]): LogItem[] =>
 	buildLogItems(
-		mergeMessages(
-			emptyStretch,
+		addLive(emptyTimeline,
 			fields.map((each) => message(each)),
-		).messages,
+		).timeline.messages,
 		[],
 		[],
 	);

@@ -3,7 +3,7 @@ import {labelsFor} from '../../source/i18n.js';
 import type {Message} from '../../source/protocol/types.js';
 import type {Notice, PendingLine} from '../../source/state/chat-state.js';
 import type {DisplayLine, FormatContext} from '../../source/state/log-lines.js';
-import {emptyStretch, mergeMessages, type StoredMessage} from '../../source/state/merge.js';
+import {addLive, emptyTimeline, type StoredMessage} from '../../source/client/timeline.js';
 import {safe} from './messages.js';
 
 // Local time, so clock and date formatting do not depend on the machine's time zone.
@@ -31,7 +31,12 @@ export const stored = (...list: Fields[]): StoredMessage[] => {
 						senderId: safe(senderId),
 					},
 	);
-	return [...mergeMessages(emptyStretch, messages).messages];
+	// Keyed by what they hold, so that two lists made apart share the keys of the messages they
+	// share, as one timeline's lists do.
+	return addLive(emptyTimeline, messages).timeline.messages.map((each) => ({
+		...each,
+		key: `${each.content}@${each.time}`,
+	}));
 };
 
 export const notice = (
@@ -39,11 +44,13 @@ export const notice = (
 	time: number,
 	text: string,
 	level: Notice['level'] = 'info',
+	after?: string,
 ): Notice => ({
 	id,
 	time,
 	level,
 	text: safe(text),
+	...(after === undefined ? {} : {after}),
 });
 export const pending = (localId: number, content: string, createdAt: number): PendingLine => ({
 	localId,

@@ -3,8 +3,8 @@ import test from 'ava';
 import {ChatRestApi} from '../../source/protocol/rest-client.js';
 import {fetchNewer, fetchNewest, fetchOlder} from '../../source/hooks/history-paging.js';
 import {chatReducer, initialChatState, type ChatState} from '../../source/state/chat-state.js';
-import {isKnown} from '../../source/state/merge.js';
-import {olderOffset} from '../../source/state/paging.js';
+import {extendsOlder, meetsEnd} from '../../source/client/timeline.js';
+import {olderOffset, timelineOf} from '../../source/state/paging.js';
 import {requestJson, startTestServer} from '../helpers/server-harness.js';
 
 const bob = {userId: 'u-bob', username: 'bob'};
@@ -48,10 +48,9 @@ test('paging back to the first message while messages arrive: all of them, once 
 			await post(server.url, `new${++arrivals}`);
 		}
 
-		const {index} = state;
 		const page = await fetchOlder({
 			fetchPage,
-			isKnown: (message) => isKnown(index, message),
+			isNew: (page) => extendsOlder(timelineOf(state), page),
 			pageSize: 20,
 			firstOffset: olderOffset(state),
 		});
@@ -68,7 +67,7 @@ test('a page that brings nothing new is skipped, not taken for the beginning', a
 	// A count that falls far short of what we hold: the first pages only overlap.
 	const page = await fetchOlder({
 		fetchPage,
-		isKnown: (message) => isKnown(state.index, message),
+		isNew: (page) => extendsOlder(timelineOf(state), page),
 		pageSize: 10,
 		firstOffset: 0,
 	});
@@ -88,7 +87,7 @@ test('the page after our newest is found even when the count of newer ones falls
 
 	const page = await fetchNewer({
 		fetchPage,
-		isKnown: (message) => isKnown(state.index, message),
+		meets: (page) => meetsEnd(timelineOf(state), page),
 		pageSize: 10,
 		missing: 5,
 	});
@@ -114,7 +113,7 @@ test('a server that ignores the offset makes paging fail, not loop forever', asy
 				requests++;
 				return api.getMessages({limit, offset: 0});
 			},
-			isKnown: (message) => isKnown(state.index, message),
+			isNew: (page) => extendsOlder(timelineOf(state), page),
 			pageSize: 10,
 			firstOffset: olderOffset(state),
 			maxPages: 5,

@@ -120,17 +120,51 @@ test('restored lines from disk come first, queued, with fresh ids', (t) => {
 	t.not(state.pending[0]!.localId, state.pending[1]!.localId);
 });
 
-test('an old message with the same text does not confirm a newer line', (t) => {
-	const queued = reduce(start(), {
-		type: 'send-queued',
-		content: safe('ok'),
-		now: 10_000_000,
-		sent: true,
-	});
-	const yesterday = chatReducer(queued, {
+test('a page\'s own message from before the line was typed does not confirm it', (t) => {
+	const loaded = chatReducer(start(), {
 		type: 'history-loaded',
-		messages: [{...own('ok'), time: 10_000_000 - 86_400_000}],
+		messages: [message({content: 'hi', sender: 'ann', senderId: 'u-ann'})],
 		total: 1,
 	});
-	t.deepEqual(pendingOf(yesterday), ['ok:sending']);
+	const queued = reduce(loaded, {type: 'send-queued', content: safe('ok'), now: 5, sent: true});
+	// A gap fill brings an older "ok" of ours, from before "hi": not the echo of the new line.
+	const filled = chatReducer(queued, {
+		type: 'gap-filled',
+		messages: [own('ok'), message({content: 'hi', sender: 'ann', senderId: 'u-ann'})],
+		complete: true,
+		now: 6,
+	});
+	t.deepEqual(contents(filled), ['ok', 'hi']);
+	t.deepEqual(pendingOf(filled), ['ok:sending']);
+	// Its echo, after "hi", does.
+	t.deepEqual(pendingOf(chatReducer(filled, live(own('ok')))), []);
+});
+
+test('an echo whose clock is a day off still confirms the line', (t) => {
+	const queued = reduce(start(), {type: 'send-queued', content: safe('ok'), now: 10_000_000, sent: true});
+	const echoed = chatReducer(queued, live({...own('ok'), time: 10_000_000 - 86_400_000}));
+	t.deepEqual(pendingOf(echoed), []);
+});
+
+test('an echo cut by the server confirms the line; the log shows the server\'s version', (t) => {
+	const long = 'a line the server keeps only the start of, because it is long';
+	const queued = reduce(start(), {type: 'send-queued', content: safe(long), now: 1, sent: true});
+	const echoed = chatReducer(queued, live(own(long.slice(0, 20))));
+	t.deepEqual(pendingOf(echoed), []);
+	t.deepEqual(contents(echoed), [long.slice(0, 20)]);
+	// A short own line that only starts the same is not a cut echo.
+	const other = chatReducer(queued, live(own('a line')));
+	t.deepEqual(pendingOf(other), [`${long}:sending`]);
+});
+
+test('two equal lines are confirmed by two echoes, one each, in send order', (t) => {
+	const queued = reduce(
+		start(),
+		{type: 'send-queued', content: safe('ok'), now: 1, sent: true},
+		{type: 'send-queued', content: safe('ok'), now: 2, sent: true},
+	);
+	const one = chatReducer(queued, live(own('ok')));
+	t.deepEqual(pendingOf(one), ['ok:sending']);
+	t.deepEqual(one.pending.map((line) => line.createdAt), [2], 'the older line went first');
+	t.deepEqual(pendingOf(chatReducer(one, live(own('ok')))), []);
 });

@@ -3,14 +3,15 @@ import {buildLogItems} from '../../source/state/log-lines.js';
 import {findMatches, stepMatch} from '../../source/state/search.js';
 import {local, notice, stored} from '../helpers/log-fixtures.js';
 
+const messages = stored(
+	{content: 'the cat sat', time: local(1, 9, 0)},
+	{content: 'a dog', time: local(1, 9, 1), sender: 'Catherine'},
+	{content: '/me pets the CAT', time: local(1, 9, 2)},
+	{content: 'nothing', time: local(1, 9, 3)},
+);
 const items = buildLogItems(
-	stored(
-		{content: 'the cat sat', time: local(1, 9, 0)},
-		{content: 'a dog', time: local(1, 9, 1), sender: 'Catherine'},
-		{content: '/me pets the CAT', time: local(1, 9, 2)},
-		{content: 'nothing', time: local(1, 9, 3)},
-	),
-	[notice(1, local(1, 9, 4), 'cat food delivered')],
+	messages,
+	[notice(1, local(1, 9, 4), 'cat food delivered', 'info', messages.at(-1)!.key)],
 	[],
 );
 

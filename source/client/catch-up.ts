@@ -1,0 +1,57 @@
+import type {Message, MessagesPage} from '../protocol/types.js';
+import {overlapAtStart} from './align.js';
+
+/*
+Catching up: the newest run of the server's log, fetched page by page from the newest back until
+it meets what is held (or history ends, or the bound is reached), to be stitched onto the
+timeline (timeline.ts: stitchNewest). The full-screen chat, line mode and the SDK all catch up
+with this after every join: the first one closes the race between the first page and the join,
+later ones fill the gap a dropped connection left.
+*/
+
+export type FetchPage = (page: {limit: number; offset: number}) => Promise<MessagesPage>;
+
+export type CatchUpOptions = {
+	readonly fetchPage: FetchPage;
+	/** Whether the run reaches back to what is held (asked afresh after each page). */
+	readonly meets: (run: readonly Message[]) => boolean;
+	readonly pageSize?: number;
+	/** The bound: at most this many pages. */
+	readonly maxPages?: number;
+};
+
+export type CatchUpResult = {
+	/** Oldest first, in the server's order. */
+	readonly run: readonly Message[];
+	/** The run met what is held, or reached the beginning of history. */
+	readonly complete: boolean;
+	readonly pages: number;
+	/** Malformed entries the pages dropped. */
+	readonly dropped: number;
+};
+
+/**
+ * The newest run. Messages that arrive meanwhile push older ones to higher offsets, so two pages
+ * may overlap: each older page is put in front of the run where its newest end meets the run's
+ * oldest, counting repeats, so nothing is taken twice and nothing skipped.
+ */
+export async function catchUp(options: CatchUpOptions): Promise<CatchUpResult> {
+	const {fetchPage, meets, pageSize = 50, maxPages = 20} = options;
+	let run: readonly Message[] = [];
+	let offset = 0;
+	let dropped = 0;
+	for (let pages = 1; pages <= maxPages; pages++) {
+		const page = await fetchPage({limit: pageSize, offset});
+		const overlap = overlapAtStart(run, page.messages);
+		run = [...page.messages.slice(0, page.messages.length - overlap), ...run];
+		dropped += page.dropped;
+		// Advance by what came, malformed entries included: a server may cap the page size.
+		const size = page.messages.length + page.dropped;
+		offset += size;
+		if (size === 0 || offset >= page.total || meets(run)) {
+			return {run, complete: true, pages, dropped};
+		}
+	}
+
+	return {run, complete: false, pages: maxPages, dropped};
+}

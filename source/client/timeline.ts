@@ -1,0 +1,225 @@
+import type {Message} from '../protocol/types.js';
+import {holdsRun, overlapAtEnd, overlapAtStart, placeChain, sameMessage} from './align.js';
+
+/*
+The timeline: the messages held, in the server's order, each once. Pure; the full-screen chat,
+line mode and the SDK's ChatClient all keep theirs with these functions.
+
+- Live messages are appended in the order they arrive, and never compared with other live
+  messages: two equal "+1" lines are two messages.
+- A history page is one run of the server's log, oldest first. It is stitched on by aligning it
+  with what is held (align.ts), position by position, counting repeats.
+- The live messages of the current connection form a chain: one contiguous run of the server's
+  log, from the connection on. A newest page (the first page, the gap fill after a reconnect)
+  puts what it holds before the chain into the gap between the older messages and the chain,
+  and what it holds after the chain at the end, as messages "expected" live: the page answered
+  before their live events came, and those events are then taken as these messages, not new ones.
+- Time takes no part in order or identity: a message stamped far in the future or the past sits
+  where it arrived.
+*/
+
+export type StoredMessage = Message & {
+	/** Made once per message held; the log's key for it. */
+	readonly seq: number;
+	readonly key: string;
+};
+
+export type Timeline = {
+	readonly messages: readonly StoredMessage[];
+	readonly nextSeq: number;
+	/** Index of the first message of the current connection's chain. */
+	readonly liveStart: number;
+	/**
+	 * Index where the next live message is expected: from here on, messages that came in a page
+	 * before their live event did.
+	 */
+	readonly expected: number;
+};
+
+export const emptyTimeline: Timeline = {messages: [], nextSeq: 0, liveStart: 0, expected: 0};
+
+/** What changed: the messages newly held, in the server's order. */
+export type Stitched = {readonly timeline: Timeline; readonly added: readonly StoredMessage[]};
+
+function store(messages: readonly Message[], firstSeq: number): StoredMessage[] {
+	return messages.map((message, index) => ({
+		...message,
+		seq: firstSeq + index,
+		key: `m${firstSeq + index}`,
+	}));
+}
+
+/** A new connection: its live messages start a new chain after everything held. */
+export function connected(timeline: Timeline): Timeline {
+	const end = timeline.messages.length;
+	return {...timeline, liveStart: end, expected: end};
+}
+
+/**
+ * Live messages, in arrival order. Each is appended, unless a page already brought it: then the
+ * next expected message is it. An expected message that is not met is one from before the
+ * connection, and stays where it is.
+ */
+export function addLive(timeline: Timeline, incoming: readonly Message[]): Stitched {
+	let {messages, expected, nextSeq} = timeline;
+	const added: StoredMessage[] = [];
+	let copied = false;
+	for (const message of incoming) {
+		const at = findExpected(messages, expected, message);
+		if (at === -1) {
+			const [stored] = store([message], nextSeq++);
+			if (!copied) {
+				messages = [...messages];
+				copied = true;
+			}
+
+			(messages as StoredMessage[]).push(stored!);
+			added.push(stored!);
+			expected = messages.length;
+		} else {
+			expected = at + 1;
+		}
+	}
+
+	return {timeline: {...timeline, messages, expected, nextSeq}, added};
+}
+
+function findExpected(messages: readonly Message[], expected: number, message: Message): number {
+	for (let at = expected; at < messages.length; at++) {
+		if (sameMessage(messages[at]!, message)) {
+			return at;
+		}
+	}
+
+	return -1;
+}
+
+/**
+ * The newest run of the server's log (one page or several, oldest first) stitched on: what lies
+ * between the older messages and the live chain fills that gap; what is newer than the chain is
+ * expected live. With nothing overlapping, the run is a gap filled in full (the caller knows
+ * whether it reached back far enough).
+ */
+export function stitchNewest(timeline: Timeline, run: readonly Message[]): Stitched {
+	const {messages, liveStart, expected, nextSeq} = timeline;
+	const k = run.length;
+	const chainLength = messages.length - liveStart;
+	const at =
+		chainLength === 0 ? k : placeChain(messages, liveStart, messages.length, expected - liveStart, run);
+	const before = Math.max(0, Math.min(at, k));
+	const overlap = overlapAtEnd(messages, liveStart, run, before);
+	const after = Math.max(0, at + chainLength);
+	const gap = store(run.slice(overlap, before), nextSeq);
+	const newer = store(run.slice(Math.max(after, before)), nextSeq + gap.length);
+	if (gap.length === 0 && newer.length === 0) {
+		return {timeline, added: []};
+	}
+
+	const next: Timeline = {
+		messages: [
+			...messages.slice(0, liveStart),
+			...gap,
+			...messages.slice(liveStart),
+			...newer,
+		],
+		nextSeq: nextSeq + gap.length + newer.length,
+		// With no live message yet, all of the run past the older messages may still come live.
+		liveStart: liveStart + (chainLength === 0 ? 0 : gap.length),
+		expected: chainLength === 0 ? liveStart : expected + gap.length,
+	};
+	return {timeline: next, added: [...gap, ...newer]};
+}
+
+/** An older page, stitched on in front where its newest end meets the oldest messages held. */
+export function stitchOlder(timeline: Timeline, page: readonly Message[]): Stitched {
+	if (!extendsOlder(timeline, page)) {
+		return {timeline, added: []};
+	}
+
+	const overlap = overlapAtStart(timeline.messages, page);
+	const older = store(page.slice(0, page.length - overlap), timeline.nextSeq);
+	if (older.length === 0) {
+		return {timeline, added: []};
+	}
+
+	return {
+		timeline: {
+			messages: [...older, ...timeline.messages],
+			nextSeq: timeline.nextSeq + older.length,
+			liveStart: timeline.liveStart + older.length,
+			expected: timeline.expected + older.length,
+		},
+		added: older,
+	};
+}
+
+/** A newer page (scrolled far back), stitched on where its oldest end meets the newest held. */
+export function stitchNewer(timeline: Timeline, page: readonly Message[]): Stitched {
+	const {messages, nextSeq} = timeline;
+	const overlap = overlapAtEnd(messages, messages.length, page, page.length);
+	const newer = store(page.slice(overlap), nextSeq);
+	if (newer.length === 0) {
+		return {timeline, added: []};
+	}
+
+	const all = [...messages, ...newer];
+	return {
+		timeline: {messages: all, nextSeq: nextSeq + newer.length, liveStart: all.length, expected: all.length},
+		added: newer,
+	};
+}
+
+/**
+ * Whether an older page brings anything not held: it is not a run inside what is held (offsets
+ * that fall short give pages that lie wholly inside), and not wholly met at the start.
+ */
+export function extendsOlder(timeline: Timeline, page: readonly Message[]): boolean {
+	return (
+		overlapAtStart(timeline.messages, page) < page.length && !holdsRun(timeline.messages, page)
+	);
+}
+
+/** Whether a newest page meets what is held (or there is nothing to meet). */
+export const meetsHeld = (timeline: Timeline, run: readonly Message[]) =>
+	timeline.liveStart === 0 ||
+	overlapAtEnd(timeline.messages, timeline.liveStart, run, run.length) > 0;
+
+/** Whether a newer page's oldest end meets the newest held. */
+export const meetsEnd = (timeline: Timeline, page: readonly Message[]) =>
+	overlapAtEnd(timeline.messages, timeline.messages.length, page, page.length) > 0;
+
+/** Keep the newest `max` (or the oldest, with `keep` 'oldest'); how many were dropped. */
+export function trim(
+	timeline: Timeline,
+	max: number,
+	keep: 'newest' | 'oldest' = 'newest',
+): {readonly timeline: Timeline; readonly dropped: number} {
+	const {messages} = timeline;
+	const dropped = messages.length - max;
+	if (dropped <= 0) {
+		return {timeline, dropped: 0};
+	}
+
+	if (keep === 'oldest') {
+		const kept = messages.slice(0, max);
+		return {
+			timeline: {
+				...timeline,
+				messages: kept,
+				liveStart: Math.min(timeline.liveStart, max),
+				expected: Math.min(timeline.expected, max),
+			},
+			dropped,
+		};
+	}
+
+	return {
+		timeline: {
+			...timeline,
+			messages: messages.slice(dropped),
+			liveStart: Math.max(0, timeline.liveStart - dropped),
+			expected: Math.max(0, timeline.expected - dropped),
+		},
+		dropped,
+	};
+}
