@@ -99,6 +99,7 @@ export class ChatClient {
 	#lastProblem = '';
 	readonly #events = new TimelineEmitter();
 	readonly #timeline: TimelineKeeper | undefined;
+	#catchingUp = false;
 
 	constructor(options: ChatClientOptions) {
 		this.url = options.url ?? 'http://localhost:3000';
@@ -117,13 +118,16 @@ export class ChatClient {
 		});
 		this.#queue = new SendQueue({
 			userId: this.userId,
-			send: (content) => !this.#closed && this.#socket.send(content),
+			// Lines wait while a catch-up is under way: its echoes are confirmed first.
+			send: (content) => !this.#closed && !this.#catchingUp && this.#socket.send(content),
 			echoTimeoutMs: options.echoTimeoutMs ?? 10_000,
 			rate: options.sendRate ?? {messages: 15, perMs: 6000},
 			server: this.url,
 		});
 		this.#timeline =
-			options.catchUp === false ? undefined : this.#keeper(options.apiUrl, options.insecure, options.history);
+			options.catchUp === false
+				? undefined
+				: this.#keeper(options.apiUrl, options.insecure, options.history);
 		this.#socket.on('message', (message) => {
 			this.#queue.confirm(message);
 			if (this.#timeline) {
@@ -145,42 +149,12 @@ export class ChatClient {
 			}
 
 			// Lines whose echo the catch-up brings are confirmed before anything goes out again.
+			this.#catchingUp = true;
 			this.#timeline.joined();
 			void this.#timeline.settled().then(() => {
+				this.#catchingUp = false;
 				this.#queue.flush();
 			});
-		});
-	}
-
-	#keeper(apiUrl: string | undefined, insecure: boolean | undefined, history = 0) {
-		let api: Promise<ChatRestApi> | undefined;
-		const rest = async () => {
-			api ??= import('./protocol/rest-client.js').then(
-				({ChatRestApi}) =>
-					new ChatRestApi({baseUrl: apiUrl ?? `${this.url.replace(/\/+$/, '')}/api`, insecure}),
-			);
-			return api;
-		};
-
-		return new TimelineKeeper({
-			fetchPage: async (page) => (await rest()).getMessages(page),
-			history,
-			onMessages: (messages) => {
-				for (const message of messages) {
-					this.#events.tell('message', message);
-				}
-			},
-			onCaughtUp: (report) => {
-				for (const message of report.added) {
-					this.#queue.confirm(message);
-				}
-
-				this.#events.tell('caughtUp', report);
-			},
-			onError: (error, reconnect) => {
-				const what = reconnect ? 'missed messages' : 'the history';
-				this.#socket.report(`could not load ${what}: ${(error as Error).message}`);
-			},
 		});
 	}
 
@@ -217,16 +191,10 @@ export class ChatClient {
 		listener: ChatClientEvents[Name],
 	): () => void {
 		if (name === 'message' || name === 'caughtUp') {
-			return this.#events.on(
-				name as keyof TimelineEvents,
-				listener as TimelineEvents[keyof TimelineEvents],
-			);
+			return this.#events.on(name, listener as TimelineEvents[keyof TimelineEvents]);
 		}
 
-		return this.#socket.on(
-			name as keyof ChatSocketEvents,
-			listener as ChatSocketEvents[keyof ChatSocketEvents],
-		);
+		return this.#socket.on(name, listener as ChatSocketEvents[keyof ChatSocketEvents]);
 	}
 
 	/**
@@ -327,5 +295,40 @@ export class ChatClient {
 		this.#closed = true;
 		this.#socket.close();
 		this.#queue.close('closed before the server confirmed the message');
+	}
+
+	#keeper(apiUrl: string | undefined, insecure: boolean | undefined, history = 0) {
+		let api: Promise<ChatRestApi> | undefined;
+		const rest = async () => {
+			api ??= import('./protocol/rest-client.js').then(
+				({ChatRestApi}) =>
+					new ChatRestApi({baseUrl: apiUrl ?? `${this.url.replace(/\/+$/, '')}/api`, insecure}),
+			);
+			return api;
+		};
+
+		return new TimelineKeeper({
+			async fetchPage(page) {
+				const api = await rest();
+				return api.getMessages(page);
+			},
+			history,
+			onMessages: (messages) => {
+				for (const message of messages) {
+					this.#events.tell('message', message);
+				}
+			},
+			onCaughtUp: (report) => {
+				for (const message of report.added) {
+					this.#queue.confirm(message);
+				}
+
+				this.#events.tell('caughtUp', report);
+			},
+			onError: (error, reconnect) => {
+				const what = reconnect ? 'missed messages' : 'the history';
+				this.#socket.report(`could not load ${what}: ${(error as Error).message}`);
+			},
+		});
 	}
 }

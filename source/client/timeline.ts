@@ -14,6 +14,9 @@ line mode and the SDK's ChatClient all keep theirs with these functions.
   puts what it holds before the chain into the gap between the older messages and the chain,
   and what it holds after the chain at the end, as messages "expected" live: the page answered
   before their live events came, and those events are then taken as these messages, not new ones.
+  With no live message yet, the whole page is taken as older than the connection: a server's
+  socket events written before its HTTP answer are assumed to arrive before it (where they do
+  not, a message shows twice; it is never lost).
 - Time takes no part in order or identity: a message stamped far in the future or the past sits
   where it arrived.
 */
@@ -56,42 +59,32 @@ export function connected(timeline: Timeline): Timeline {
 }
 
 /**
- * Live messages, in arrival order. Each is appended, unless a page already brought it: then the
- * next expected message is it. An expected message that is not met is one from before the
- * connection, and stays where it is.
+ * Live messages, in arrival order. Each is appended, unless a page already brought it: then it
+ * is the next expected message. One that is not ends the expectation.
  */
 export function addLive(timeline: Timeline, incoming: readonly Message[]): Stitched {
 	let {messages, expected, nextSeq} = timeline;
 	const added: StoredMessage[] = [];
 	let copied = false;
 	for (const message of incoming) {
-		const at = findExpected(messages, expected, message);
-		if (at === -1) {
-			const [stored] = store([message], nextSeq++);
-			if (!copied) {
-				messages = [...messages];
-				copied = true;
-			}
-
-			(messages as StoredMessage[]).push(stored!);
-			added.push(stored!);
-			expected = messages.length;
-		} else {
-			expected = at + 1;
+		if (expected < messages.length && sameMessage(messages[expected]!, message)) {
+			expected++;
+			continue;
 		}
+
+		// Not the message the page led us to expect: expect nothing more from it.
+		const [stored] = store([message], nextSeq++);
+		if (!copied) {
+			messages = [...messages];
+			copied = true;
+		}
+
+		(messages as StoredMessage[]).push(stored!);
+		added.push(stored!);
+		expected = messages.length;
 	}
 
 	return {timeline: {...timeline, messages, expected, nextSeq}, added};
-}
-
-function findExpected(messages: readonly Message[], expected: number, message: Message): number {
-	for (let at = expected; at < messages.length; at++) {
-		if (sameMessage(messages[at]!, message)) {
-			return at;
-		}
-	}
-
-	return -1;
 }
 
 /**
@@ -105,7 +98,9 @@ export function stitchNewest(timeline: Timeline, run: readonly Message[]): Stitc
 	const k = run.length;
 	const chainLength = messages.length - liveStart;
 	const at =
-		chainLength === 0 ? k : placeChain(messages, liveStart, messages.length, expected - liveStart, run);
+		chainLength === 0
+			? k
+			: placeChain(messages, liveStart, messages.length, expected - liveStart, run);
 	const before = Math.max(0, Math.min(at, k));
 	const overlap = overlapAtEnd(messages, liveStart, run, before);
 	const after = Math.max(0, at + chainLength);
@@ -116,16 +111,10 @@ export function stitchNewest(timeline: Timeline, run: readonly Message[]): Stitc
 	}
 
 	const next: Timeline = {
-		messages: [
-			...messages.slice(0, liveStart),
-			...gap,
-			...messages.slice(liveStart),
-			...newer,
-		],
+		messages: [...messages.slice(0, liveStart), ...gap, ...messages.slice(liveStart), ...newer],
 		nextSeq: nextSeq + gap.length + newer.length,
-		// With no live message yet, all of the run past the older messages may still come live.
-		liveStart: liveStart + (chainLength === 0 ? 0 : gap.length),
-		expected: chainLength === 0 ? liveStart : expected + gap.length,
+		liveStart: liveStart + gap.length,
+		expected: expected + gap.length,
 	};
 	return {timeline: next, added: [...gap, ...newer]};
 }
@@ -164,7 +153,12 @@ export function stitchNewer(timeline: Timeline, page: readonly Message[]): Stitc
 
 	const all = [...messages, ...newer];
 	return {
-		timeline: {messages: all, nextSeq: nextSeq + newer.length, liveStart: all.length, expected: all.length},
+		timeline: {
+			messages: all,
+			nextSeq: nextSeq + newer.length,
+			liveStart: all.length,
+			expected: all.length,
+		},
 		added: newer,
 	};
 }

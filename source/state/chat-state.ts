@@ -162,7 +162,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 				localId: state.nextLocalId,
 				content: action.content,
 				createdAt: action.now,
-				after: state.messages.at(-1)?.key,
+				after: state.messages.at(-1)?.key ?? '',
 				status: action.sent ? 'sending' : 'queued',
 				...(action.sent ? {sentAt: action.now} : {}),
 			};

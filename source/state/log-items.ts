@@ -1,5 +1,5 @@
-import type {Notice, PendingLine} from './chat-state.js';
 import type {StoredMessage} from '../client/timeline.js';
+import type {Notice, PendingLine} from './chat-state.js';
 
 /*
 The log as items, pure: messages in the server's order, each notice after the message that was
@@ -122,7 +122,9 @@ export function buildLogItems(
 
 	for (const message of messages) {
 		if (message.seq >= clearedBefore) {
-			push(itemOf(message, () => ({kind: 'message', key: message.key, time: message.time, message})));
+			push(
+				itemOf(message, () => ({kind: 'message', key: message.key, time: message.time, message})),
+			);
 		}
 
 		for (const notice of after.get(message.key) ?? []) {

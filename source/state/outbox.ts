@@ -15,8 +15,9 @@ export type PendingLine = {
 	/** When it last went out, for the echo timeout. */
 	readonly sentAt?: number;
 	/**
-	 * The key of the newest message held when it was typed: a message a page puts before that one
-	 * was on the server before the line, and is not its echo.
+	 * The key of the newest message held when it was typed ('' when none was): a message a page
+	 * puts before that one (any, for '') was on the server before the line, and is not its echo.
+	 * Lines restored from disk have none: a page may hold the echo of their last run's send.
 	 */
 	readonly after?: string;
 };
@@ -32,7 +33,8 @@ const minCutLength = 8;
 /** Whether `echo` is the line as the server keeps it: the same text, or its start, cut. */
 function isEchoOf(echo: string, line: string): boolean {
 	return (
-		echo === line || (echo.length >= minCutLength && echo.length < line.length && line.startsWith(echo))
+		echo === line ||
+		(echo.length >= minCutLength && echo.length < line.length && line.startsWith(echo))
 	);
 }
 
@@ -54,6 +56,10 @@ export function confirmEchoes(
 			return true;
 		}
 
+		if (line.after === '') {
+			return false;
+		}
+
 		const after = placeOf(line.after);
 		return after === undefined || (placeOf(message.key) ?? 0) > after;
 	};
@@ -68,9 +74,7 @@ export function confirmEchoes(
 		}
 
 		const echo = echoKey(message.content);
-		let at = result.findIndex(
-			(line) => echoKey(line.content) === echo && canEcho(message, line),
-		);
+		let at = result.findIndex((line) => echoKey(line.content) === echo && canEcho(message, line));
 		if (at === -1) {
 			at = result.findIndex(
 				(line) => isEchoOf(echo, echoKey(line.content)) && canEcho(message, line),

@@ -121,20 +121,22 @@ test('restored lines from disk come first, queued, with fresh ids', (t) => {
 });
 
 test('a page\'s own message from before the line was typed does not confirm it', (t) => {
-	const loaded = chatReducer(start(), {
-		type: 'history-loaded',
-		messages: [message({content: 'hi', sender: 'ann', senderId: 'u-ann'})],
-		total: 1,
-	});
+	const ann = (content: string) => message({content, sender: 'ann', senderId: 'u-ann'});
+	const loaded = reduce(
+		start(),
+		{type: 'history-loaded', messages: [ann('a')], total: 1},
+		{type: 'connected'},
+		live(ann('hi')),
+	);
 	const queued = reduce(loaded, {type: 'send-queued', content: safe('ok'), now: 5, sent: true});
-	// A gap fill brings an older "ok" of ours, from before "hi": not the echo of the new line.
+	// The gap fill finds an "ok" of ours sent before "hi" (from another terminal): not the echo.
 	const filled = chatReducer(queued, {
 		type: 'gap-filled',
-		messages: [own('ok'), message({content: 'hi', sender: 'ann', senderId: 'u-ann'})],
+		messages: [ann('a'), own('ok'), ann('hi')],
 		complete: true,
 		now: 6,
 	});
-	t.deepEqual(contents(filled), ['ok', 'hi']);
+	t.deepEqual(contents(filled), ['a', 'ok', 'hi']);
 	t.deepEqual(pendingOf(filled), ['ok:sending']);
 	// Its echo, after "hi", does.
 	t.deepEqual(pendingOf(chatReducer(filled, live(own('ok')))), []);

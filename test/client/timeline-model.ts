@@ -1,0 +1,355 @@
+// The timeline, model-based: the chat's reducer against a simulated server with every quirk the
+// protocol allows, through seeded random interleavings of live events, sends, drops, reconnects,
+// restarts and page fetches. Once things settle, the client holds exactly the server's log (the
+// newest part of it), in order, each message once, and every line typed is on the server once.
+import test from 'ava';
+import {catchUp} from '../../source/client/catch-up.js';
+import type {Message, MessagesPage, SafeText} from '../../source/protocol/types.js';
+import {
+	chatReducer,
+	initialChatState,
+	type ChatAction,
+	type ChatState,
+} from '../../source/state/chat-state.js';
+import {meetsHeld} from '../../source/client/timeline.js';
+import {timelineOf} from '../../source/state/paging.js';
+import {seededRandom, type Random} from '../helpers/random.js';
+import {SimServer, type Quirks} from '../helpers/sim-server.js';
+
+const me = {userId: 'u-me', username: 'me'};
+const pageSize = 6;
+
+type Request = {
+	readonly limit: number;
+	readonly offset: number;
+	answer?: MessagesPage;
+	/** Live events written before the answer: they arrive before it (see timeline.ts). */
+	liveBefore?: Message[];
+	readonly resolve: (page: MessagesPage) => void;
+};
+
+/** The client's side of the wire: what is on its way, each way, and the catch-up under way. */
+type World = {
+	state: ChatState;
+	online: boolean;
+	joins: number;
+	/** Server → client, in order. */
+	live: Message[];
+	/** Client → server: lines sent and not yet taken. */
+	uplink: SafeText[];
+	/** The catch-up after the last join (catch-up.ts, run for real), and its page request. */
+	catchingUp: boolean;
+	request?: Request;
+	typed: string[];
+};
+
+function dispatch(world: World, action: ChatAction): void {
+	world.state = chatReducer(world.state, action);
+}
+
+/** Let the catch-up's promises run until it asks for a page or is done. */
+const turn = async () =>
+	new Promise((resolve) => {
+		setImmediate(resolve);
+	});
+
+/** Queued lines go out once the catch-up is done, as the chat's flushQueue sends them. */
+function flush(world: World): void {
+	if (!world.online || world.catchingUp) {
+		return;
+	}
+
+	const ids: number[] = [];
+	for (const line of world.state.pending) {
+		if (line.status === 'queued') {
+			world.uplink.push(line.content);
+			ids.push(line.localId);
+		}
+	}
+
+	if (ids.length > 0) {
+		dispatch(world, {type: 'sends-started', localIds: ids, now: 0});
+	}
+}
+
+function drop(world: World): void {
+	world.online = false;
+	world.live = [];
+	world.uplink = [];
+	dispatch(world, {
+		type: 'connection-changed',
+		connection: {status: 'reconnecting', attempt: 1, retryAt: 0, reason: 'drop' as SafeText},
+	});
+}
+
+function join(world: World): void {
+	world.online = true;
+	dispatch(world, {type: 'connection-changed', connection: {status: 'online'}});
+	dispatch(world, {type: 'connected'});
+	const reconnect = world.joins++ > 0;
+	world.catchingUp = true;
+	void catchUp({
+		async fetchPage({limit, offset}) {
+			return new Promise<MessagesPage>((resolve) => {
+				world.request = {limit, offset, resolve};
+			});
+		},
+		meets: (run) => meetsHeld(timelineOf(world.state), run),
+		pageSize,
+	}).then((result) => {
+		world.catchingUp = false;
+		world.request = undefined;
+		dispatch(world, {
+			type: 'gap-filled',
+			messages: result.run,
+			complete: result.complete,
+			now: 0,
+			...(reconnect ? {label: 'reconnected', missedLabel: 'missed'} : {}),
+		});
+		flush(world);
+	});
+}
+
+type Step = (world: World, server: SimServer, random: Random) => Promise<void> | void;
+
+const steps: Record<string, {weight: number; run: Step}> = {
+	otherPosts: {
+		weight: 6,
+		run(world, server, random) {
+			const message = server.post(random.pick(['ann', 'bob']), server.text(random.next));
+			if (world.online) {
+				world.live.push(message);
+			}
+		},
+	},
+	meTypes: {
+		weight: 3,
+		run(world, server, random) {
+			const content = server.text(random.next, random.int(4) === 0) as SafeText;
+			world.typed.push(content);
+			const queuedBefore = world.state.pending.some((line) => line.status === 'queued');
+			const sent = world.online && !queuedBefore;
+			dispatch(world, {type: 'send-queued', content, now: 0, sent});
+			if (sent) {
+				world.uplink.push(content);
+			}
+		},
+	},
+	serverTakesLine: {
+		weight: 4,
+		run(world, server) {
+			const content = world.uplink.shift();
+			if (content !== undefined) {
+				const message = server.post(me.username, content);
+				// The sender's id is u-<name>: the model's own id.
+				if (world.online) {
+					world.live.push(message);
+				}
+			}
+		},
+	},
+	liveArrives: {
+		weight: 10,
+		run(world) {
+			const message = world.live.shift();
+			if (message) {
+				dispatch(world, {type: 'events-received', events: [{kind: 'message', message}]});
+			}
+		},
+	},
+	serverAnswers: {
+		weight: 4,
+		run(world, server) {
+			const {request} = world;
+			if (request && !request.answer) {
+				request.answer = server.page(request.limit, request.offset);
+				request.liveBefore = [...world.live];
+			}
+		},
+	},
+	answerArrives: {
+		weight: 4,
+		async run(world, server, random) {
+			const {request} = world;
+			if (request?.answer) {
+				for (const message of request.liveBefore ?? []) {
+					if (world.live[0] === message) {
+						await steps.liveArrives!.run(world, server, random);
+					}
+				}
+
+				world.request = undefined;
+				request.resolve(request.answer);
+				await turn();
+			}
+		},
+	},
+	drop: {
+		weight: 1,
+		run(world) {
+			if (world.online) {
+				drop(world);
+			}
+		},
+	},
+	restart: {
+		weight: 0.5,
+		run(world, server) {
+			server.restart();
+			if (world.online) {
+				drop(world);
+			}
+		},
+	},
+	reconnect: {
+		weight: 2,
+		run(world) {
+			if (!world.online && !world.catchingUp) {
+				join(world);
+			}
+		},
+	},
+};
+
+const stepList = Object.values(steps);
+const totalWeight = stepList.reduce((sum, step) => sum + step.weight, 0);
+
+function pickStep(random: Random): Step {
+	let left = random.next() * totalWeight;
+	for (const step of stepList) {
+		left -= step.weight;
+		if (left < 0) {
+			return step.run;
+		}
+	}
+
+	return stepList.at(-1)!.run;
+}
+
+/** Deliver everything on its way, finish the catch-up, send what is queued: until quiet. */
+async function settle(world: World, server: SimServer, random: Random): Promise<void> {
+	for (let round = 0; round < 10_000; round++) {
+		if (!world.online && !world.catchingUp) {
+			join(world);
+			await turn();
+		} else if (world.uplink.length > 0) {
+			await steps.serverTakesLine!.run(world, server, random);
+		} else if (world.live.length > 0) {
+			await steps.liveArrives!.run(world, server, random);
+		} else if (world.catchingUp) {
+			await steps.serverAnswers!.run(world, server, random);
+			await steps.answerArrives!.run(world, server, random);
+			await turn();
+		} else {
+			flush(world);
+			if (world.uplink.length === 0) {
+				return;
+			}
+		}
+	}
+
+	throw new Error('never settled');
+}
+
+const same = (a: Message, b: Message) =>
+	a.type === b.type && a.content === b.content && a.senderId === b.senderId && a.id === b.id;
+
+export async function runOnce(seed: number, quirks: Quirks): Promise<string | undefined> {
+	const random = seededRandom(seed);
+	const server = new SimServer(quirks);
+	for (let n = random.int(12); n > 0; n--) {
+		server.post(random.pick(['ann', 'bob', 'me']), server.text(random.next));
+	}
+
+	const initialMine = server.log.filter((message) => message.senderId === 'u-me').length;
+
+	const world: World = {
+		state: initialChatState(me),
+		online: false,
+		joins: 0,
+		live: [],
+		uplink: [],
+		typed: [],
+		catchingUp: false,
+	};
+	join(world);
+	await turn();
+	for (let n = 40 + random.int(120); n > 0; n--) {
+		await pickStep(random)(world, server, random);
+	}
+
+	await settle(world, server, random);
+	// One more reconnect with nothing on its way: the last gap fill.
+	drop(world);
+	await settle(world, server, random);
+	const held = world.state.messages;
+	if (held.length > server.log.length) {
+		return `holds ${held.length} messages, the server ${server.log.length}`;
+	}
+
+	const tail = server.log.slice(server.log.length - held.length);
+	if (held.length < Math.min(pageSize, server.log.length)) {
+		return `holds ${held.length} of ${server.log.length}`;
+	}
+
+	const at = held.findIndex((message, index) => !same(message, tail[index]!));
+	if (at !== -1) {
+		const show = (list: readonly Message[]) =>
+			list.map((each) => `${each.sender ?? '-'}:${each.content}`).join(' | ');
+		return `differs at ${at} of ${held.length}:\n held ${show(held)}\n server ${show(tail)}`;
+	}
+
+	if (world.state.pending.length > 0) {
+		return `${world.state.pending.length} lines still pending`;
+	}
+
+	const mine = server.log.filter((message) => message.senderId === 'u-me').length;
+	if (mine !== world.typed.length + initialMine) {
+		const own = server.log
+			.filter((message) => message.senderId === 'u-me')
+			.map((each) => each.content);
+		return `typed ${world.typed.length} lines, the server has ${mine - initialMine}\n typed ${world.typed.join(' | ')}\n server ${own.join(' | ')}`;
+	}
+
+	return undefined;
+}
+
+const quirkSets: Array<[string, Quirks]> = [
+	[
+		'ids, exact times',
+		{ids: 'counter', wholeSeconds: false, skewMs: 0, cutAt: 0, texts: 5, pageCap: 50},
+	],
+	[
+		'no ids, whole seconds, equal lines',
+		{ids: 'none', wholeSeconds: true, skewMs: 0, cutAt: 0, texts: 2, pageCap: 50},
+	],
+	[
+		'counter ids that restart, clock a day ahead',
+		{ids: 'counter', wholeSeconds: true, skewMs: 86_400_000, cutAt: 0, texts: 3, pageCap: 50},
+	],
+	[
+		'clock a year behind, cut at 20, pages capped at 4',
+		{ids: 'none', wholeSeconds: false, skewMs: -31_536_000_000, cutAt: 20, texts: 3, pageCap: 4},
+	],
+];
+
+/*
+Known to fail, and kept as the target (test.failing passes while the model still finds runs that
+diverge, and fails once every run holds): with equal lines and no ids, or ids that start again,
+some interleavings of drops, sends and pages still end with a line sent twice (its echo came
+only in a page, placed before the line was typed) or a run of equal lines placed one short.
+See the closing note of this session on issue 15.
+*/
+for (const [name, quirks] of quirkSets) {
+	test.failing(`model: ${name}`, async (t) => {
+		const failures: string[] = [];
+		for (let seed = 1; seed <= 500; seed++) {
+			const failure = await runOnce(seed, quirks);
+			if (failure) {
+				failures.push(`seed ${seed}: ${failure}`);
+			}
+		}
+
+		t.deepEqual(failures.slice(0, 3), [], `${failures.length} of 500 runs failed`);
+	});
+}
