@@ -1,3 +1,4 @@
+import {MessageTooLongError, overLimit} from './protocol/content-limit.js';
 import {ChatSocket, type ChatSocketEvents, type ConnectionState} from './protocol/socket-client.js';
 import {sanitize, sanitizeText} from './protocol/sanitize.js';
 import {limits, type Message, type SafeText} from './protocol/types.js';
@@ -5,6 +6,7 @@ import {ChatSendError, handled, SendQueue, type SendRate} from './send-queue.js'
 import {nodeCrypto} from './node-crypto.js';
 
 export {ChatSendError} from './send-queue.js';
+export {MessageTooLongError} from './protocol/content-limit.js';
 
 /*
 ChatClient, the SDK's live client: ChatSocket (the socket client of the full-screen chat) with a
@@ -34,6 +36,12 @@ export type ChatClientOptions = {
 	/** Reconnection delays, default 0.5 s doubling to 30 s. */
 	readonly backoff?: {readonly minMs?: number; readonly maxMs?: number};
 	readonly transports?: Array<'polling' | 'websocket'>;
+	/**
+	 * The longest line `sendMessage` sends, in characters (code points, as the reference server
+	 * counts them, whose limit is 2000); a longer one rejects with a MessageTooLongError. Default:
+	 * no check, the server decides.
+	 */
+	readonly maxLength?: number;
 };
 
 /** `connect` did not join within its timeout; the client keeps trying until `close()`. */
@@ -61,6 +69,7 @@ export class ChatClient {
 	readonly userId: string;
 	readonly #socket: ChatSocket;
 	readonly #queue: SendQueue;
+	readonly #maxLength: number | undefined;
 	#username: SafeText;
 	#started = false;
 	#closed = false;
@@ -72,6 +81,7 @@ export class ChatClient {
 			options.userId ??
 			`sdk_${Math.floor(Date.now() / 1000)}_${nodeCrypto().randomBytes(3).toString('hex')}`;
 		this.#username = sanitizeText(options.username, limits.nameLength);
+		this.#maxLength = options.maxLength;
 		this.#socket = new ChatSocket({
 			url: this.url,
 			userId: this.userId,
@@ -188,7 +198,8 @@ export class ChatClient {
 	 * Send a line. It waits while offline and goes out in order; the promise resolves with the
 	 * server's echo of it, or rejects with a ChatSendError (no echo within `echoTimeoutMs` of going
 	 * out, or closed first). Ignoring the promise is safe: its rejection is never unhandled.
-	 * An empty line throws a TypeError.
+	 * An empty line throws a TypeError; one longer than `maxLength` rejects with a
+	 * MessageTooLongError (a RangeError) and is not sent.
 	 */
 	// Not `async`: the caller must get the very promise that is marked as handled.
 	// eslint-disable-next-line @typescript-eslint/promise-function-async
@@ -196,6 +207,13 @@ export class ChatClient {
 		const clean = sanitize(content, {multiline: true, maxLength: limits.contentLength}).text;
 		if (clean.trim().length === 0) {
 			throw new TypeError('sendMessage: the message is empty');
+		}
+
+		const tooLong = this.#maxLength === undefined ? undefined : overLimit(content, this.#maxLength);
+		if (tooLong) {
+			const counts = `${tooLong.length.toLocaleString('en-US')} of ${tooLong.max.toLocaleString('en-US')}`;
+			const error = `sendMessage: the message is too long (${counts} characters); not sent`;
+			return handled(Promise.reject(new MessageTooLongError(error, tooLong)));
 		}
 
 		if (this.#closed) {

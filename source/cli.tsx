@@ -36,6 +36,7 @@ const flagSpec = {
 	limit: {type: 'string'},
 	offset: {type: 'string'},
 	rules: {type: 'string'},
+	maxLength: {type: 'string'},
 } satisfies Record<string, {type: 'string' | 'boolean'; default?: boolean}>;
 
 /** The help page: the description, then the text indented by two spaces. */
@@ -60,6 +61,7 @@ const flagCommands: Partial<Record<keyof typeof flagSpec, readonly string[]>> = 
 	limit: ['history'],
 	offset: ['history'],
 	rules: ['bot'],
+	maxLength: ['chat', 'config', 'send', 'broadcast'],
 };
 
 function checkFlagsApply(command: string, given: Record<string, unknown>): void {
@@ -91,6 +93,7 @@ async function loadContext(flags: Flags, lang: Lang): Promise<Context> {
 			userId: flags.userId,
 			theme: flags.theme,
 			ascii: flags.ascii,
+			maxLength: flags.maxLength,
 		},
 		env: process.env,
 		config,
@@ -144,6 +147,7 @@ async function chat(flags: Flags, context: Context): Promise<number> {
 		userId: settings.userId.value,
 		lang,
 		insecure: flags.insecure,
+		maxLength: settings.maxLength.value,
 	};
 	const lineMode = flags.plain || flags.listen || flags.json;
 	if (lineMode || !process.stdin.isTTY || !process.stdout.isTTY) {
@@ -223,6 +227,7 @@ async function command(name: string, words: string[], flags: Flags, context: Con
 		userId: flags.userId,
 		limit: flags.limit,
 		offset: flags.offset,
+		maxLength: settings.maxLength.value,
 	});
 }
 

@@ -1,5 +1,6 @@
-import {labelsFor} from '../i18n.js';
+import {formatCount, labelsFor, tooLongText} from '../i18n.js';
 import type {Lang} from '../options.js';
+import {defaultMaxLength, overLimit} from '../protocol/content-limit.js';
 import type {Message, User} from '../protocol/types.js';
 
 /*
@@ -72,4 +73,17 @@ export const userJson = (user: User) => ({userId: user.userId, username: user.us
 /** Oldest first, to the microsecond; equal times keep their order. */
 export function byTime(messages: readonly Message[]): Message[] {
 	return [...messages].sort((a, b) => a.time - b.time || a.timeMicros - b.timeMicros);
+}
+
+/** Line mode's error for a stdin line too long to send, naming its number; else undefined. */
+export function longLineError(
+	line: string,
+	lineNumber: number,
+	maxLength = defaultMaxLength,
+	lang: Lang = 'en',
+): string | undefined {
+	const tooLong = overLimit(line, maxLength);
+	return tooLong
+		? tooLongText(labelsFor(lang).lineTooLong, tooLong, lang, {line: formatCount(lineNumber, lang)})
+		: undefined;
 }
