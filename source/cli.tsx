@@ -1,6 +1,6 @@
 import process from 'node:process';
 import packageJson from '../package.json' with {type: 'json'};
-import {parseArguments, type FlagValues} from './args.js';
+import {kebabCase, parseArguments, type FlagValues} from './args.js';
 import {helpText} from './cli-help.js';
 import {ConfigError, configPath, loadConfig} from './config.js';
 import type {Config} from './config-values.js';
@@ -68,7 +68,7 @@ function checkFlagsApply(command: string, given: Record<string, unknown>): void 
 	for (const [flag, commands] of Object.entries(flagCommands)) {
 		if (given[flag] !== undefined && given[flag] !== false && !commands.includes(command)) {
 			const where = commands.map((name) => (name === 'chat' ? 'the chat' : name)).join(', ');
-			throw new UsageError(`--${flag} applies to ${where} only`);
+			throw new UsageError(`--${kebabCase(flag)} applies to ${where} only`);
 		}
 	}
 }
