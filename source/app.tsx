@@ -31,6 +31,8 @@ export type AppProps = {
 	readonly bell?: boolean;
 	/** The newest history page, asked for at start (see hooks/first-page.ts). */
 	readonly firstPage?: FirstPage;
+	/** The longest line sent, in characters; default the reference server's 2,000. */
+	readonly maxLength?: number;
 };
 
 /** Composes the screen: the name prompt until there is a name, then the chat. */
@@ -91,6 +93,7 @@ function Screen(props: AppProps & {readonly display: Display}) {
 			lang={lang}
 			labels={labels}
 			bell={props.bell}
+			maxLength={props.maxLength}
 			onRedraw={props.onRedraw}
 		/>
 	);

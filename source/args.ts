@@ -30,7 +30,7 @@ export type Arguments<S extends FlagSpec> = {
 
 const camelCase = (name: string) =>
 	name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-const kebabCase = (name: string) =>
+export const kebabCase = (name: string) =>
 	name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 export function parseArguments<S extends FlagSpec>(argv: readonly string[], spec: S): Arguments<S> {

@@ -1,3 +1,4 @@
+import {MessageTooLongError, overLimit} from './protocol/content-limit.js';
 import {ChatSocket, type ChatSocketEvents, type ConnectionState} from './protocol/socket-client.js';
 import {sanitize, sanitizeText} from './protocol/sanitize.js';
 import {limits, type Message, type SafeText} from './protocol/types.js';
@@ -9,6 +10,7 @@ import {TimelineKeeper, type CatchUpReport} from './client/timeline-keeper.js';
 import type {StoredMessage} from './client/timeline.js';
 
 export {ChatSendError} from './send-queue.js';
+export {MessageTooLongError} from './protocol/content-limit.js';
 
 /*
 ChatClient, the SDK's live client: ChatSocket (the socket client of the full-screen chat) with a
@@ -66,6 +68,12 @@ export type ChatClientOptions = {
 	readonly catchUp?: boolean;
 	/** How many of the newest messages to tell after the first join (default 0). */
 	readonly history?: number;
+	/**
+	 * The longest line `sendMessage` sends, in characters (code points, as the reference server
+	 * counts them, whose limit is 2000); a longer one rejects with a MessageTooLongError. Default:
+	 * no check, the server decides.
+	 */
+	readonly maxLength?: number;
 };
 
 /** `connect` did not join within its timeout; the client keeps trying until `close()`. */
@@ -93,6 +101,7 @@ export class ChatClient {
 	readonly userId: string;
 	readonly #socket: ChatSocket;
 	readonly #queue: SendQueue;
+	readonly #maxLength: number | undefined;
 	#username: SafeText;
 	#started = false;
 	#closed = false;
@@ -107,6 +116,7 @@ export class ChatClient {
 			options.userId ??
 			`sdk_${Math.floor(Date.now() / 1000)}_${nodeCrypto().randomBytes(3).toString('hex')}`;
 		this.#username = sanitizeText(options.username, limits.nameLength);
+		this.#maxLength = options.maxLength;
 		this.#socket = new ChatSocket({
 			url: this.url,
 			userId: this.userId,
@@ -258,7 +268,8 @@ export class ChatClient {
 	 * Send a line. It waits while offline and goes out in order; the promise resolves with the
 	 * server's echo of it, or rejects with a ChatSendError (no echo within `echoTimeoutMs` of going
 	 * out, or closed first). Ignoring the promise is safe: its rejection is never unhandled.
-	 * An empty line throws a TypeError.
+	 * An empty line throws a TypeError; one longer than `maxLength` rejects with a
+	 * MessageTooLongError (a RangeError) and is not sent.
 	 */
 	// Not `async`: the caller must get the very promise that is marked as handled.
 	// eslint-disable-next-line @typescript-eslint/promise-function-async
@@ -266,6 +277,13 @@ export class ChatClient {
 		const clean = sanitize(content, {multiline: true, maxLength: limits.contentLength}).text;
 		if (clean.trim().length === 0) {
 			throw new TypeError('sendMessage: the message is empty');
+		}
+
+		const tooLong = this.#maxLength === undefined ? undefined : overLimit(content, this.#maxLength);
+		if (tooLong) {
+			const counts = `${tooLong.length.toLocaleString('en-US')} of ${tooLong.max.toLocaleString('en-US')}`;
+			const error = `sendMessage: the message is too long (${counts} characters); not sent`;
+			return handled(Promise.reject(new MessageTooLongError(error, tooLong)));
 		}
 
 		if (this.#closed) {

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import packageJson from '../package.json' with {type: 'json'};
-import {parseArguments, type FlagValues} from './args.js';
+import {kebabCase, parseArguments, type FlagValues} from './args.js';
 import {helpText} from './cli-help.js';
 import {ConfigError, configPath, loadConfig} from './config.js';
 import type {Config} from './config-values.js';
@@ -36,6 +36,7 @@ const flagSpec = {
 	limit: {type: 'string'},
 	offset: {type: 'string'},
 	rules: {type: 'string'},
+	maxLength: {type: 'string'},
 } satisfies Record<string, {type: 'string' | 'boolean'; default?: boolean}>;
 
 /** The help page: the description, then the text indented by two spaces. */
@@ -60,13 +61,14 @@ const flagCommands: Partial<Record<keyof typeof flagSpec, readonly string[]>> = 
 	limit: ['history'],
 	offset: ['history'],
 	rules: ['bot'],
+	maxLength: ['chat', 'config', 'send', 'broadcast'],
 };
 
 function checkFlagsApply(command: string, given: Record<string, unknown>): void {
 	for (const [flag, commands] of Object.entries(flagCommands)) {
 		if (given[flag] !== undefined && given[flag] !== false && !commands.includes(command)) {
 			const where = commands.map((name) => (name === 'chat' ? 'the chat' : name)).join(', ');
-			throw new UsageError(`--${flag} applies to ${where} only`);
+			throw new UsageError(`--${kebabCase(flag)} applies to ${where} only`);
 		}
 	}
 }
@@ -91,6 +93,7 @@ async function loadContext(flags: Flags, lang: Lang): Promise<Context> {
 			userId: flags.userId,
 			theme: flags.theme,
 			ascii: flags.ascii,
+			maxLength: flags.maxLength,
 		},
 		env: process.env,
 		config,
@@ -144,6 +147,7 @@ async function chat(flags: Flags, context: Context): Promise<number> {
 		userId: settings.userId.value,
 		lang,
 		insecure: flags.insecure,
+		maxLength: settings.maxLength.value,
 	};
 	const lineMode = flags.plain || flags.listen || flags.json;
 	if (lineMode || !process.stdin.isTTY || !process.stdout.isTTY) {
@@ -223,6 +227,7 @@ async function command(name: string, words: string[], flags: Flags, context: Con
 		userId: flags.userId,
 		limit: flags.limit,
 		offset: flags.offset,
+		maxLength: settings.maxLength.value,
 	});
 }
 

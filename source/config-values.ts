@@ -2,6 +2,7 @@ import {timeFormats, type TimeFormat} from './display.js';
 import {KeyOverrideError, resolveKeyOverrides} from './key-overrides.js';
 import type {Command} from './keymap.js';
 import {parseServerUrl, UsageError} from './options.js';
+import {maxLengthCeiling} from './protocol/content-limit.js';
 
 /*
 The config file's values, checked: a wrong one is an error naming the file, the line and the key
@@ -22,6 +23,8 @@ export type Config = {
 	readonly timeFormat?: TimeFormat;
 	readonly ascii?: boolean;
 	readonly keys?: Partial<Record<Command, string[]>>;
+	/** The longest line sent, in characters. */
+	readonly maxLength?: number;
 };
 
 export const configKeys = [
@@ -33,6 +36,7 @@ export const configKeys = [
 	'timeFormat',
 	'ascii',
 	'keys',
+	'maxLength',
 ] as const;
 
 /** An error in one value: the key (and the key inside "keys"), and what is wrong. */
@@ -68,6 +72,17 @@ function boolean(key: string, value: unknown): boolean {
 function text(key: string, value: unknown): string {
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw new ConfigValueError([key], `"${key}" must be a non-empty string, not ${shown(value)}`);
+	}
+
+	return value;
+}
+
+function wholeNumber(key: string, value: unknown, min: number, max: number): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+		throw new ConfigValueError(
+			[key],
+			`"${key}" must be a whole number from ${min} to ${max}, not ${shown(value)}`,
+		);
 	}
 
 	return value;
@@ -111,6 +126,11 @@ export function checkConfig(json: Record<string, unknown>): Config {
 			case 'bell':
 			case 'ascii': {
 				config[key] = boolean(key, value);
+				break;
+			}
+
+			case 'maxLength': {
+				config.maxLength = wholeNumber(key, value, 1, maxLengthCeiling);
 				break;
 			}
 

@@ -50,6 +50,9 @@ const en = {
 	commands: 'Commands',
 	bellOn: 'bell on: a message that mentions you rings the terminal bell',
 	bellOff: 'bell off',
+	tooLong: 'too long: {n} of {max} characters; not sent',
+	lineTooLong: 'line {line} is too long ({n} of {max} characters); not sent',
+	textTooLong: 'the text is too long ({n} of {max} characters); not sent',
 } as const;
 
 export type Labels = {readonly [Key in keyof typeof en]: string};
@@ -100,6 +103,9 @@ const zh: Labels = {
 	commands: '命令',
 	bellOn: '提醒音已开：提到你的消息会响铃',
 	bellOff: '提醒音已关',
+	tooLong: '消息过长：{n} 个字符，最多 {max} 个；未发送',
+	lineTooLong: '第 {line} 行过长（{n} 个字符，最多 {max} 个）；未发送',
+	textTooLong: '内容过长（{n} 个字符，最多 {max} 个）；未发送',
 };
 
 /** `{key:panel.toggle}`: where a label names the key of a command, its first key now. */
@@ -136,4 +142,27 @@ export function fill(label: string, values: Record<string, string | number>): st
 	return label.replaceAll(/{(\w+)}/g, (whole, name: string) =>
 		name in values ? String(values[name]) : whole,
 	);
+}
+
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
+/** A count as the language writes it, with its thousands separators: 2,345. */
+export function formatCount(value: number, lang: Lang): string {
+	let format = numberFormats.get(lang);
+	if (!format) {
+		format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US');
+		numberFormats.set(lang, format);
+	}
+
+	return format.format(value);
+}
+
+/** A "too long" label filled in: the line's characters and the limit, as the language writes them. */
+export function tooLongText(
+	label: string,
+	{length, max}: {readonly length: number; readonly max: number},
+	lang: Lang,
+	values: Record<string, string | number> = {},
+): string {
+	return fill(label, {...values, n: formatCount(length, lang), max: formatCount(max, lang)});
 }

@@ -1,3 +1,5 @@
+import {maxLengthCeiling} from './protocol/content-limit.js';
+
 /*
 Flags to a validated configuration: pure, so it is tested as a function. A bad value is a
 UsageError with a one-line message; the entry prints it and exits with code 2.
@@ -71,6 +73,18 @@ export function parsePositiveInt(raw: unknown, flag: string, max = 1_000_000): n
 	const value = Number(raw);
 	if (!Number.isInteger(value) || value < 0 || value > max) {
 		throw new UsageError(`${flag}: "${String(raw)}" is not a whole number from 0 to ${max}`);
+	}
+
+	return value;
+}
+
+/** `--max-length N`: the longest line sent, in characters (see protocol/content-limit.ts). */
+export function parseMaxLength(raw: string, flag = '--max-length'): number {
+	const value = Number(raw);
+	if (!/^\s*\d+\s*$/.test(raw) || value < 1 || value > maxLengthCeiling) {
+		throw new UsageError(
+			`${flag}: "${raw}" is not a whole number of characters from 1 to ${maxLengthCeiling}`,
+		);
 	}
 
 	return value;

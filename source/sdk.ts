@@ -10,6 +10,7 @@ export {
 	ChatClient,
 	ChatConnectError,
 	ChatSendError,
+	MessageTooLongError,
 	type ChatClientOptions,
 } from './chat-client.js';
 export {ChatRestApi, type RestClientOptions, type SendResult} from './protocol/rest-client.js';

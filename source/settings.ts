@@ -1,7 +1,8 @@
 import type {Config, ThemeSetting} from './config-values.js';
 import type {TimeFormat} from './display.js';
 import {localeIsUtf8} from './glyphs.js';
-import {UsageError} from './options.js';
+import {parseMaxLength, UsageError} from './options.js';
+import {defaultMaxLength} from './protocol/content-limit.js';
 import {colorEnabled, themeFromColorFgBg, type ThemeName} from './theme.js';
 
 /*
@@ -21,6 +22,7 @@ export type SettingFlags = {
 	readonly userId?: string;
 	readonly theme?: string;
 	readonly ascii?: boolean;
+	readonly maxLength?: string;
 };
 
 export type Settings = {
@@ -36,6 +38,8 @@ export type Settings = {
 	readonly ascii: Setting<boolean>;
 	readonly bell: Setting<boolean>;
 	readonly timeFormat: Setting<TimeFormat>;
+	/** The longest line sent, in characters: longer ones are refused before they go out. */
+	readonly maxLength: Setting<number>;
 };
 
 export const defaultServer = 'http://localhost:3000';
@@ -137,5 +141,12 @@ export function resolveSettings(options: {
 			value: 'HH:MM',
 			source: 'default',
 		}),
+		maxLength: pick<number>(
+			[
+				['flag', flags.maxLength === undefined ? undefined : parseMaxLength(flags.maxLength)],
+				['config', config.maxLength],
+			],
+			{value: defaultMaxLength, source: 'default', detail: "the reference server's"},
+		),
 	};
 }

@@ -23,6 +23,7 @@ test('every setting is read and checked', (t) => {
 			bell: false,
 			timeFormat: 'HH:MM:SS',
 			ascii: true,
+			maxLength: 500,
 			keys: {'panel.toggle': 'ctrl+y'},
 		}),
 		{
@@ -33,6 +34,7 @@ test('every setting is read and checked', (t) => {
 			bell: false,
 			timeFormat: 'HH:MM:SS',
 			ascii: true,
+			maxLength: 500,
 			keys: {'panel.toggle': ['ctrl-y']},
 		},
 	);
@@ -59,6 +61,10 @@ const wrongValues = [
 	],
 	[{keys: {'search.next': 'N'}}, '"search.previous"'],
 	[{keys: 'ctrl+u'}, '"keys": must be an object'],
+	[{maxLength: '2000'}, '"maxLength" must be a whole number from 1 to 4000, not "2000"'],
+	[{maxLength: 0}, '"maxLength" must be a whole number from 1 to 4000, not 0'],
+	[{maxLength: 4001}, 'not 4001'],
+	[{maxLength: 12.5}, 'not 12.5'],
 ] as const;
 
 for (const [json, message] of wrongValues) {

@@ -1,4 +1,5 @@
 import test from 'ava';
+import {UsageError} from '../source/options.js';
 import {resolveSettings, type SettingFlags} from '../source/settings.js';
 import type {Config} from '../source/config-values.js';
 
@@ -72,4 +73,24 @@ test('bell and time format come from the config or the defaults', (t) => {
 	t.deepEqual(resolve({}, {}, {bell: false}).bell, {value: false, source: 'config'});
 	t.deepEqual(resolve({}, {}).timeFormat, {value: 'HH:MM', source: 'default'});
 	t.is(resolve({}, {}, {timeFormat: 'HH:MM:SS'}).timeFormat.value, 'HH:MM:SS');
+});
+
+test('maxLength: --max-length over config over the reference server’s 2000; a bad flag is a usage error', (t) => {
+	t.deepEqual(resolve({}, {}).maxLength, {
+		value: 2000,
+		source: 'default',
+		detail: "the reference server's",
+	});
+	t.deepEqual(resolve({}, {}, {maxLength: 300}).maxLength, {value: 300, source: 'config'});
+	t.deepEqual(resolve({maxLength: '140'}, {}, {maxLength: 300}).maxLength, {
+		value: 140,
+		source: 'flag',
+	});
+	for (const bad of ['0', '-5', '4001', '1e3', 'lots', '']) {
+		const error = t.throws(() => resolve({maxLength: bad}, {}), {instanceOf: UsageError});
+		t.is(
+			error.message,
+			`--max-length: "${bad}" is not a whole number of characters from 1 to 4000`,
+		);
+	}
 });

@@ -32,6 +32,7 @@ function rows(settings: Settings, config: Config): Row[] {
 		row('ascii', settings.ascii),
 		row('bell', settings.bell),
 		row('timeFormat', settings.timeFormat),
+		row('maxLength', settings.maxLength),
 		...keys.map(([command, list]) => ({
 			key: `keys.${command}`,
 			value: list.map((key) => describeKey(key)).join(', '),

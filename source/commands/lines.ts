@@ -1,5 +1,6 @@
-import {labelsFor} from '../i18n.js';
+import {formatCount, labelsFor, tooLongText} from '../i18n.js';
 import type {Lang} from '../options.js';
+import {defaultMaxLength, overLimit} from '../protocol/content-limit.js';
 import type {Message, User} from '../protocol/types.js';
 
 /*
@@ -68,3 +69,16 @@ export function messageJson(message: Message): Record<string, unknown> {
 }
 
 export const userJson = (user: User) => ({userId: user.userId, username: user.username});
+
+/** Line mode's error for a stdin line too long to send, naming its number; else undefined. */
+export function longLineError(
+	line: string,
+	lineNumber: number,
+	maxLength = defaultMaxLength,
+	lang: Lang = 'en',
+): string | undefined {
+	const tooLong = overLimit(line, maxLength);
+	return tooLong
+		? tooLongText(labelsFor(lang).lineTooLong, tooLong, lang, {line: formatCount(lineNumber, lang)})
+		: undefined;
+}

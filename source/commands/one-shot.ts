@@ -1,8 +1,9 @@
 import process from 'node:process';
 import type {Writable} from 'node:stream';
 import {configPath, resolveUserId} from '../config.js';
-import {labelsFor} from '../i18n.js';
+import {labelsFor, tooLongText} from '../i18n.js';
 import {parsePositiveInt, UsageError, type Lang} from '../options.js';
+import {defaultMaxLength, MessageTooLongError, overLimit} from '../protocol/content-limit.js';
 import {closeDispatchers} from '../protocol/dispatcher.js';
 import {parseMessage} from '../protocol/parse.js';
 import {ChatRestApi} from '../protocol/rest-client.js';
@@ -25,16 +26,26 @@ export type OneShotOptions = {
 	readonly userId?: string;
 	readonly limit?: string;
 	readonly offset?: string;
+	/** The longest text sent, in characters; default the reference server's 2,000. */
+	readonly maxLength?: number;
 	readonly output?: Writable;
 	readonly errors?: Writable;
 };
 
 const maxLimit = 10_000;
 
-function textOf(command: string, words: readonly string[]): string {
+/** The text to send, refused here when it is longer than the server takes (exit 1). */
+function textOf(command: string, words: readonly string[], options: OneShotOptions): string {
 	const text = words.join(' ');
 	if (text.trim().length === 0) {
 		throw new UsageError(`${command} needs the text: chat-tui ${command} <text>`);
+	}
+
+	// Posted as it is, so counted as it is.
+	const tooLong = overLimit(text, options.maxLength ?? defaultMaxLength, false);
+	if (tooLong) {
+		const label = labelsFor(options.lang).textTooLong;
+		throw new MessageTooLongError(tooLongText(label, tooLong, options.lang), tooLong);
 	}
 
 	return text;
@@ -76,7 +87,7 @@ type Context = {
 };
 
 async function send(words: readonly string[], {api, options, printJson}: Context): Promise<void> {
-	const text = textOf('send', words);
+	const text = textOf('send', words, options);
 	const file = configPath();
 	const username = nonEmpty(options.name) ?? (await rememberedName(file));
 	if (username === undefined) {
@@ -93,7 +104,7 @@ async function send(words: readonly string[], {api, options, printJson}: Context
 }
 
 async function broadcast(words: readonly string[], {api, options, printJson}: Context) {
-	const body = await api.broadcast(textOf('broadcast', words));
+	const body = await api.broadcast(textOf('broadcast', words, options));
 	if (options.json) {
 		const message = storedMessage(body);
 		printJson(message ? messageJson(message) : body);

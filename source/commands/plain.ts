@@ -7,7 +7,7 @@ import type {Lang} from '../options.js';
 import {closeDispatchers} from '../protocol/dispatcher.js';
 import {ChatClient} from '../sdk.js';
 import {loginName, nonEmpty, rememberedName} from './identity.js';
-import {createLineFormatter, messageJson} from './lines.js';
+import {createLineFormatter, longLineError, messageJson} from './lines.js';
 
 /*
 Line mode (`--plain`, or whenever stdin or stdout is not a terminal): for screen readers, logs and
@@ -33,6 +33,8 @@ export type PlainOptions = {
 	readonly errors?: Writable;
 	/** After the input ends, how long to wait for the next echo before giving up. Default 10 s. */
 	readonly drainTimeoutMs?: number;
+	/** The longest line sent, in characters; a longer one is refused on stderr. Default 2,000. */
+	readonly maxLength?: number;
 };
 
 const historyPage = 50;
@@ -161,14 +163,26 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		crlfDelay: Number.POSITIVE_INFINITY,
 		terminal: false,
 	});
+	// A line too long for the server is refused here, by its number; the others still go out.
+	let lineNumber = 0;
+	let refused = 0;
+	const take = (line: string) => {
+		lineNumber++;
+		const tooLong = longLineError(line, lineNumber, options.maxLength, options.lang);
+		if (tooLong) {
+			refused++;
+			note(tooLong);
+		} else if (line.trim().length > 0) {
+			sends.push(submit(line));
+		}
+	};
+
 	for await (const line of input) {
 		if (line.trim() === '/quit') {
 			break;
 		}
 
-		if (line.trim().length > 0) {
-			sends.push(submit(line));
-		}
+		take(line);
 	}
 
 	input.close();
@@ -205,5 +219,6 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		return 1;
 	}
 
-	return 0;
+	// 1 when a line was refused as too long.
+	return Number(refused > 0);
 }

@@ -30,6 +30,8 @@ export type UiOptions = {
 	readonly keys?: Partial<Record<Command, readonly string[]>>;
 	/** The newest history page, asked for before this module loaded (see first-page.ts). */
 	readonly firstPage?: Promise<MessagesPage>;
+	/** The longest line sent, in characters; default the reference server's 2,000. */
+	readonly maxLength?: number;
 };
 
 /** How long the first frame waits for a history page already asked for, rather than show "loading". */
@@ -82,6 +84,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 			bell={options.bell}
 			outboxFile={() => outboxPath(file, options.serverUrl, userId)}
 			firstPage={firstPage}
+			maxLength={options.maxLength}
 			onName={(name) => {
 				rememberName(file, name).catch(() => {
 					// Not being able to remember the name is no reason to stop chatting.

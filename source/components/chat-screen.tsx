@@ -8,6 +8,7 @@ import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
 import type {Labels} from '../i18n.js';
 import type {Lang} from '../options.js';
+import {defaultMaxLength} from '../protocol/content-limit.js';
 import {onlineCount, type ChatState} from '../state/chat-state.js';
 import type {LineState} from '../state/line-editor.js';
 import {
@@ -39,6 +40,8 @@ export type ChatScreenProps = {
 	readonly bell?: boolean;
 	/** Ring the bell; default: BEL to the terminal. */
 	readonly onBell?: () => void;
+	/** The longest line sent, in characters; default the reference server's 2,000. */
+	readonly maxLength?: number;
 };
 
 /** The panel shows from this width on, unless the user toggled it. */
@@ -168,6 +171,8 @@ export function ChatScreen(props: ChatScreenProps) {
 		panelShown: showPanel,
 		help: {maxScroll: helpMaxScroll(paneHeight), page: Math.max(1, helpRows(paneHeight) - 1)},
 		onRedraw: props.onRedraw,
+		maxLength: props.maxLength ?? defaultMaxLength,
+		lang,
 		active: !tooSmall,
 	});
 

@@ -1,6 +1,7 @@
 import type {RefObject} from 'react';
 import type {Labels} from '../i18n.js';
 import type {Command, EditCommand} from '../keymap.js';
+import type {Lang} from '../options.js';
 import type {User} from '../protocol/types.js';
 import {commandNames, parseInput} from '../state/commands.js';
 import {complete, completionNames, type Completion} from '../state/completion.js';
@@ -8,7 +9,7 @@ import {recordLine, walkHistory, type InputHistory} from '../state/input-history
 import {bottomView, topView, viewOnItem, viewWindow, type LogLayout} from '../state/log-window.js';
 import type {ScreenAction, ScreenState} from '../state/screen-state.js';
 import {findMatches, stepMatch} from '../state/search.js';
-import {runSlashCommand} from './slash-commands.js';
+import {refusedTooLong, runSlashCommand} from './slash-commands.js';
 import type {Chat} from './use-chat.js';
 import type {LineEditor} from './use-line-editor.js';
 
@@ -33,6 +34,9 @@ export type ScreenActionsOptions = {
 	/** How far the help overlay scrolls, and its page. */
 	readonly help: {readonly maxScroll: number; readonly page: number};
 	readonly onRedraw?: () => void;
+	/** The longest line sent, in characters: a longer one stays in the input with a notice. */
+	readonly maxLength: number;
+	readonly lang: Lang;
 };
 
 type Context = ScreenActionsOptions & {
@@ -104,6 +108,11 @@ export function screenActions(context: Context): Record<ScreenCommand, Handler> 
 		const {value} = editor.read();
 		const parsed = parseInput(value);
 		if (parsed.kind === 'empty') {
+			return;
+		}
+
+		if (refusedTooLong(parsed, context)) {
+			toBottom();
 			return;
 		}
 

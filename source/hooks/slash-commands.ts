@@ -1,6 +1,8 @@
-import {fill, type Labels} from '../i18n.js';
+import {fill, tooLongText, type Labels} from '../i18n.js';
+import type {Lang} from '../options.js';
+import {overLimit} from '../protocol/content-limit.js';
 import {onlineCount} from '../state/chat-state.js';
-import type {CommandName} from '../state/commands.js';
+import {meLine, outgoingText, type CommandName, type ParsedInput} from '../state/commands.js';
 import type {ScreenAction} from '../state/screen-state.js';
 import type {Chat} from './use-chat.js';
 
@@ -13,6 +15,31 @@ export type SlashContext = {
 	readonly search: (query: string) => void;
 	readonly toBottom: () => void;
 };
+
+/**
+ * A line that would send more than `maxLength` characters is refused before it goes out: a notice
+ * says so with the counts, and the caller keeps the line in the input. True when refused.
+ */
+export function refusedTooLong(
+	parsed: ParsedInput,
+	{
+		chat,
+		labels,
+		maxLength,
+		lang,
+	}: Pick<SlashContext, 'chat' | 'labels'> & {
+		readonly maxLength: number;
+		readonly lang: Lang;
+	},
+): boolean {
+	const outgoing = outgoingText(parsed);
+	const tooLong = outgoing === undefined ? undefined : overLimit(outgoing, maxLength);
+	if (tooLong) {
+		chat.notice('error', tooLongText(labels.tooLong, tooLong, lang));
+	}
+
+	return tooLong !== undefined;
+}
 
 /** Run a parsed slash command (see state/commands.ts). */
 export function runSlashCommand(name: CommandName, argument: string, context: SlashContext): void {
@@ -48,7 +75,7 @@ export function runSlashCommand(name: CommandName, argument: string, context: Sl
 		}
 
 		case 'me': {
-			chat.send(`/me ${argument}`);
+			chat.send(meLine(argument));
 			context.toBottom();
 			break;
 		}

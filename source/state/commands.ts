@@ -84,3 +84,23 @@ export function parseInput(line: string): ParsedInput {
 
 	return {kind: 'command', name, argument};
 }
+
+/** The line `/me <action>` sends: the server and other clients see it as it is typed. */
+export const meLine = (action: string) => `/me ${action}`;
+
+/** The text a line puts on the wire (a message, /me's line, /broadcast's notice); else undefined. */
+export function outgoingText(parsed: ParsedInput): string | undefined {
+	if (parsed.kind === 'message') {
+		return parsed.text;
+	}
+
+	if (parsed.kind === 'command' && parsed.name === 'me') {
+		return meLine(parsed.argument);
+	}
+
+	if (parsed.kind === 'command' && parsed.name === 'broadcast') {
+		return parsed.argument;
+	}
+
+	return undefined;
+}

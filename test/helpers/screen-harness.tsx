@@ -15,6 +15,8 @@ export type ScreenOptions = {
 	readonly rows?: number;
 	readonly username?: string;
 	readonly server?: TestServer;
+	/** The longest line sent; default the screen's (the reference server's 2,000). */
+	readonly maxLength?: number;
 };
 
 export {bracketedPaste as paste, keys as keyCodes} from './keys.js';
@@ -59,6 +61,7 @@ export async function startScreen(t: Teardown, options: ScreenOptions = {}) {
 			rows={options.rows ?? 20}
 			lang="en"
 			labels={labelsFor('en')}
+			maxLength={options.maxLength}
 			onRedraw={() => {
 				counts.redraws++;
 			}}
