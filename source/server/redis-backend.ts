@@ -35,26 +35,32 @@ function withoutPassword(url: string): string {
 /** A connection that says once when Redis goes away and once when it is back. */
 async function connect(url: string, role: string, log: (line: string) => void): Promise<Redis> {
 	const redis = new Redis(url, {lazyConnect: true, maxRetriesPerRequest: null});
-	let down = false;
+	let connected = false;
+	let down: unknown;
 	redis.on('error', (error: unknown) => {
-		if (!down) {
-			down = true;
+		if (connected && down === undefined) {
 			log(`${new Date().toISOString()} error: redis (${role}) ${describeError(error)}`);
 		}
+
+		down ??= error;
 	});
 	redis.on('ready', () => {
-		if (down) {
-			down = false;
+		if (connected && down !== undefined) {
 			log(`${new Date().toISOString()} redis (${role}) is back`);
 		}
+
+		down = undefined;
 	});
 	try {
 		await redis.connect();
 	} catch (error) {
 		redis.disconnect();
-		throw new Error(`cannot reach Redis at ${withoutPassword(url)} (${describeError(error)})`);
+		throw new Error(
+			`cannot reach Redis at ${withoutPassword(url)} (${describeError(down ?? error)})`,
+		);
 	}
 
+	connected = true;
 	return redis;
 }
 
