@@ -112,12 +112,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	}
 
 	const backend = await openBackend({...options, historyLimit, log});
-	const {history: store} = backend;
 	const io = new Server({
 		serveClient: false,
 		...(backend.adapter ? {adapter: backend.adapter} : {}),
 	});
-	const room = new ChatRoom(io, store, backend.presence);
+	const room = new ChatRoom(io, backend.history, backend.presence);
 	const handleRequest = createRestHandler(room, log);
 	const secure = cert !== undefined && key !== undefined;
 	const httpServer = secure

@@ -34,7 +34,9 @@ function withoutPassword(url: string): string {
 
 /** A connection that says once when Redis goes away and once when it is back. */
 async function connect(url: string, role: string, log: (line: string) => void): Promise<Redis> {
-	const redis = new Redis(url, {lazyConnect: true, maxRetriesPerRequest: null});
+	// While Redis is away, a command waits for it through ioredis's retries (some 20 s), then fails:
+	// a REST call gets a 500 and a socket event is logged, rather than hanging for good.
+	const redis = new Redis(url, {lazyConnect: true});
 	let connected = false;
 	let down: unknown;
 	redis.on('error', (error: unknown) => {

@@ -3,6 +3,7 @@
  * everyone once, history, ids and the user list are shared, a killed process's users leave, and a
  * restarted process serves the shared history and keeps counting ids.
  */
+import {readFile} from 'node:fs/promises';
 import process from 'node:process';
 import test from 'ava';
 import type {WireMessage, WireUser} from '../../source/protocol/types.js';
@@ -161,4 +162,15 @@ test('serve --redis refuses a bad URL, and --data with it', async (t) => {
 	const unreachable = await startCli(t, ['serve', '--port', '0', '--redis', 'redis://127.0.0.1:1']);
 	t.like(await unreachable.exited, {code: 1});
 	t.regex(unreachable.stderr(), /cannot reach Redis at redis:\/\/127\.0\.0\.1:1/);
+});
+
+test('the chat never loads the Redis packages: the command line requires them only for serve --redis', async (t) => {
+	const script = await readFile(new URL('../../dist/main.cjs', import.meta.url), 'utf8');
+	for (const name of ['ioredis', '@socket.io/redis-adapter']) {
+		t.is(script.split(`require("${name}")`).length, 2, `${name} is required once, not bundled`);
+	}
+
+	// Strings of the packages' own code: present only if they were bundled.
+	t.false(script.includes('Connection is closed.'), 'no ioredis code in the script');
+	t.false(script.includes('-request#'), 'no adapter code in the script');
 });
