@@ -11,28 +11,32 @@ export type TestRedis = {
 	readonly port: number;
 };
 
-/** Whether something on the port answers PING with PONG. */
-async function answersPing(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
+/** Sends one inline command (e.g. `PING`, `FLUSHALL`) and resolves with the first line of the answer. */
+export async function redisCommand(port: number, command: string): Promise<string> {
+	return new Promise((resolve, reject) => {
 		const socket = net.connect(port, '127.0.0.1');
 		let answer = '';
 		socket.setTimeout(1000);
-		socket.on('connect', () => socket.write('PING\r\n'));
+		socket.on('connect', () => socket.write(`${command}\r\n`));
 		socket.on('data', (chunk) => {
 			answer += chunk.toString('latin1');
 			if (answer.includes('\r\n')) {
 				socket.destroy();
-				resolve(answer.startsWith('+PONG'));
+				resolve(answer.slice(0, answer.indexOf('\r\n')));
 			}
 		});
 		socket.on('timeout', () => socket.destroy());
-		socket.on('error', () => {
-			resolve(false);
-		});
+		socket.on('error', reject);
 		socket.on('close', () => {
-			resolve(false);
+			reject(new Error(`no answer to ${command}`));
 		});
 	});
+}
+
+async function answersPing(port: number): Promise<boolean> {
+	return redisCommand(port, 'PING')
+		.catch(() => false)
+		.then((answer) => answer === '+PONG');
 }
 
 async function stop(child: ChildProcess): Promise<void> {

@@ -8,7 +8,7 @@ import process from 'node:process';
 import test from 'ava';
 import type {WireMessage, WireUser} from '../../source/protocol/types.js';
 import {startCli} from '../helpers/cli-process.js';
-import {startRedis} from '../helpers/redis.js';
+import {redisCommand, startRedis} from '../helpers/redis.js';
 import {
 	connectClient,
 	requestJson,
@@ -88,6 +88,40 @@ test('two processes: every message reaches everyone once, one history, unique id
 	bob.close();
 	await alice.waitForMessage((m) => m.content === 'bob left', {timeoutMs: 10_000});
 	await alice.waitForUserList((list) => list.length === 2, {timeoutMs: 10_000});
+});
+
+test('presence across processes: one user on both, a rename, and users back after Redis lost them', async (t) => {
+	const redis = await startRedis(t);
+	const first = await startTestServer(t, {redis: redis.url, presenceTtlMs: 600});
+	const second = await startTestServer(t, {redis: redis.url, presenceTtlMs: 600});
+	const watcher = await connectClient(t, first.url, {user: {userId: 'u-bob', username: 'bob'}});
+	const tab1 = await connectClient(t, first.url, {user: {userId: 'u-ann', username: 'ann'}});
+	const tab2 = await connectClient(t, second.url, {user: {userId: 'u-ann', username: 'ann'}});
+	await tab2.waitForUserList((users) => users.length === 2, {timeoutMs: 10_000});
+	tab2.join({userId: 'u-ann', username: 'anna'});
+	await watcher.waitForMessage((m) => m.content === 'ann is now known as anna', {
+		timeoutMs: 10_000,
+	});
+	await watcher.waitForUserList((users) => names(users).includes('anna'), {timeoutMs: 10_000});
+	tab1.close();
+	await tab2.roundTrip();
+	await watcher.roundTrip();
+	const stillThere = await requestJson(`${second.url}/api/users`);
+	t.is(stillThere.body.count, 2, 'ann is still online on the second process');
+	t.is(watcher.received.messages.filter((m) => m.content.includes('joined')).length, 2);
+
+	// Redis restarted empty: each process's next heartbeat finds its lease gone and joins its users again.
+	t.is(await redisCommand(redis.port, 'FLUSHALL'), '+OK');
+	const back = await waitFor(
+		async () => {
+			const answer = await requestJson(`${first.url}/api/users`);
+			return answer.body.count === 2 ? answer.body : undefined;
+		},
+		{timeoutMs: 10_000, description: 'the users back in Redis'},
+	);
+	t.deepEqual(names(back.users), ['anna', 'bob']);
+	tab2.close();
+	await watcher.waitForMessage((m) => m.content === 'anna left', {timeoutMs: 10_000});
 });
 
 test('a process killed with SIGKILL: its users leave; restarted, it serves the shared history and ids go on', async (t) => {
