@@ -204,6 +204,9 @@ const classicScript = {
 };
 const importMetaUrl = "var importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
+/** What only `serve --redis` loads: left out of the script so that it costs every other start nothing. */
+const redisPackages = ['ioredis', '@socket.io/redis-adapter'];
+
 /*
 The command line, with the chat and every command, as one classic script: dist/main.cjs. V8 can
 keep such a script compiled between runs (source/code-cache.ts), which Node 20 cannot do for ES
@@ -218,6 +221,8 @@ const main = build({
 	...classicScript,
 	// import() of Node's own modules as require(): the script has no module system to import with.
 	supported: {'dynamic-import': false},
+	// `serve --redis` only: required from node_modules when it runs, never part of the script.
+	external: [...forNode.external, ...redisPackages],
 	plugins: [shareInterop, ...forNode.plugins],
 	banner: {js: importMetaUrl},
 });

@@ -60,6 +60,8 @@ export const helpText = `
 	  --host HOST      address to bind (default 127.0.0.1)
 	  --port PORT      port (default 3000, 0 for any free port)
 	  --data FILE      keep messages in a JSON-lines file across restarts
+	  --redis URL      share history and presence with every serve on this Redis
+	                   (redis://host:6379; default $CHAT_TUI_REDIS)
 	  --cert FILE      TLS certificate (PEM); with --key, serve HTTPS and WSS
 	  --key FILE       TLS private key (PEM)
 	  --rate-limit N/S at most N messages in S seconds per connection (default 20/5)

@@ -29,6 +29,7 @@ const flagSpec = {
 	cert: {type: 'string'},
 	key: {type: 'string'},
 	rateLimit: {type: 'string'},
+	redis: {type: 'string'},
 	plain: {type: 'boolean', default: false},
 	listen: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},
@@ -62,6 +63,7 @@ const flagCommands: Partial<Record<keyof typeof flagSpec, readonly string[]>> = 
 	offset: ['history'],
 	rules: ['bot'],
 	maxLength: ['chat', 'config', 'send', 'broadcast'],
+	redis: ['serve'],
 };
 
 function checkFlagsApply(command: string, given: Record<string, unknown>): void {
@@ -260,6 +262,7 @@ async function main(): Promise<number> {
 			cert: flags.cert,
 			key: flags.key,
 			rateLimit: flags.rateLimit,
+			redis: flags.redis,
 		});
 		return 0;
 	}

@@ -10,6 +10,8 @@ export type ServeFlags = {
 	readonly cert?: string;
 	readonly key?: string;
 	readonly rateLimit?: string;
+	/** Default: $CHAT_TUI_REDIS. */
+	readonly redis?: string;
 };
 
 async function readPem(path: string, flag: string): Promise<string> {
@@ -21,10 +23,35 @@ async function readPem(path: string, flag: string): Promise<string> {
 	}
 }
 
+/** The Redis URL of --redis or $CHAT_TUI_REDIS, checked; undefined for neither. */
+function redisUrl(flag: string | undefined, environment: NodeJS.ProcessEnv): string | undefined {
+	const [raw, name] =
+		flag === undefined ? [environment.CHAT_TUI_REDIS, 'CHAT_TUI_REDIS'] : [flag, '--redis'];
+	if (raw === undefined || (raw === '' && flag === undefined)) {
+		return undefined;
+	}
+
+	let url: URL | undefined;
+	try {
+		url = new URL(raw);
+	} catch {}
+
+	if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+		throw new UsageError(`${name} must be a URL like redis://host:6379 (rediss:// for TLS)`);
+	}
+
+	return raw;
+}
+
 /** `chat-tui serve`: run the reference server until SIGINT or SIGTERM. */
 export async function serve(flags: ServeFlags): Promise<void> {
 	if (Boolean(flags.cert) !== Boolean(flags.key)) {
 		throw new UsageError('--cert and --key go together');
+	}
+
+	const redis = redisUrl(flags.redis, process.env);
+	if (redis !== undefined && flags.data !== undefined) {
+		throw new UsageError('--data and --redis: pick one (with Redis, the history is kept there)');
 	}
 
 	const port = parsePort(flags.port ?? 3000);
@@ -37,6 +64,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
 		host: flags.host ?? '127.0.0.1',
 		port,
 		dataFile: flags.data,
+		redis,
 		...(rateLimit ? {rateLimit} : {}),
 		...tls,
 	});

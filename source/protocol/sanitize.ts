@@ -9,6 +9,8 @@ Removed: every escape sequence (CSI, OSC, DCS, SOS, PM, APC, and two-byte ESC se
 7-bit (ESC-introduced) and 8-bit (C1) forms; C0 controls but newline (a tab becomes spaces, CR
 and CRLF become a newline); DEL; C1 controls U+0080-U+009F; bidirectional embeddings, overrides,
 isolates and marks; zero-width characters that break width arithmetic.
+The reference server (source/server/validation.ts) cleans what it stores and relays with these
+same rules, keeping tabs: other clients may show them as they like.
 A sequence cut off by the end of the string is removed up to the end: its introducer alone is
 enough to know that the rest is not text.
 */
@@ -20,8 +22,9 @@ const stringSequence =
 const controlSequence = /(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?/g;
 // Any other ESC sequence: ESC, intermediate bytes, one final byte (ESC 7, ESC c, ESC ( B, ...).
 const escapeSequence = /\u001B[\u0020-\u002F]*[\u0030-\u007E]?/g;
-// Whatever control is left: C0 but newline, DEL, C1.
+// Whatever control is left: C0 but newline (and tab, when tabs are kept), DEL, C1.
 const controlCharacter = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+const controlCharacterButTab = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // Bidi embeddings/overrides (U+202A-U+202E), isolates (U+2066-U+2069), marks (U+200E, U+200F,
 // U+061C), and zero-width characters that are not part of emoji sequences (ZWJ U+200D stays).
 const invisible =
@@ -33,6 +36,8 @@ export type SanitizeOptions = {
 	readonly multiline?: boolean;
 	/** Characters kept; the rest is cut. */
 	readonly maxLength?: number;
+	/** Keep tabs as they are instead of turning each into four spaces (the server's choice). */
+	readonly keepTabs?: boolean;
 };
 
 export type Sanitized = {
@@ -49,7 +54,7 @@ function pairSafeEnd(text: string, end: number): number {
 }
 
 export function sanitize(raw: string, options: SanitizeOptions = {}): Sanitized {
-	const {multiline = false, maxLength = Number.POSITIVE_INFINITY} = options;
+	const {multiline = false, maxLength = Number.POSITIVE_INFINITY, keepTabs = false} = options;
 	// Cutting first bounds the work on a huge payload; the cut count is what the user lost.
 	let cut = 0;
 	let text = raw;
@@ -63,10 +68,11 @@ export function sanitize(raw: string, options: SanitizeOptions = {}): Sanitized 
 		.replaceAll(lineBreak, '\n')
 		.replaceAll(stringSequence, '')
 		.replaceAll(controlSequence, '')
-		.replaceAll(escapeSequence, '')
-		.replaceAll('\t', '    ')
-		.replaceAll(controlCharacter, '')
-		.replaceAll(invisible, '');
+		.replaceAll(escapeSequence, '');
+	text = keepTabs
+		? text.replaceAll(controlCharacterButTab, '')
+		: text.replaceAll('\t', '    ').replaceAll(controlCharacter, '');
+	text = text.replaceAll(invisible, '');
 	if (!multiline) {
 		text = text.replaceAll('\n', ' ');
 	}

@@ -1,11 +1,18 @@
 /**
  * The one room: stores messages, tracks presence and tells every connected socket. Both the
  * socket handlers and the REST API go through it, so a message is handled the same either way.
+ * With several processes (Redis), messages reach the others' sockets through socket.io's adapter,
+ * and a change of presence is announced to the other processes, each of which reads the list
+ * afresh and sends it to its own sockets: the newest list always has the last word.
  */
 import type {Server, Socket} from 'socket.io';
 import type {WireUser} from '../protocol/types.js';
-import type {MessagePage, MessageStore, ServerMessage} from './message-store.js';
-import {Presence, type PresenceChange} from './presence.js';
+import type {MessageDraft, MessagePage, ServerMessage} from './message-store.js';
+import type {PresenceChange} from './presence.js';
+import type {HistoryStore, PresenceStore, SharedPresenceStore} from './room-stores.js';
+
+/** The server-side event by which a process tells the others that presence changed. */
+const presenceChanged = 'chat-tui:presence-changed';
 
 /**
  * The whole user list goes to everyone on each change, so its cost grows with the square of the
@@ -18,25 +25,43 @@ function presenceIntervalMs(userCount: number): number {
 }
 
 export class ChatRoom {
-	readonly presence = new Presence();
 	#presenceTimer: NodeJS.Timeout | undefined;
 	#lastPresenceEmit = Number.NEGATIVE_INFINITY;
+	#lastCount = 0;
 	#closed = false;
 
 	constructor(
 		private readonly io: Server,
-		private readonly store: MessageStore,
-	) {}
+		private readonly store: HistoryStore,
+		private readonly presence: PresenceStore | SharedPresenceStore,
+	) {
+		if ('onExpired' in presence) {
+			presence.onExpired((change) => {
+				void this.#apply(change);
+			});
+			io.on(presenceChanged, () => {
+				this.#schedulePresence();
+			});
+		}
+	}
 
 	get messageCount(): number {
 		return this.store.size;
 	}
 
-	page(limit: number, offset: number): MessagePage {
+	async page(limit: number, offset: number): Promise<MessagePage> {
 		return this.store.page(limit, offset);
 	}
 
-	postText(user: WireUser, content: string): ServerMessage {
+	userOf(socketId: string): WireUser | undefined {
+		return this.presence.userOf(socketId);
+	}
+
+	async users(): Promise<WireUser[]> {
+		return this.presence.list();
+	}
+
+	async postText(user: WireUser, content: string): Promise<ServerMessage> {
 		return this.#publish({
 			type: 'text',
 			content,
@@ -45,29 +70,40 @@ export class ChatRoom {
 		});
 	}
 
-	postSystem(content: string): ServerMessage {
+	async postSystem(content: string): Promise<ServerMessage> {
 		return this.#publish({type: 'system', content});
 	}
 
-	join(socket: Socket, user: WireUser): PresenceChange {
-		const change = this.presence.join(socket.id, user);
-		this.#apply(change);
+	async join(socket: Socket, user: WireUser): Promise<PresenceChange> {
+		const change = await this.presence.join(socket.id, user);
+		await this.#apply(change);
 		if (!change.changed) {
 			// A second tab or a repeated join: nothing changed, but this socket needs the list.
-			socket.emit('userList', this.presence.list());
-			socket.emit('userCount', this.presence.count);
+			const users = await this.presence.list();
+			socket.emit('userList', users);
+			socket.emit('userCount', users.length);
 		}
 
 		return change;
 	}
 
-	leave(socketId: string): PresenceChange {
-		const change = this.presence.leave(socketId);
+	async leave(socketId: string): Promise<PresenceChange> {
+		const change = await this.presence.leave(socketId);
 		if (!this.#closed) {
-			this.#apply(change);
+			await this.#apply(change);
 		}
 
 		return change;
+	}
+
+	/**
+	 * With other processes on the same Redis, this process's users leave the shared list (and the
+	 * others are told) before it stops; alone, there is nobody left to tell.
+	 */
+	async leaveAll(): Promise<void> {
+		if ('leaveAll' in this.presence && !this.#closed) {
+			await this.#apply(await this.presence.leaveAll());
+		}
 	}
 
 	/** Stops announcing: used while the server shuts down. */
@@ -77,19 +113,22 @@ export class ChatRoom {
 		this.#presenceTimer = undefined;
 	}
 
-	#publish(draft: Parameters<MessageStore['add']>[0]): ServerMessage {
-		const message = this.store.add(draft);
+	async #publish(draft: MessageDraft): Promise<ServerMessage> {
+		const message = await this.store.add(draft);
 		this.io.emit('message', message);
 		return message;
 	}
 
-	#apply(change: PresenceChange): void {
+	async #apply(change: PresenceChange): Promise<void> {
 		for (const notice of change.notices) {
-			this.postSystem(notice);
+			await this.postSystem(notice);
 		}
 
 		if (change.changed) {
 			this.#schedulePresence();
+			if ('onExpired' in this.presence && !this.#closed) {
+				this.io.serverSideEmit(presenceChanged);
+			}
 		}
 	}
 
@@ -98,21 +137,26 @@ export class ChatRoom {
 			return;
 		}
 
-		const wait = this.#lastPresenceEmit + presenceIntervalMs(this.presence.count) - Date.now();
+		const wait = this.#lastPresenceEmit + presenceIntervalMs(this.#lastCount) - Date.now();
 		if (wait <= 0) {
-			this.#emitPresence();
+			void this.#emitPresence();
 			return;
 		}
 
 		this.#presenceTimer = setTimeout(() => {
 			this.#presenceTimer = undefined;
-			this.#emitPresence();
+			void this.#emitPresence();
 		}, wait);
 	}
 
-	#emitPresence(): void {
+	/** The list as it is now, to this process's sockets (each process sends to its own). */
+	async #emitPresence(): Promise<void> {
 		this.#lastPresenceEmit = Date.now();
-		this.io.emit('userList', this.presence.list());
-		this.io.emit('userCount', this.presence.count);
+		const users = await this.presence.list();
+		this.#lastCount = users.length;
+		if (!this.#closed) {
+			this.io.local.emit('userList', users);
+			this.io.local.emit('userCount', users.length);
+		}
 	}
 }

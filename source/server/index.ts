@@ -5,10 +5,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import type {Socket as NetSocket} from 'node:net';
-import {Server} from 'socket.io';
+import {Server, type ServerOptions as IoOptions} from 'socket.io';
 import {ChatRoom} from './chat-room.js';
 import {describeError} from './log-format.js';
 import {MessageStore} from './message-store.js';
+import {Presence} from './presence.js';
+import type {HistoryStore, PresenceStore, SharedPresenceStore} from './room-stores.js';
 import {createRestHandler} from './rest-api.js';
 import {attachSocketHandlers} from './socket-handlers.js';
 
@@ -28,6 +30,13 @@ export type ServerOptions = {
 	rateLimit?: {messages: number; perMs: number};
 	/** Messages kept in memory (and served by GET /api/messages). Default 100 000. */
 	historyLimit?: number;
+	/**
+	 * A Redis URL (redis://host:port, rediss:// for TLS): history, ids and presence live there,
+	 * shared by every process started with it, and events go between them. Not with `dataFile`.
+	 */
+	redis?: string;
+	/** With `redis`: how long a process that stops answering keeps its users online. Default 15 s. */
+	presenceTtlMs?: number;
 };
 
 export type RunningServer = {
@@ -38,7 +47,7 @@ export type RunningServer = {
 	close(): Promise<void>;
 	/** Sends a system message to everyone (and stores it). */
 	broadcast(content: string): void;
-	/** Messages held in memory, as `total` of GET /api/messages. */
+	/** Messages held, as `total` of GET /api/messages (with Redis: as this process last saw it). */
 	messageCount(): number;
 };
 
@@ -58,6 +67,31 @@ function formatUrl(protocol: string, host: string, port: number): string {
 	return `${protocol}://${shownHost}:${port}`;
 }
 
+type Backend = {
+	history: HistoryStore;
+	presence: PresenceStore | SharedPresenceStore;
+	/** socket.io's adapter between processes, when there are several. */
+	adapter?: IoOptions['adapter'];
+	close(): Promise<void>;
+};
+
+/**
+ * Memory and the data file, or Redis. The Redis code (and its packages) is loaded only here, so
+ * neither the chat nor a server without `redis` ever loads it.
+ */
+async function openBackend(
+	options: ServerOptions & {historyLimit: number; log: (line: string) => void},
+): Promise<Backend> {
+	const {redis, historyLimit, log} = options;
+	if (redis !== undefined) {
+		const {openRedisBackend} = await import('./redis-backend.js');
+		return openRedisBackend({url: redis, historyLimit, log, presenceTtlMs: options.presenceTtlMs});
+	}
+
+	const history = await MessageStore.open({dataFile: options.dataFile, historyLimit, log});
+	return {history, presence: new Presence(), close: async () => history.close()};
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
 	const {host = '127.0.0.1', port = 3000, dataFile, cert, key} = options;
 	const log =
@@ -73,9 +107,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		throw new TypeError('cert and key must be given together');
 	}
 
-	const store = await MessageStore.open({dataFile, historyLimit, log});
-	const io = new Server({serveClient: false});
-	const room = new ChatRoom(io, store);
+	if (dataFile !== undefined && options.redis !== undefined) {
+		throw new TypeError('dataFile and redis cannot be used together');
+	}
+
+	const backend = await openBackend({...options, historyLimit, log});
+	const io = new Server({
+		serveClient: false,
+		...(backend.adapter ? {adapter: backend.adapter} : {}),
+	});
+	const room = new ChatRoom(io, backend.history, backend.presence);
 	const handleRequest = createRestHandler(room, log);
 	const secure = cert !== undefined && key !== undefined;
 	const httpServer = secure
@@ -112,7 +153,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	} catch (error) {
 		room.close();
 		await io.close();
-		await store.close();
+		await backend.close();
 		throw error;
 	}
 
@@ -127,6 +168,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
 	let closing: Promise<void> | undefined;
 	const close = async () => {
+		await room.leaveAll().catch((error: unknown) => {
+			log(
+				`${new Date().toISOString()} error: leaving the shared user list (${describeError(error)})`,
+			);
+		});
 		room.close();
 		// io.close() disconnects every socket, closes engine.io and calls httpServer.close(),
 		// which waits for every connection: idle keep-alive ones are cut at once and anything
@@ -141,7 +187,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		grace.unref();
 		await ioClosed;
 		clearTimeout(grace);
-		await store.close();
+		await backend.close();
 		log(`${new Date().toISOString()} closed ${url}`);
 	};
 
@@ -154,7 +200,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		},
 		broadcast(content: string) {
 			if (closing === undefined) {
-				room.postSystem(content);
+				room.postSystem(content).catch((error: unknown) => {
+					log(`${new Date().toISOString()} error: broadcast failed (${describeError(error)})`);
+				});
 			}
 		},
 		messageCount: () => room.messageCount,

@@ -6,6 +6,7 @@ import {createReadStream, createWriteStream, type WriteStream} from 'node:fs';
 import {mkdir, open, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {createInterface} from 'node:readline';
+import {sanitize, sanitizeText} from '../protocol/sanitize.js';
 import type {MessageType} from '../protocol/types.js';
 import {HistoryBuffer} from './history-buffer.js';
 import {describeError} from './log-format.js';
@@ -37,7 +38,8 @@ type StoreOptions = {
 const idPattern = /^(\d{1,15})-\d{1,15}$/;
 const maxMalformedLinesLogged = 10;
 
-function parseStoredLine(line: string): ServerMessage | undefined {
+/** A stored message (a data file line, a Redis list item), cleaned; undefined when malformed. */
+export function parseStoredLine(line: string): ServerMessage | undefined {
 	let value: unknown;
 	try {
 		value = JSON.parse(line);
@@ -62,7 +64,32 @@ function parseStoredLine(line: string): ServerMessage | undefined {
 		return undefined;
 	}
 
-	return type === 'text' ? {id, type, content, time, sender, senderId} : {id, type, content, time};
+	// Lines written before the server cleaned what it stores are cleaned as they are read.
+	const clean = sanitize(content, {multiline: true, keepTabs: true}).text;
+	return type === 'text'
+		? {
+				id,
+				type,
+				content: clean,
+				time,
+				sender: sender === undefined ? undefined : sanitizeText(sender),
+				senderId: senderId === undefined ? undefined : sanitizeText(senderId),
+			}
+		: {id, type, content: clean, time};
+}
+
+/** A draft with its id and time, keys in the documented order: id, type, content, time, sender, senderId. */
+export function toMessage(id: string, draft: MessageDraft, time: string): ServerMessage {
+	return draft.type === 'text'
+		? {
+				id,
+				type: 'text',
+				content: draft.content,
+				time,
+				sender: draft.sender,
+				senderId: draft.senderId,
+			}
+		: {id, type: 'system', content: draft.content, time};
 }
 
 /** The size of a file, 0 when it does not exist yet. */
@@ -120,19 +147,7 @@ export class MessageStore {
 	add(draft: MessageDraft): ServerMessage {
 		this.#counter++;
 		const id = `${this.#epoch}-${this.#counter}`;
-		const time = new Date().toISOString();
-		// Keys in the documented order: id, type, content, time, sender, senderId.
-		const message: ServerMessage =
-			draft.type === 'text'
-				? {
-						id,
-						type: 'text',
-						content: draft.content,
-						time,
-						sender: draft.sender,
-						senderId: draft.senderId,
-					}
-				: {id, type: 'system', content: draft.content, time};
+		const message = toMessage(id, draft, new Date().toISOString());
 		this.#history.push(message);
 		if (this.#writer && !this.#writeFailed) {
 			this.#writer.write(`${JSON.stringify(message)}\n`);

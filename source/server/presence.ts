@@ -11,6 +11,13 @@ export type PresenceChange = {
 	notices: string[];
 };
 
+/** The system notices of presence, for every kind of store. */
+export const presenceNotices = {
+	joined: (username: string) => `${username} joined`,
+	left: (username: string) => `${username} left`,
+	renamed: (from: string, to: string) => `${from} is now known as ${to}`,
+};
+
 type Entry = {username: string; sockets: Set<string>};
 
 export class Presence {
@@ -53,7 +60,7 @@ export class Presence {
 		if (entry) {
 			entry.sockets.add(socketId);
 			if (entry.username !== user.username) {
-				change.notices.push(`${entry.username} is now known as ${user.username}`);
+				change.notices.push(presenceNotices.renamed(entry.username, user.username));
 				entry.username = user.username;
 				change.changed = true;
 			}
@@ -62,7 +69,7 @@ export class Presence {
 				username: user.username,
 				sockets: new Set([socketId]),
 			});
-			change.notices.push(`${user.username} joined`);
+			change.notices.push(presenceNotices.joined(user.username));
 			change.changed = true;
 		}
 
@@ -94,7 +101,7 @@ export class Presence {
 
 		this.#users.delete(userId);
 		this.#list = undefined;
-		return {changed: true, notices: [`${entry.username} left`]};
+		return {changed: true, notices: [presenceNotices.left(entry.username)]};
 	}
 
 	#merge(into: PresenceChange, from: PresenceChange): void {

@@ -53,10 +53,10 @@ function createRoutes(room: ChatRoom): Map<string, Route> {
 			'/api/users',
 			{
 				methods: {
-					GET: () => ({
-						status: 200,
-						body: {count: room.presence.count, users: room.presence.list()},
-					}),
+					async GET() {
+						const users = await room.users();
+						return {status: 200, body: {count: users.length, users}};
+					},
 				},
 			},
 		],
@@ -64,19 +64,19 @@ function createRoutes(room: ChatRoom): Map<string, Route> {
 			'/api/messages',
 			{
 				methods: {
-					GET(_request, url) {
+					async GET(_request, url) {
 						const limit = Math.min(
 							Math.max(readCount(url, 'limit', defaultPageSize), 1),
 							maxPageSize,
 						);
 						const offset = readCount(url, 'offset', 0);
-						return {status: 200, body: room.page(limit, offset)};
+						return {status: 200, body: await room.page(limit, offset)};
 					},
 					async POST(request) {
 						const body = await readObject(request);
 						const user = expect(checkUser(body));
 						const content = expect(checkTextPayload(body));
-						const message = room.postText(user, content);
+						const message = await room.postText(user, content);
 						return {status: 201, body: {success: true, message}};
 					},
 				},
@@ -89,7 +89,7 @@ function createRoutes(room: ChatRoom): Map<string, Route> {
 					async POST(request) {
 						const body = await readObject(request);
 						const content = expect(checkContent(body.content));
-						const message = room.postSystem(content);
+						const message = await room.postSystem(content);
 						return {status: 200, body: {success: true, message}};
 					},
 				},

@@ -1,13 +1,19 @@
 /**
  * The socket.io side of the protocol: `join`, `message` and `ping` from clients.
- * Refusals are silent on the wire (the protocol has no error event) and logged, the first of each
- * kind per connection at once and the rest as counts when the connection ends.
+ * Refusals are logged, the first of each kind per connection at once and the rest as counts when
+ * the connection ends. The protocol has no error event: a line over the length limit is answered
+ * with a `system` message to its sender alone (docs/PROTOCOL.md); other refusals are silent.
+ * A connection's events are handled one after another, so `pong` comes after everything sent
+ * before the `ping` has been handled, whatever the room waits for.
  */
 import type {Server, Socket} from 'socket.io';
 import type {ChatRoom} from './chat-room.js';
-import {describeUser} from './log-format.js';
+import {describeError, describeUser} from './log-format.js';
 import {RateLimiter} from './rate-limiter.js';
-import {checkTextPayload, checkUser} from './validation.js';
+import {checkTextPayload, checkUser, maxContentLength} from './validation.js';
+
+/** What the sender of a line over the limit sees (sent to that socket alone, never stored). */
+export const tooLongNotice = `Not sent: a message may have at most ${maxContentLength} characters.`;
 
 export type SocketHandlerOptions = {
 	rateLimit: {messages: number; perMs: number};
@@ -27,7 +33,7 @@ export function attachSocketHandlers(
 		const limiter = new RateLimiter(rateLimit.messages, rateLimit.perMs);
 		const refusals = new Map<Refusal, number>();
 		const who = () => {
-			const user = room.presence.userOf(socket.id);
+			const user = room.userOf(socket.id);
 			return user ? ` ${describeUser(user)}` : '';
 		};
 
@@ -43,47 +49,72 @@ export function attachSocketHandlers(
 
 		log(`${stamp()} connect socket=${socket.id} address=${socket.handshake.address}`);
 
-		socket.on('join', (payload: unknown) => {
-			const checked = checkUser(payload);
-			if (!checked.ok) {
-				refuse('invalid join', checked.error);
-				return;
-			}
+		let queue = Promise.resolve();
+		const inOrder = (event: string, handle: () => Promise<void> | void) => {
+			queue = queue.then(handle).catch((error: unknown) => {
+				log(
+					`${stamp()} error: socket=${socket.id}${who()} ${event} failed (${describeError(error)})`,
+				);
+			});
+		};
 
-			room.join(socket, checked.value);
+		socket.on('join', (payload: unknown) => {
+			inOrder('join', async () => {
+				const checked = checkUser(payload);
+				if (!checked.ok) {
+					refuse('invalid join', checked.error);
+					return;
+				}
+
+				await room.join(socket, checked.value);
+			});
 		});
 
 		socket.on('message', (payload: unknown) => {
-			const user = room.presence.userOf(socket.id);
-			if (!user) {
-				refuse('not joined', 'message ignored');
-				return;
-			}
+			inOrder('message', async () => {
+				const user = room.userOf(socket.id);
+				if (!user) {
+					refuse('not joined', 'message ignored');
+					return;
+				}
 
-			if (!limiter.tryTake()) {
-				refuse(
-					'rate limited',
-					`over ${rateLimit.messages} messages per ${rateLimit.perMs} ms, message dropped`,
-				);
-				return;
-			}
+				if (!limiter.tryTake()) {
+					refuse(
+						'rate limited',
+						`over ${rateLimit.messages} messages per ${rateLimit.perMs} ms, message dropped`,
+					);
+					return;
+				}
 
-			const checked = checkTextPayload(payload);
-			if (!checked.ok) {
-				refuse('invalid message', checked.error);
-				return;
-			}
+				const checked = checkTextPayload(payload);
+				if (!checked.ok) {
+					refuse('invalid message', checked.error);
+					if (checked.tooLong) {
+						socket.emit('message', {
+							type: 'system',
+							content: tooLongNotice,
+							time: new Date().toISOString(),
+						});
+					}
 
-			room.postText(user, checked.value);
+					return;
+				}
+
+				await room.postText(user, checked.value);
+			});
 		});
 
 		socket.on('ping', () => {
-			socket.emit('pong');
+			inOrder('ping', () => {
+				socket.emit('pong');
+			});
 		});
 
 		socket.on('disconnect', (reason: string) => {
 			const user = who();
-			room.leave(socket.id);
+			inOrder('leave', async () => {
+				await room.leave(socket.id);
+			});
 			const counts = Array.from(
 				refusals,
 				([kind, count]) => `${kind.replaceAll(' ', '-')}=${count}`,

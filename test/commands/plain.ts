@@ -174,3 +174,23 @@ test('after a dropped link, the messages missed meanwhile are printed once, in o
 	run.end();
 	t.like(await run.exited, {code: 0});
 });
+
+test('a line over the server limit: the server says why, and only this client sees it', async (t) => {
+	const server = await startTestServer(t);
+	const peer = await connectClient(t, server.url, {user: {userId: 'u-peer', username: 'peer'}});
+	const run = await startCli(t, ['--plain', '--server', server.url, '--name', 'longwinded']);
+	await run.waitForStdout(
+		(out) => out.includes('-!- system: longwinded joined'),
+		'own join notice',
+	);
+	run.write(`${'x'.repeat(2001)}\nshort one\n`);
+	await run.waitForStdout(
+		(out) => out.includes('-!- system: Not sent: a message may have at most 2000 characters.'),
+		'the server notice',
+		20_000,
+	);
+	await peer.waitForMessage((message) => message.content === 'short one');
+	await peer.roundTrip();
+	t.false(peer.received.messages.some((message) => message.content.startsWith('Not sent')));
+	run.kill();
+});

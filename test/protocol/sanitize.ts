@@ -224,3 +224,11 @@ test('a 1 MB string is handled and cut', (t) => {
 test('trusted() passes our own text through as it is', (t) => {
 	t.is<string, string>(trusted('label: 1'), 'label: 1');
 });
+
+test('keepTabs keeps tabs and removes every other control, as the server stores text', (t) => {
+	t.is<string, string>(
+		sanitize('a\tb\u0001c\u001B[1md\u0085e', {multiline: true, keepTabs: true}).text,
+		'a\tbcd\ne',
+	);
+	t.is<string, string>(sanitize('a\tb', {multiline: true}).text, 'a    b');
+});

@@ -1,5 +1,6 @@
 import test from 'ava';
 import type {WireUser} from '../../source/protocol/types.js';
+import {tooLongNotice} from '../../source/server/socket-handlers.js';
 import {connectClient, requestJson, startTestServer, waitFor} from '../helpers/server-harness.js';
 
 const alice = {userId: 'u-alice', username: 'alice'};
@@ -129,6 +130,61 @@ test('messages before join, invalid joins and invalid messages are ignored and l
 	t.true(server.logs.some((line) => line.includes('invalid message')));
 	const contents = watcher.received.messages.map((m) => m.content);
 	t.deepEqual(contents, ['bob joined', 'alice joined', 'valid']);
+});
+
+test('a line over the limit is answered with a system message to its sender alone', async (t) => {
+	const server = await startTestServer(t);
+	const watcher = await connectClient(t, server.url, {user: bob});
+	const sender = await connectClient(t, server.url, {user: alice});
+	await watcher.waitForMessage((m) => m.content === 'alice joined');
+
+	sender.send('x'.repeat(2001));
+	sender.send('fits');
+	const notice = await sender.waitForMessage((m) => m.content === tooLongNotice);
+	t.is(notice.type, 'system');
+	t.false('id' in notice, 'not stored, so it has no id');
+	t.regex(tooLongNotice, /2000 characters/);
+	await watcher.waitForMessage((m) => m.content === 'fits');
+	await watcher.roundTrip();
+	t.false(watcher.received.messages.some((m) => m.content === tooLongNotice));
+	const history = await requestJson(`${server.url}/api/messages`);
+	t.false(history.body.messages.some((m: {content: string}) => m.content === tooLongNotice));
+});
+
+test('names and content are cleaned before they are stored or relayed', async (t) => {
+	const server = await startTestServer(t);
+	const watcher = await connectClient(t, server.url, {user: bob});
+	const evil = {userId: 'u-\u001B[31mevil', username: 'ev\u202Eil\u001B]0;title\u0007'};
+	const sender = await connectClient(t, server.url, {user: evil});
+	await watcher.waitForMessage((m) => m.content === 'evil joined');
+	await watcher.waitForUserList((users) => users.length === 2);
+	t.deepEqual(watcher.received.userLists.at(-1)!.at(-1), {userId: 'u-evil', username: 'evil'});
+
+	sender.send('a\u001B]52;c;aGk=\u0007b\u009B2Jc\u007F\td\ne\u0008');
+	const relayed = await watcher.waitForMessage((m) => m.type === 'text');
+	t.like(relayed, {content: 'abc\td\ne', sender: 'evil', senderId: 'u-evil'});
+	await requestJson(`${server.url}/api/messages`, {
+		method: 'POST',
+		body: {userId: 'u-\u0000rest', username: 'r\u009D8;;x\u009Cest', content: 'x\u001B[1Ay'},
+	});
+	await requestJson(`${server.url}/api/broadcast`, {
+		method: 'POST',
+		body: {content: 'all\u2066 hands\u0007'},
+	});
+	await watcher.waitForMessage((m) => m.content === 'all hands');
+	const history = await requestJson(`${server.url}/api/messages`);
+	t.deepEqual(
+		history.body.messages.map((m: {content: string; sender?: string}) => [m.sender, m.content]),
+		[
+			[undefined, 'bob joined'],
+			[undefined, 'evil joined'],
+			['evil', 'abc\td\ne'],
+			['rest', 'xy'],
+			[undefined, 'all hands'],
+		],
+	);
+	const users = await requestJson(`${server.url}/api/users`);
+	t.deepEqual(users.body.users, [bob, {userId: 'u-evil', username: 'evil'}]);
 });
 
 test('POST /api/messages is broadcast over the socket', async (t) => {

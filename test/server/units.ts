@@ -3,7 +3,12 @@ import {HistoryBuffer} from '../../source/server/history-buffer.js';
 import {quoteForLog} from '../../source/server/log-format.js';
 import {Presence} from '../../source/server/presence.js';
 import {RateLimiter} from '../../source/server/rate-limiter.js';
-import {checkContent, checkTextPayload, checkUser} from '../../source/server/validation.js';
+import {
+	checkContent,
+	checkTextPayload,
+	checkUser,
+	contentError,
+} from '../../source/server/validation.js';
 
 test('RateLimiter allows N per window and refills as the window slides', (t) => {
 	let now = 1000;
@@ -85,6 +90,25 @@ test('validation rules', (t) => {
 	const refused = checkUser({userId: 5, username: 'SECRET'});
 	t.false(refused.ok);
 	t.false(!refused.ok && refused.error.includes('SECRET'));
+});
+
+test('validation cleans names and content with the client sanitizer, keeping newline and tab', (t) => {
+	t.deepEqual(checkContent('a\u001B[31mb\tc\u202Ed\r\ne\u0085f\u007Fg\u0099\u0007'), {
+		ok: true,
+		value: 'ab\tcd\ne\nfg',
+	});
+	t.deepEqual(checkContent('\u001B]52;c;aGk=\u0007\u001B[2J'), {
+		ok: false,
+		error: contentError,
+		tooLong: false,
+	});
+	t.deepEqual(checkUser({userId: 'id\u001B[0m\n1', username: '\u202Eevil\tname\u0000'}), {
+		ok: true,
+		value: {userId: 'id 1', username: 'evil    name'},
+	});
+	t.false(checkUser({userId: 'i', username: '\u001B[1m\u200B'}).ok, 'blank once cleaned');
+	const long = checkContent('x'.repeat(2001));
+	t.true(!long.ok && long.tooLong);
 });
 
 test('quoteForLog escapes what could steer a terminal', (t) => {
