@@ -50,6 +50,7 @@ const en = {
 	commands: 'Commands',
 	bellOn: 'bell on: a message that mentions you rings the terminal bell',
 	bellOff: 'bell off',
+	listPosition: '{from}–{to} of {total}',
 } as const;
 
 export type Labels = {readonly [Key in keyof typeof en]: string};
@@ -100,6 +101,7 @@ const zh: Labels = {
 	commands: '命令',
 	bellOn: '提醒音已开：提到你的消息会响铃',
 	bellOff: '提醒音已关',
+	listPosition: '{from}–{to}，共{total}',
 };
 
 /** `{key:panel.toggle}`: where a label names the key of a command, its first key now. */
@@ -130,6 +132,10 @@ export function labelsFor(lang: Lang, ascii = false): Labels {
 	cache.set(signature, labels);
 	return labels;
 }
+
+/** A count with its thousands grouped, as both languages write them: 5,001. */
+export const groupDigits = (count: number): string =>
+	String(count).replaceAll(/\B(?=(?:\d{3})+$)/g, ',');
 
 /** A label with its `{name}` placeholders filled in. */
 export function fill(label: string, values: Record<string, string | number>): string {
