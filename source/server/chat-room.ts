@@ -5,22 +5,17 @@
 import type {Server, Socket} from 'socket.io';
 import type {WireUser} from '../protocol/types.js';
 import type {MessagePage, MessageStore, ServerMessage} from './message-store.js';
+import {BroadcastThrottle} from './broadcast-throttle.js';
 import {Presence, type PresenceChange} from './presence.js';
-
-/**
- * The whole user list goes to everyone on each change, so its cost grows with the square of the
- * users online. Under a burst of joins it goes out at most once per interval, an interval that
- * grows with the list (50 ms alone, 250 ms at 200 users, at most 1 s). The first change after a
- * quiet spell goes out at once and the last change of a burst always goes out.
- */
-function presenceIntervalMs(userCount: number): number {
-	return Math.min(50 + userCount, 1000);
-}
 
 export class ChatRoom {
 	readonly presence = new Presence();
-	#presenceTimer: NodeJS.Timeout | undefined;
-	#lastPresenceEmit = Number.NEGATIVE_INFINITY;
+	/** userList and userCount, at most about once a second for a burst of joins and leaves. */
+	readonly #presenceBroadcast = new BroadcastThrottle(() => {
+		this.io.emit('userList', this.presence.list());
+		this.io.emit('userCount', this.presence.count);
+	});
+
 	#closed = false;
 
 	constructor(
@@ -73,8 +68,7 @@ export class ChatRoom {
 	/** Stops announcing: used while the server shuts down. */
 	close(): void {
 		this.#closed = true;
-		clearTimeout(this.#presenceTimer);
-		this.#presenceTimer = undefined;
+		this.#presenceBroadcast.close();
 	}
 
 	#publish(draft: Parameters<MessageStore['add']>[0]): ServerMessage {
@@ -89,30 +83,7 @@ export class ChatRoom {
 		}
 
 		if (change.changed) {
-			this.#schedulePresence();
+			this.#presenceBroadcast.changed();
 		}
-	}
-
-	#schedulePresence(): void {
-		if (this.#presenceTimer !== undefined || this.#closed) {
-			return;
-		}
-
-		const wait = this.#lastPresenceEmit + presenceIntervalMs(this.presence.count) - Date.now();
-		if (wait <= 0) {
-			this.#emitPresence();
-			return;
-		}
-
-		this.#presenceTimer = setTimeout(() => {
-			this.#presenceTimer = undefined;
-			this.#emitPresence();
-		}, wait);
-	}
-
-	#emitPresence(): void {
-		this.#lastPresenceEmit = Date.now();
-		this.io.emit('userList', this.presence.list());
-		this.io.emit('userCount', this.presence.count);
 	}
 }
