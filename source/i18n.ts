@@ -53,6 +53,7 @@ const en = {
 	tooLong: 'too long: {n} of {max} characters; not sent',
 	lineTooLong: 'line {line} is too long ({n} of {max} characters); not sent',
 	textTooLong: 'the text is too long ({n} of {max} characters); not sent',
+	listPosition: '{from}–{to} of {total}',
 } as const;
 
 export type Labels = {readonly [Key in keyof typeof en]: string};
@@ -106,6 +107,7 @@ const zh: Labels = {
 	tooLong: '消息过长：{n} 个字符，最多 {max} 个；未发送',
 	lineTooLong: '第 {line} 行过长（{n} 个字符，最多 {max} 个）；未发送',
 	textTooLong: '内容过长（{n} 个字符，最多 {max} 个）；未发送',
+	listPosition: '{from}–{to}，共{total}',
 };
 
 /** `{key:panel.toggle}`: where a label names the key of a command, its first key now. */
@@ -136,6 +138,10 @@ export function labelsFor(lang: Lang, ascii = false): Labels {
 	cache.set(signature, labels);
 	return labels;
 }
+
+/** A count with its thousands grouped, as both languages write them: 5,001. */
+export const groupDigits = (count: number): string =>
+	String(count).replaceAll(/\B(?=(?:\d{3})+$)/g, ',');
 
 /** A label with its `{name}` placeholders filled in. */
 export function fill(label: string, values: Record<string, string | number>): string {

@@ -89,7 +89,12 @@ export const bindings = {
 
 	'users.previous': {scope: 'users', keys: ['up'], help: 'select the user above'},
 	'users.next': {scope: 'users', keys: ['down'], help: 'select the user below'},
+	'users.pageUp': {scope: 'users', keys: ['page-up'], help: 'up a page of the list'},
+	'users.pageDown': {scope: 'users', keys: ['page-down'], help: 'down a page of the list'},
+	'users.first': {scope: 'users', keys: ['home'], help: 'the top of the list (yourself)'},
+	'users.last': {scope: 'users', keys: ['end'], help: 'the end of the list'},
 	'users.mention': {scope: 'users', keys: ['enter'], help: 'put "@name " into the input line'},
+	'users.leave': {scope: 'users', keys: ['escape'], help: 'leave the list, back to the input line'},
 
 	'search.run': {
 		scope: 'search',
@@ -106,6 +111,17 @@ export const bindings = {
 } as const satisfies Record<string, Binding>;
 
 export type Command = keyof typeof bindings;
+
+/**
+ * What a scope does with keys that are not bindings, for the help and the README: in the user
+ * list, letters jump to a name (type-ahead) instead of going to the input line.
+ */
+export const scopeNotes: Partial<Record<Scope, {readonly keys: string; readonly help: string}>> = {
+	users: {
+		keys: 'letters',
+		help: 'jump to the first name that starts with them (type on within a second)',
+	},
+};
 
 /** The commands of a scope. */
 export type CommandOf<S extends Scope> = {

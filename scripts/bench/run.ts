@@ -1,5 +1,6 @@
-// `npm run bench`: start-up, keystroke, append, flood and memory of the built client in a real
-// pseudo-terminal at 120x40, against `chat-tui serve`. `--smoke` runs a small version for CI.
+// `npm run bench`: start-up, keystroke, append, flood, memory and a big room of the built client
+// in a real pseudo-terminal at 120x40, against `chat-tui serve` (the big room: a server of its
+// own). `--smoke` runs a small version for CI.
 // Compare ratios within one run: these machines are noisy.
 import {mkdtemp, readdir, rm} from 'node:fs/promises';
 import os from 'node:os';
@@ -20,13 +21,30 @@ import {
 	type Row,
 } from './measure.js';
 import {client, cols, newest, rows, type Bench} from './clients.js';
+import {bigRoom} from './big-room.js';
 import {startup} from './startup.js';
 
 const smoke = process.argv.includes('--smoke');
 const settleMs = smoke ? 3000 : 10_000;
 const plan = smoke
-	? {startupRuns: 2, keystrokes: 10, appends: 5, flood: 3000, floodRate: 1000, memory: 5000}
-	: {startupRuns: 10, keystrokes: 50, appends: 20, flood: 10_000, floodRate: 1000, memory: 100_000};
+	? {
+			startupRuns: 2,
+			keystrokes: 10,
+			appends: 5,
+			flood: 3000,
+			floodRate: 1000,
+			memory: 5000,
+			bigRoomKeys: 20,
+		}
+	: {
+			startupRuns: 10,
+			keystrokes: 50,
+			appends: 20,
+			flood: 10_000,
+			floodRate: 1000,
+			memory: 100_000,
+			bigRoomKeys: 200,
+		};
 const guide = fileURLToPath(
 	new URL('../../../shared/seed/python-client-guide.zh.md', import.meta.url),
 );
@@ -226,6 +244,7 @@ try {
 	await appends(bench);
 	await flood(bench);
 	await memory(bench);
+	table.push(...(await bigRoom(bench, plan.bigRoomKeys)));
 	print();
 } finally {
 	await server.close();

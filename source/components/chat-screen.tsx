@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
 import {useBell} from '../hooks/use-bell.js';
 import {useChat, type ChatConnection} from '../hooks/use-chat.js';
 import {useLineEditor} from '../hooks/use-line-editor.js';
+import {useRoster} from '../hooks/use-roster.js';
 import {useChatLog} from '../hooks/use-chat-log.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
@@ -26,7 +26,7 @@ import {LogFooter, showsFooter} from './log-footer.js';
 import {MessageLog} from './message-log.js';
 import {StatusBar} from './status-bar.js';
 import {isTooSmall, TooSmall} from './too-small.js';
-import {sortUsers, UserList} from './user-list.js';
+import {UserList, userRows} from './user-list.js';
 
 export type ChatScreenProps = {
 	readonly connection: ChatConnection;
@@ -153,10 +153,8 @@ export function ChatScreen(props: ChatScreenProps) {
 
 	useBell(state.mentionCount, screen.bell, props.onBell);
 
-	const users = useMemo(
-		() => sortUsers(state.users, state.me.userId),
-		[state.users, state.me.userId],
-	);
+	// Sorted when the list changes, and then only who came and left; never per keystroke.
+	const roster = useRoster(state.users, state.me.userId);
 	useScreenKeys({
 		chat,
 		labels,
@@ -167,7 +165,8 @@ export function ChatScreen(props: ChatScreenProps) {
 		layout,
 		// A page keeps one line of the last one in view, the same size up and down.
 		page: Math.max(1, bodyRows(true) - 1),
-		users,
+		roster,
+		userPage: userRows(paneHeight),
 		panelShown: showPanel,
 		help: {maxScroll: helpMaxScroll(paneHeight), page: Math.max(1, helpRows(paneHeight) - 1)},
 		onRedraw: props.onRedraw,
@@ -227,7 +226,7 @@ export function ChatScreen(props: ChatScreenProps) {
 				)}
 				{showPanel && !screen.help ? (
 					<UserList
-						users={state.users}
+						users={roster.users}
 						count={onlineCount(state)}
 						userId={state.me.userId}
 						width={panelWidth}

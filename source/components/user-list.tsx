@@ -1,10 +1,12 @@
 import {Box, Text} from 'ink';
-import type {Labels} from '../i18n.js';
+import {memo} from 'react';
+import {fill, groupDigits, type Labels} from '../i18n.js';
 import type {User} from '../protocol/types.js';
 import {textWidth, truncate} from '../state/wrap.js';
 import {useDisplay} from './display-context.js';
 
 export type UserListProps = {
+	/** Who is online, in the panel's order (see state/roster.ts): own entry first, then by name. */
 	readonly users: readonly User[];
 	readonly count: number;
 	readonly userId: string;
@@ -13,33 +15,52 @@ export type UserListProps = {
 	readonly labels: Labels;
 	/** The list has the focus: its title is marked and the selection shows. */
 	readonly focused?: boolean;
-	/** Index of the selected user, in the sorted list. */
+	/** Index of the selected user, in `users`. */
 	readonly selected?: number;
 };
 
-/** Own entry first, then by name. */
-export function sortUsers(users: readonly User[], userId: string): User[] {
-	return [...users].sort(
-		(a, b) =>
-			Number(b.userId === userId) - Number(a.userId === userId) ||
-			a.username.localeCompare(b.username, undefined, {sensitivity: 'base'}),
-	);
-}
+/** Rows of names a panel of `height` shows when the list does not fit: the title and the position take two. */
+export const userRows = (height: number) => Math.max(1, height - 2);
 
-/** The first user shown: the selection stays in view, with a row left for "+N" below. */
+/** The first user shown: the selection stays in view, near the middle. */
 function firstShown(total: number, rows: number, selected: number | undefined): number {
-	if (total <= rows || selected === undefined) {
+	if (selected === undefined) {
 		return 0;
 	}
 
-	return Math.max(0, Math.min(selected - Math.floor((rows - 1) / 2), total - (rows - 1)));
+	return Math.max(0, Math.min(selected - Math.floor(rows / 2), total - rows));
+}
+
+function UserRow(props: {
+	readonly user: User;
+	readonly own: boolean;
+	readonly selected: boolean;
+	readonly inner: number;
+	readonly labels: Labels;
+}) {
+	const {user, own, selected, inner, labels} = props;
+	const {theme, glyphs} = useDisplay();
+	const marker = own ? ` (${labels.me})` : '';
+	// Marked in text as well as in colour: NO_COLOR terminals show no inverse.
+	const pointer = selected ? `${glyphs.text('▸')} ` : '';
+	return (
+		<Text wrap="truncate-end" {...(selected ? theme.selected : {})}>
+			{pointer}
+			<Text {...theme.name(user.username, own)}>
+				{truncate(user.username, inner - textWidth(marker) - textWidth(pointer), glyphs.ellipsis)}
+			</Text>
+			{own ? <Text {...theme.ownMarker}>{marker}</Text> : null}
+		</Text>
+	);
 }
 
 /**
  * The panel of who is online, titled "Online (N)", the user's own entry marked. With the focus
- * the title reads "▸ Online (N)" and the selected user is highlighted.
+ * the title reads "▸ Online (N)" and the selected user is highlighted. Only the rows on screen
+ * are drawn; when the list does not fit, its last row says where they are ("1,203–1,230 of
+ * 5,001").
  */
-export function UserList({
+function UserListPanel({
 	users,
 	count,
 	userId,
@@ -53,12 +74,18 @@ export function UserList({
 	const {ellipsis} = glyphs;
 	const pointerMark = `${glyphs.text('▸')} `;
 	const inner = width - 2;
-	const rows = height - 1;
-	const sorted = sortUsers(users, userId);
+	const fits = users.length <= height - 1;
+	const rows = fits ? users.length : userRows(height);
 	const selection = focused && selected !== undefined ? selected : undefined;
-	const from = firstShown(sorted.length, rows, selection);
-	const shown = sorted.length > rows ? sorted.slice(from, from + rows - 1) : sorted;
-	const hidden = sorted.length - shown.length;
+	const from = fits ? 0 : firstShown(users.length, rows, selection);
+	const shown = users.slice(from, from + rows);
+	const position = glyphs.text(
+		fill(labels.listPosition, {
+			from: groupDigits(from + 1),
+			to: groupDigits(from + shown.length),
+			total: groupDigits(users.length),
+		}),
+	);
 	return (
 		<Box
 			borderDimColor
@@ -73,25 +100,26 @@ export function UserList({
 			overflow="hidden"
 		>
 			<Text wrap="truncate-end" {...(focused ? theme.focused : theme.panelTitle)}>
-				{truncate(`${focused ? pointerMark : ''}${labels.online} (${count})`, inner, ellipsis)}
+				{truncate(
+					`${focused ? pointerMark : ''}${labels.online} (${groupDigits(count)})`,
+					inner,
+					ellipsis,
+				)}
 			</Text>
-			{shown.map((user, index) => {
-				const own = user.userId === userId;
-				const marker = own ? ` (${labels.me})` : '';
-				const isSelected = selection === from + index;
-				// Marked in text as well as in colour: NO_COLOR terminals show no inverse.
-				const pointer = isSelected ? pointerMark : '';
-				return (
-					<Text key={user.userId} wrap="truncate-end" {...(isSelected ? theme.selected : {})}>
-						{pointer}
-						<Text {...theme.name(user.username, own)}>
-							{truncate(user.username, inner - textWidth(marker) - textWidth(pointer), ellipsis)}
-						</Text>
-						{own ? <Text {...theme.ownMarker}>{marker}</Text> : null}
-					</Text>
-				);
-			})}
-			{hidden > 0 ? <Text {...theme.hint}>{truncate(`+${hidden}`, inner, ellipsis)}</Text> : null}
+			{shown.map((user, index) => (
+				<UserRow
+					key={user.userId}
+					user={user}
+					own={user.userId === userId}
+					selected={selection === from + index}
+					inner={inner}
+					labels={labels}
+				/>
+			))}
+			{fits ? null : <Text {...theme.hint}>{truncate(position, inner, ellipsis)}</Text>}
 		</Box>
 	);
 }
+
+/** Memoized: a keystroke in the input line does not draw the panel again. */
+export const UserList = memo(UserListPanel);

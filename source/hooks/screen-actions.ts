@@ -7,9 +7,11 @@ import {commandNames, parseInput} from '../state/commands.js';
 import {complete, completionNames, type Completion} from '../state/completion.js';
 import {recordLine, walkHistory, type InputHistory} from '../state/input-history.js';
 import {bottomView, topView, viewOnItem, viewWindow, type LogLayout} from '../state/log-window.js';
+import type {Roster} from '../state/roster.js';
 import type {ScreenAction, ScreenState} from '../state/screen-state.js';
 import {findMatches, stepMatch} from '../state/search.js';
 import {refusedTooLong, runSlashCommand} from './slash-commands.js';
+import {userListActions} from './user-list-actions.js';
 import type {Chat} from './use-chat.js';
 import type {LineEditor} from './use-line-editor.js';
 
@@ -29,7 +31,9 @@ export type ScreenActionsOptions = {
 	/** Lines PgUp/PgDn move. */
 	readonly page: number;
 	/** Online users in the order the list shows them. */
-	readonly users: readonly User[];
+	readonly roster: Roster;
+	/** Rows of names the user list shows: its PgUp/PgDn move by this many. */
+	readonly userPage: number;
 	readonly panelShown: boolean;
 	/** How far the help overlay scrolls, and its page. */
 	readonly help: {readonly maxScroll: number; readonly page: number};
@@ -52,9 +56,15 @@ const recentSenders = (chat: Chat) =>
 		.map((message) => message.sender ?? '')
 		.reverse();
 
-/** The handler of every command of the chat screen but line editing. */
-export function screenActions(context: Context): Record<ScreenCommand, Handler> {
-	const {chat, labels, readScreen, dispatchScreen, editor, searchEditor, layout, users} = context;
+/**
+ * The handler of every command of the chat screen but line editing, and what letters typed in
+ * the user list do.
+ */
+export function screenActions(context: Context): {
+	handlers: Record<ScreenCommand, Handler>;
+	typeAhead: (letter: string) => void;
+} {
+	const {chat, labels, readScreen, dispatchScreen, editor, searchEditor, layout, roster} = context;
 	const {exit, history, completion} = context;
 	const {liveCount, older, newer, pending} = chat.state;
 
@@ -152,6 +162,8 @@ export function screenActions(context: Context): Record<ScreenCommand, Handler> 
 		dispatchScreen({type: 'focused', focus: 'input'});
 	};
 
+	const users = userListActions(context);
+
 	const handlers: Record<ScreenCommand, Handler> = {
 		'app.quit': quit,
 		'app.redraw'() {
@@ -195,7 +207,7 @@ export function screenActions(context: Context): Record<ScreenCommand, Handler> 
 		'input.submit': submit,
 		'input.complete'() {
 			const names = completionNames(
-				chat.state.users.map((user) => user.username),
+				roster.users.map((user) => user.username),
 				recentSenders(chat),
 				chat.state.me.username,
 			);
@@ -250,23 +262,7 @@ export function screenActions(context: Context): Record<ScreenCommand, Handler> 
 		'log.bottom': toBottom,
 		'search.next': () => stepSearch('older'),
 		'search.previous': () => stepSearch('newer'),
-		'users.previous'() {
-			dispatchScreen({type: 'user-moved', by: -1, count: users.length});
-		},
-		'users.next'() {
-			dispatchScreen({type: 'user-moved', by: 1, count: users.length});
-		},
-		'users.mention'() {
-			const user = users[readScreen().selectedUser];
-			if (!user) {
-				return;
-			}
-
-			const line = editor.read();
-			const space = line.cursor > 0 && !/\s/.test(line.value[line.cursor - 1]!) ? ' ' : '';
-			editor.apply({type: 'insert', text: `${space}@${user.username} `});
-			focusInput();
-		},
+		...users.handlers,
 		'search.run'() {
 			const query = searchEditor.read().value.trim();
 			if (query.length === 0) {
@@ -299,5 +295,5 @@ export function screenActions(context: Context): Record<ScreenCommand, Handler> 
 		dispatchScreen({type: 'help-scrolled', lines, max: context.help.maxScroll});
 	}
 
-	return handlers;
+	return {handlers, typeAhead: users.typeAhead};
 }

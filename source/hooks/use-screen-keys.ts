@@ -19,7 +19,7 @@ export function useScreenKeys(options: ScreenKeysOptions): void {
 	const {exit} = useApp();
 	const history = useRef(emptyHistory);
 	const completion = useRef<Completion | undefined>(undefined);
-	const handlers = screenActions({...options, exit, history, completion});
+	const {handlers, typeAhead} = screenActions({...options, exit, history, completion});
 	const focusInput = () => {
 		dispatchScreen({type: 'focused', focus: 'input'});
 	};
@@ -65,8 +65,23 @@ export function useScreenKeys(options: ScreenKeysOptions): void {
 			}
 		}
 
-		// Typing in the log or the user list goes to the input line.
-		if ((key.kind === 'text' || key.kind === 'paste') && !screen.help && !screen.prompting) {
+		unbound(screen, key);
+	};
+
+	/** A key no binding took. */
+	const unbound = (screen: ScreenState, key: Key) => {
+		if (screen.help ?? screen.prompting) {
+			return;
+		}
+
+		// Letters typed in the user list find a name there (one at a time, see above).
+		if (key.kind === 'text' && focusOf(screen) === 'users') {
+			typeAhead(key.text);
+			return;
+		}
+
+		// Typing in the log (or pasting in the user list) goes to the input line.
+		if (key.kind === 'text' || key.kind === 'paste') {
 			focusInput();
 			editor.handleKey(key);
 		}

@@ -173,8 +173,8 @@ export function parseUserList(value: unknown): ParseResult<UserList> {
 
 	const users: User[] = [];
 	const seen = new Set<string>();
-	let dropped = Math.max(0, value.length - limits.listLength);
-	for (const entry of value.slice(0, limits.listLength)) {
+	let dropped = Math.max(0, value.length - limits.userListLength);
+	for (const entry of value.slice(0, limits.userListLength)) {
 		const user = parseUser(entry);
 		if (user.ok && !seen.has(user.value.userId)) {
 			seen.add(user.value.userId);

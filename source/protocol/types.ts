@@ -64,6 +64,8 @@ export const limits = {
 	/** Characters of a username or a user id. */
 	nameLength: 64,
 	idLength: 128,
-	/** Entries of a user list or a message page. */
+	/** Entries of a message page. */
 	listLength: 5000,
+	/** Entries of a user list: a big room, and then some (5,000 people and you). */
+	userListLength: 20_000,
 } as const;

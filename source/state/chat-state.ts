@@ -9,6 +9,7 @@ import {
 	isPagingAction,
 	pagingReducer,
 } from './paging.js';
+import {reconcileUsers} from './roster.js';
 
 export type {PendingLine} from './outbox.js';
 export type {ChatAction, ChatState, LiveEvent, Notice} from './chat-types.js';
@@ -58,7 +59,8 @@ function withEvents(state: ChatState, events: readonly LiveEvent[]): ChatState {
 			}
 
 			case 'userList': {
-				users = event.list.users;
+				// Taken in once: an unchanged list keeps the held one, so nothing is drawn again.
+				users = reconcileUsers(users, event.list.users);
 				break;
 			}
 

@@ -83,7 +83,8 @@ export function complete(
 
 /**
  * Names to complete, most useful first: who spoke lately (newest first) and is online, then the
- * rest of who is online, then who spoke lately; never the user's own name.
+ * rest of who is online in the order given (the user list's, sorted once per list, not per Tab),
+ * then who spoke lately; never the user's own name.
  */
 export function completionNames(
 	online: readonly string[],
@@ -93,7 +94,7 @@ export function completionNames(
 	const onlineSet = new Set(online);
 	const ordered = [
 		...recentSenders.filter((name) => onlineSet.has(name)),
-		...[...online].sort((a, b) => a.localeCompare(b)),
+		...online,
 		...recentSenders,
 	];
 	return [...new Set(ordered)].filter((name) => name !== own && name.length > 0);

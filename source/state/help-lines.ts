@@ -1,5 +1,12 @@
 import {asciiText} from '../glyphs.js';
-import {bindings, commandsIn, describeKeys, scopeTitles, type Scope} from '../keymap.js';
+import {
+	bindings,
+	commandsIn,
+	describeKeys,
+	scopeNotes,
+	scopeTitles,
+	type Scope,
+} from '../keymap.js';
 import {commandHelp, commandNames} from './commands.js';
 
 /*
@@ -35,6 +42,11 @@ export function helpLines(commandsTitle = 'Commands', ascii = false): HelpLine[]
 				keys: describeKeys(command, ascii),
 				text: text(bindings[command].help),
 			});
+		}
+
+		const note = scopeNotes[scope];
+		if (note) {
+			lines.push({kind: 'entry', keys: note.keys, text: text(note.help)});
 		}
 
 		lines.push({kind: 'blank'});

@@ -25,6 +25,8 @@ export type ScreenState = {
 	readonly prompting: boolean;
 	readonly search: Search | undefined;
 	readonly selectedUser: number;
+	/** The letters typed in the user list lately (type-ahead), and when the last came. */
+	readonly userPrefix: {readonly text: string; readonly at: number} | undefined;
 	/** The user's choice to show the user list; undefined: by the terminal's width. */
 	readonly panel: boolean | undefined;
 	readonly confirmingQuit: boolean;
@@ -49,6 +51,12 @@ export type ScreenAction =
 	| {readonly type: 'search-cancelled'}
 	| {readonly type: 'search-set'; readonly search: Search | undefined}
 	| {readonly type: 'user-moved'; readonly by: number; readonly count: number}
+	| {
+			readonly type: 'user-typed';
+			readonly prefix: {readonly text: string; readonly at: number};
+			/** The user the letters found; undefined: none, the selection stays. */
+			readonly found: number | undefined;
+	  }
 	| {readonly type: 'panel-toggled'; readonly shown: boolean}
 	| {readonly type: 'quit-asked'}
 	| {readonly type: 'quit-cancelled'}
@@ -64,6 +72,7 @@ export function initialScreenState(bell = true): ScreenState {
 		prompting: false,
 		search: undefined,
 		selectedUser: 0,
+		userPrefix: undefined,
 		panel: undefined,
 		confirmingQuit: false,
 		bell,
@@ -162,7 +171,16 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
 
 		case 'user-moved': {
 			const last = Math.max(0, action.count - 1);
-			return {...state, selectedUser: Math.max(0, Math.min(last, state.selectedUser + action.by))};
+			const selectedUser = Math.max(0, Math.min(last, state.selectedUser + action.by));
+			return {...state, selectedUser, userPrefix: undefined};
+		}
+
+		case 'user-typed': {
+			return {
+				...state,
+				selectedUser: action.found ?? state.selectedUser,
+				userPrefix: action.prefix,
+			};
 		}
 
 		case 'panel-toggled': {

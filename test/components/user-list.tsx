@@ -1,9 +1,10 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import {sortUsers, UserList} from '../../source/components/user-list.js';
+import {UserList} from '../../source/components/user-list.js';
 import {labelsFor} from '../../source/i18n.js';
 import type {Lang} from '../../source/options.js';
 import type {User} from '../../source/protocol/types.js';
+import {sortRoster} from '../../source/state/roster.js';
 import {textWidth} from '../../source/state/wrap.js';
 import {frameLines} from '../helpers/frames.js';
 import {safe} from '../helpers/messages.js';
@@ -24,7 +25,7 @@ type Props = {
 function Panel({users, count = users.length, width = 22, height = 8, lang = 'en'}: Props) {
 	return (
 		<UserList
-			users={users}
+			users={sortRoster(undefined, users, 'u-me').users}
 			count={count}
 			userId="u-me"
 			width={width}
@@ -69,15 +70,15 @@ test('the panel has a border on the left only', (t) => {
 	unmount();
 });
 
-test('when the list does not fit, the last row says how many more there are', (t) => {
+test('when the list does not fit, the last row says which rows of how many are shown', (t) => {
 	const many = Array.from({length: 9}, (_, n) => user(`u-${n}`, `user${n}`));
-	// Height 5: the title and four rows, so three names and "+7".
+	// Height 5: the title and four rows, so three names and where they are.
 	const {lastFrame, unmount} = render(<Panel users={[...many, user('u-me', 'me')]} height={5} />);
-	t.deepEqual(entries(lastFrame()!), ['Online (10)', 'me (me)', 'user0', 'user1', '+7']);
+	t.deepEqual(entries(lastFrame()!), ['Online (10)', 'me (me)', 'user0', 'user1', '1–3 of 10']);
 	unmount();
 });
 
-test('a list that just fits shows everyone and no "+N"', (t) => {
+test('a list that just fits shows everyone and no position', (t) => {
 	const {lastFrame, unmount} = render(<Panel users={people} height={5} />);
 	t.deepEqual(entries(lastFrame()!), ['Online (4)', 'mia (me)', 'amy', 'Bob', 'zoe']);
 	unmount();
@@ -103,19 +104,19 @@ test('long names are cut with an ellipsis within the width, the own marker kept 
 	}
 });
 
-test('sortUsers puts the own entry first and sorts the rest by name, ignoring case', (t) => {
+test('the roster puts the own entry first and sorts the rest by name, ignoring case', (t) => {
 	t.deepEqual(
-		sortUsers(people, 'u-me').map((each) => each.username),
+		sortRoster(undefined, people, 'u-me').users.map((each) => each.username),
 		['mia', 'amy', 'Bob', 'zoe'],
 	);
 	t.deepEqual(
-		sortUsers(people, 'nobody').map((each) => each.username),
+		sortRoster(undefined, people, 'nobody').users.map((each) => each.username),
 		['amy', 'Bob', 'mia', 'zoe'],
 	);
 });
 
 test('focused: the title is marked and the selected user pointed at', (t) => {
-	const users = [user('u-1', 'amy'), user('u-2', 'bob'), user('u-me', 'me')];
+	const users = [user('u-me', 'me'), user('u-1', 'amy'), user('u-2', 'bob')];
 	const {lastFrame, unmount} = render(
 		<UserList
 			focused
@@ -151,6 +152,6 @@ test('a long list scrolls to keep the selection in view', (t) => {
 	const shown = entries(lastFrame()!);
 	t.true(shown.includes('▸ user20'), `${shown.join('|')}`);
 	t.is(shown.length, 6);
-	t.is(shown.at(-1), '+26');
+	t.is(shown.at(-1), '19–22 of 30');
 	unmount();
 });

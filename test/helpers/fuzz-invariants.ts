@@ -104,8 +104,8 @@ export function userListProblems(list: UserList, input: unknown): string[] {
 		problems.push('a userId twice');
 	}
 
-	if (list.users.length > limits.listLength) {
-		problems.push(`${list.users.length} users (max ${limits.listLength})`);
+	if (list.users.length > limits.userListLength) {
+		problems.push(`${list.users.length} users (max ${limits.userListLength})`);
 	}
 
 	if (

@@ -264,11 +264,10 @@ function list(
 	random: Random,
 	item: (random: Random) => unknown,
 	plain: (index: number) => unknown,
+	cap: number = limits.listLength,
 ) {
 	if (random.int(50) === 0) {
-		return Array.from({length: limits.listLength + 1 + random.int(1000)}, (_, index) =>
-			plain(index),
-		);
+		return Array.from({length: cap + 1 + random.int(1000)}, (_, index) => plain(index));
 	}
 
 	return Array.from({length: random.int(12)}, () => item(random));
@@ -282,7 +281,8 @@ const plainMessage = (index: number) => ({
 	sender: 'bob',
 });
 
-export const nearValidUserList = (random: Random) => list(random, nearValidUser, plainUser);
+export const nearValidUserList = (random: Random) =>
+	list(random, nearValidUser, plainUser, limits.userListLength);
 
 export const nearValidUsersPage = (random: Random) =>
 	mutate(random, {count: random.int(100), users: nearValidUserList(random)});

@@ -96,14 +96,14 @@ for (const [name, payload, expected] of [
 	});
 }
 
-test('parseUserList cuts a list over limits.listLength and counts the rest', (t) => {
+test('parseUserList cuts a list over limits.userListLength and counts the rest', (t) => {
 	const over = 37;
-	const payload = Array.from({length: limits.listLength + over}, (_, index) => ({
+	const payload = Array.from({length: limits.userListLength + over}, (_, index) => ({
 		userId: `u${index}`,
 		username: `user ${index}`,
 	}));
 	const list = value(parseUserList(payload));
-	t.is(list.users.length, limits.listLength);
+	t.is(list.users.length, limits.userListLength);
 	t.is(list.dropped, over);
-	t.is(plain(list.users.at(-1)?.userId), `u${limits.listLength - 1}`);
+	t.is(plain(list.users.at(-1)?.userId), `u${limits.userListLength - 1}`);
 });

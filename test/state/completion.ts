@@ -49,8 +49,8 @@ test('nothing to complete: an empty word, no match, a single match already compl
 	t.is(complete(once.line, names, commands, once.completion), undefined);
 });
 
-test('names: who spoke lately and is online first, then online, then others; never oneself', (t) => {
-	t.deepEqual(completionNames(['zoe', 'me', 'amy', 'bob'], ['bob', 'me', 'gone', 'bob'], 'me'), [
+test('names: who spoke lately and is online first, then online as given, then others; never oneself', (t) => {
+	t.deepEqual(completionNames(['me', 'amy', 'bob', 'zoe'], ['bob', 'me', 'gone', 'bob'], 'me'), [
 		'bob',
 		'amy',
 		'zoe',

@@ -1,0 +1,88 @@
+import type {ScreenAction, ScreenState} from '../state/screen-state.js';
+import {findByPrefix, type Roster} from '../state/roster.js';
+import type {LineEditor} from './use-line-editor.js';
+
+/** Letters typed within this long of each other make one prefix (as file managers do). */
+export const typeAheadMs = 1000;
+
+export type UserListContext = {
+	readonly roster: Roster;
+	/** Rows of names the panel shows: PgUp/PgDn move by this many. */
+	readonly userPage: number;
+	readonly readScreen: () => ScreenState;
+	readonly dispatchScreen: (action: ScreenAction) => void;
+	readonly editor: LineEditor;
+	/** The clock, for the type-ahead's pause; default Date.now. */
+	readonly now?: () => number;
+};
+
+/**
+ * The user list's keys: move a row, a page, to the ends; Enter mentions the selected user; Esc
+ * leaves. `typeAhead` takes the letters typed there.
+ */
+export function userListActions(context: UserListContext) {
+	const {roster, readScreen, dispatchScreen, editor} = context;
+	const count = roster.users.length;
+	const move = (by: number) => {
+		dispatchScreen({type: 'user-moved', by, count});
+	};
+
+	const handlers = {
+		'users.previous'() {
+			move(-1);
+		},
+		'users.next'() {
+			move(1);
+		},
+		'users.pageUp'() {
+			move(-context.userPage);
+		},
+		'users.pageDown'() {
+			move(context.userPage);
+		},
+		'users.first'() {
+			move(-count);
+		},
+		'users.last'() {
+			move(count);
+		},
+		'users.mention'() {
+			const user = roster.users[readScreen().selectedUser];
+			if (!user) {
+				return;
+			}
+
+			const line = editor.read();
+			const space = line.cursor > 0 && !/\s/.test(line.value[line.cursor - 1]!) ? ' ' : '';
+			editor.apply({type: 'insert', text: `${space}@${user.username} `});
+			dispatchScreen({type: 'focused', focus: 'input'});
+		},
+		'users.leave'() {
+			dispatchScreen({type: 'focused', focus: 'input'});
+		},
+	};
+
+	/**
+	 * A letter typed in the list: the letters typed lately, this one added, select the first name
+	 * that starts with them. The same letter again, when no name starts with the letters doubled,
+	 * goes on to the next name that starts with it. No match: the selection stays.
+	 */
+	const typeAhead = (letter: string) => {
+		const screen = readScreen();
+		const at = (context.now ?? Date.now)();
+		const held = screen.userPrefix;
+		const text = held && at - held.at < typeAheadMs ? held.text + letter : letter;
+		let found = findByPrefix(roster, text);
+		if (found === -1 && [...text].every((character) => character === letter)) {
+			found = findByPrefix(roster, letter, screen.selectedUser + 1);
+		}
+
+		dispatchScreen({
+			type: 'user-typed',
+			prefix: {text, at},
+			found: found === -1 ? undefined : found,
+		});
+	};
+
+	return {handlers, typeAhead};
+}
