@@ -39,10 +39,33 @@ function agrees(
 	return true;
 }
 
+/** Where `held[..end)` ends in `run`, and how many messages of the two agree there. */
+export type Meeting = {readonly at: number; readonly overlap: number};
+
 /**
- * The longest j ≤ max such that the j messages of `held` that end at `end` are `run`'s first j:
- * how far a newer run overlaps the end of what is held.
+ * Where what is held, up to `end`, ends inside a newer run: the index in `run` just past the
+ * newest held message, at most `max`. Both are runs of the server's log, so where they overlap
+ * they agree in full; of the places where they do, the one with the longest overlap (the run may
+ * reach back past the start of what is held), the later on a tie. At 0, they do not meet.
  */
+export function meetingPoint(
+	held: readonly Message[],
+	end: number,
+	run: readonly Message[],
+	max: number,
+): Meeting {
+	let best: Meeting = {at: 0, overlap: 0};
+	for (let at = Math.min(max, run.length); at > 0; at--) {
+		const overlap = Math.min(at, end);
+		if (overlap > best.overlap && agrees(held, end - overlap, end, run, at - overlap)) {
+			best = {at, overlap};
+		}
+	}
+
+	return best;
+}
+
+/** The longest j ≤ max such that the j messages of `held` that end at `end` are `run`'s first j. */
 export function overlapAtEnd(
 	held: readonly Message[],
 	end: number,
@@ -69,15 +92,35 @@ export function overlapAtStart(held: readonly Message[], run: readonly Message[]
 	return 0;
 }
 
+/** Whether every pair that overlaps at `at` carries an id, and so the ids confirm it. */
+function confirmedByIds(
+	held: readonly Message[],
+	from: number,
+	length: number,
+	run: readonly Message[],
+	at: number,
+): boolean {
+	for (let i = Math.max(0, -at); i < Math.min(length, run.length - at); i++) {
+		if (held[from + i]!.id === undefined || run[at + i]!.id === undefined) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
 /**
- * Where the chain `held[from..to)` (live messages, then page messages not yet seen live: one
- * contiguous run of the server's log) sits in `run`, the newest page: the index in `run` of the
- * chain's first message, from -(chain length) (the run lies inside the chain) to run.length (the
- * chain is newer than the whole run).
+ * Where the chain `held[from..to)` (the live messages of this connection, then page messages not
+ * yet seen live: one contiguous run of the server's log) sits in `run`, the newest page: the index
+ * in `run` of the chain's first message, run.length when the chain is newer than the whole run.
  *
- * Of the placements that agree, the one that overlaps the run most; among those, the one whose
- * `seenLive` messages end where the run ends (the live stream and the page are level), then the
- * nearest to it, the earlier first.
+ * The page was asked for after the connection was made, so it holds what came before the chain,
+ * and may end inside the chain: the chain starts inside the run, or after it, and only starts
+ * before it when the run lies wholly inside the chain. A server's socket events written before its
+ * answer are taken to arrive before it, so the run does not end past the `seenLive` messages.
+ * Of the placements that agree, an overlap is taken only where ids confirm it: without ids, a line
+ * equal to the page's last could as well be a new one, and a message shown twice is better than
+ * one lost.
  */
 export function placeChain(
 	held: readonly Message[],
@@ -88,30 +131,26 @@ export function placeChain(
 ): number {
 	const length = to - from;
 	const k = run.length;
-	const level = k - seenLive;
-	let best = k;
-	let bestOverlap = 0;
-	let bestDistance = Number.POSITIVE_INFINITY;
-	for (let at = 1 - length; at <= k; at++) {
-		const overlap = Math.min(k, at + length) - Math.max(0, at);
-		if (overlap <= 0 || overlap < bestOverlap) {
-			continue;
-		}
-
-		const distance = Math.abs(at - level);
-		if (overlap === bestOverlap && distance >= bestDistance) {
-			continue;
-		}
-
-		if (agrees(held, from, to, run, at)) {
-			best = at;
-			bestOverlap = overlap;
-			bestDistance = distance;
+	for (let at = Math.max(0, k - seenLive); at < k; at++) {
+		if (agrees(held, from, to, run, at) && confirmedByIds(held, from, length, run, at)) {
+			return at;
 		}
 	}
 
-	return best;
+	// The run may lie wholly inside a long chain.
+	const lowest = k === 0 ? 0 : k - length;
+	for (let at = lowest; at < 0; at++) {
+		if (agrees(held, from, to, run, at) && confirmedByIds(held, from, length, run, at)) {
+			return at;
+		}
+	}
+
+	return k;
 }
+
+/** Whether `run` appears in `held` as it is, starting at `at`. */
+export const holdsRunAt = (held: readonly Message[], at: number, run: readonly Message[]) =>
+	at + run.length <= held.length && agrees(held, at, at + run.length, run, 0);
 
 /** Whether `run` appears in `held` as it is, in one piece. */
 export function holdsRun(held: readonly Message[], run: readonly Message[]): boolean {

@@ -1,5 +1,5 @@
 import type {Message, MessagesPage} from '../protocol/types.js';
-import {overlapAtStart} from './align.js';
+import {meetingPoint} from './align.js';
 
 /*
 Catching up: the newest run of the server's log, fetched page by page from the newest back until
@@ -13,8 +13,11 @@ export type FetchPage = (page: {limit: number; offset: number}) => Promise<Messa
 
 export type CatchUpOptions = {
 	readonly fetchPage: FetchPage;
-	/** Whether the run reaches back to what is held (asked afresh after each page). */
-	readonly meets: (run: readonly Message[]) => boolean;
+	/**
+	 * Whether the run reaches back to what is held (asked afresh after each page), told the
+	 * total of the newest page: the run's newest message is that many into the server's log.
+	 */
+	readonly meets: (run: readonly Message[], total: number) => boolean;
 	readonly pageSize?: number;
 	/** The bound: at most this many pages. */
 	readonly maxPages?: number;
@@ -28,7 +31,15 @@ export type CatchUpResult = {
 	readonly pages: number;
 	/** Malformed entries the pages dropped. */
 	readonly dropped: number;
+	/** The newest page's total: the run's newest message is that many into the server's log. */
+	readonly total: number;
 };
+
+/** What of an older page lies before the run: none when it lies wholly inside. */
+function olderPart(page: readonly Message[], run: readonly Message[]): readonly Message[] {
+	const {at, overlap} = meetingPoint(page, page.length, run, run.length);
+	return at > overlap ? [] : page.slice(0, page.length - at);
+}
 
 /**
  * The newest run. Messages that arrive meanwhile push older ones to higher offsets, so two pages
@@ -40,18 +51,22 @@ export async function catchUp(options: CatchUpOptions): Promise<CatchUpResult> {
 	let run: readonly Message[] = [];
 	let offset = 0;
 	let dropped = 0;
+	let total = 0;
 	for (let pages = 1; pages <= maxPages; pages++) {
 		const page = await fetchPage({limit: pageSize, offset});
-		const overlap = overlapAtStart(run, page.messages);
-		run = [...page.messages.slice(0, page.messages.length - overlap), ...run];
+		if (pages === 1) {
+			total = page.total;
+		}
+
+		run = [...olderPart(page.messages, run), ...run];
 		dropped += page.dropped;
 		// Advance by what came, malformed entries included: a server may cap the page size.
 		const size = page.messages.length + page.dropped;
 		offset += size;
-		if (size === 0 || offset >= page.total || meets(run)) {
-			return {run, complete: true, pages, dropped};
+		if (size === 0 || offset >= page.total || meets(run, total)) {
+			return {run, complete: true, pages, dropped, total};
 		}
 	}
 
-	return {run, complete: false, pages: maxPages, dropped};
+	return {run, complete: false, pages: maxPages, dropped, total};
 }

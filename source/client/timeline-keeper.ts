@@ -92,10 +92,10 @@ export class TimelineKeeper {
 		try {
 			const result = await catchUp({
 				fetchPage,
-				meets: (run) => meetsHeld(this.#timeline, run),
+				meets: (run, total) => meetsHeld(this.#timeline, run, total),
 				pageSize: reconnect ? pageSize : Math.max(history, 1),
 			});
-			const stitched = stitchNewest(this.#timeline, result.run);
+			const stitched = stitchNewest(this.#timeline, result.run, result.total);
 			this.#set(stitched.timeline);
 			added = stitched.added;
 			onCaughtUp?.({reconnect, added, complete: result.complete});

@@ -1,5 +1,14 @@
 import type {Message} from '../protocol/types.js';
-import {holdsRun, overlapAtEnd, overlapAtStart, placeChain, sameMessage} from './align.js';
+import {
+	holdsRun,
+	holdsRunAt,
+	meetingPoint,
+	overlapAtEnd,
+	overlapAtStart,
+	placeChain,
+	sameMessage,
+	type Meeting,
+} from './align.js';
 
 /*
 The timeline: the messages held, in the server's order, each once. Pure; the full-screen chat,
@@ -37,6 +46,13 @@ export type Timeline = {
 	 * before their live event did.
 	 */
 	readonly expected: number;
+	/**
+	 * A held message and its place in the server's log (1 for the oldest), from the total of the
+	 * page that brought it: with it, a later page's total says exactly where what is held ends,
+	 * where equal lines make the content say too little. Checked against the content each time:
+	 * a server that drops old messages or starts its log again makes it wrong, and it is not used.
+	 */
+	readonly anchor?: {readonly key: string; readonly position: number};
 };
 
 export const emptyTimeline: Timeline = {messages: [], nextSeq: 0, liveStart: 0, expected: 0};
@@ -93,7 +109,11 @@ export function addLive(timeline: Timeline, incoming: readonly Message[]): Stitc
  * expected live. With nothing overlapping, the run is a gap filled in full (the caller knows
  * whether it reached back far enough).
  */
-export function stitchNewest(timeline: Timeline, run: readonly Message[]): Stitched {
+export function stitchNewest(
+	timeline: Timeline,
+	run: readonly Message[],
+	total?: number,
+): Stitched {
 	const {messages, liveStart, expected, nextSeq} = timeline;
 	const k = run.length;
 	const chainLength = messages.length - liveStart;
@@ -102,21 +122,75 @@ export function stitchNewest(timeline: Timeline, run: readonly Message[]): Stitc
 			? k
 			: placeChain(messages, liveStart, messages.length, expected - liveStart, run);
 	const before = Math.max(0, Math.min(at, k));
-	const overlap = overlapAtEnd(messages, liveStart, run, before);
+	const meeting =
+		counted(timeline, run, total, before) ?? meetingPoint(messages, liveStart, run, before);
 	const after = Math.max(0, at + chainLength);
-	const gap = store(run.slice(overlap, before), nextSeq);
+	const gap = store(run.slice(meeting.at, before), nextSeq);
 	const newer = store(run.slice(Math.max(after, before)), nextSeq + gap.length);
-	if (gap.length === 0 && newer.length === 0) {
-		return {timeline, added: []};
-	}
-
+	const all =
+		gap.length === 0 && newer.length === 0
+			? messages
+			: [...messages.slice(0, liveStart), ...gap, ...messages.slice(liveStart), ...newer];
 	const next: Timeline = {
-		messages: [...messages.slice(0, liveStart), ...gap, ...messages.slice(liveStart), ...newer],
+		messages: all,
 		nextSeq: nextSeq + gap.length + newer.length,
 		liveStart: liveStart + gap.length,
 		expected: expected + gap.length,
+		...anchorOf(all, liveStart + gap.length + (k - 1 - at), total, timeline.anchor),
 	};
 	return {timeline: next, added: [...gap, ...newer]};
+}
+
+/** The run's newest message is the `total`-th of the server's log. */
+function anchorOf(
+	messages: readonly StoredMessage[],
+	index: number,
+	total: number | undefined,
+	old: Timeline['anchor'],
+): Pick<Timeline, 'anchor'> {
+	if (total === undefined) {
+		return old ? {anchor: old} : {};
+	}
+
+	// Before the first message held (an empty run, say): the key ''.
+	const key = index === -1 ? '' : messages[index]?.key;
+	return key === undefined ? {} : {anchor: {key, position: total}};
+}
+
+/** Where the held messages before the chain end in `run`, as the counts say, if they agree. */
+function counted(
+	timeline: Timeline,
+	run: readonly Message[],
+	total: number | undefined,
+	max: number,
+): Meeting | undefined {
+	const {messages, liveStart, anchor} = timeline;
+	if (total === undefined || !anchor || liveStart === 0) {
+		return undefined;
+	}
+
+	const anchorIndex =
+		anchor.key === '' ? -1 : messages.findIndex((message) => message.key === anchor.key);
+	if (anchorIndex === -1 && anchor.key !== '') {
+		return undefined;
+	}
+
+	// The newest held before the chain is this far into the log; the run ends at `total`.
+	const position = anchor.position + (liveStart - 1 - anchorIndex);
+	const at = position - (total - run.length);
+	if (at > max) {
+		return undefined;
+	}
+
+	if (at <= 0) {
+		// The run does not reach back to what is held.
+		return {at: 0, overlap: 0};
+	}
+
+	const overlap = Math.min(at, liveStart);
+	return holdsRunAt(messages, liveStart - overlap, run.slice(at - overlap, at))
+		? {at, overlap}
+		: undefined;
 }
 
 /** An older page, stitched on in front where its newest end meets the oldest messages held. */
@@ -137,6 +211,7 @@ export function stitchOlder(timeline: Timeline, page: readonly Message[]): Stitc
 			nextSeq: timeline.nextSeq + older.length,
 			liveStart: timeline.liveStart + older.length,
 			expected: timeline.expected + older.length,
+			...keptAnchor(timeline.anchor),
 		},
 		added: older,
 	};
@@ -174,9 +249,30 @@ export function extendsOlder(timeline: Timeline, page: readonly Message[]): bool
 }
 
 /** Whether a newest page meets what is held (or there is nothing to meet). */
-export const meetsHeld = (timeline: Timeline, run: readonly Message[]) =>
-	timeline.liveStart === 0 ||
-	overlapAtEnd(timeline.messages, timeline.liveStart, run, run.length) > 0;
+export function meetsHeld(timeline: Timeline, run: readonly Message[], total?: number): boolean {
+	const {messages, liveStart} = timeline;
+	if (liveStart === 0) {
+		return true;
+	}
+
+	const byCount = counted(timeline, run, total, run.length);
+	if (byCount) {
+		return byCount.at > 0;
+	}
+
+	const {overlap} = meetingPoint(messages, liveStart, run, run.length);
+	// One equal line ("+1") is weak evidence: without ids, the overlap must be a few messages
+	// long (or all that is held), else the run goes one page further back.
+	const last = messages[liveStart - 1]!;
+	return overlap >= Math.min(liveStart, strongOverlap) || (overlap > 0 && last.id !== undefined);
+}
+
+/** Messages of overlap that make a run meet what is held without ids. */
+const strongOverlap = 4;
+
+/** An anchor before the first message means nothing once the first message changes. */
+const keptAnchor = (anchor: Timeline['anchor']): Pick<Timeline, 'anchor'> =>
+	anchor && anchor.key !== '' ? {anchor} : {};
 
 /** Whether a newer page's oldest end meets the newest held. */
 export const meetsEnd = (timeline: Timeline, page: readonly Message[]) =>
@@ -210,6 +306,7 @@ export function trim(
 	return {
 		timeline: {
 			...timeline,
+			anchor: keptAnchor(timeline.anchor).anchor,
 			messages: messages.slice(dropped),
 			liveStart: Math.max(0, timeline.liveStart - dropped),
 			expected: Math.max(0, timeline.expected - dropped),

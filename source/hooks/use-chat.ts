@@ -143,12 +143,13 @@ export function useChat(connection: ChatConnection): Chat {
 			try {
 				const result = await catchUp({
 					fetchPage: async (page) => api.getMessages(page),
-					meets: (run) => meetsHeld(timelineOf(latest.current), run),
+					meets: (run, total) => meetsHeld(timelineOf(latest.current), run, total),
 					pageSize: historyPageSize,
 				});
 				dispatch({
 					type: 'gap-filled',
 					messages: result.run,
+					total: result.total,
 					complete: result.complete,
 					now: Date.now(),
 					...(reconnect

@@ -121,7 +121,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		}
 
 		case 'history-loaded': {
-			const next = addNewestRun(state, action.messages).state;
+			const next = addNewestRun(state, action.messages, action.total).state;
 			return {
 				...next,
 				history: {status: 'loaded', total: action.total},
@@ -198,7 +198,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		}
 
 		case 'gap-filled': {
-			const {state: next, added} = addNewestRun(state, action.messages);
+			const {state: next, added} = addNewestRun(state, action.messages, action.total);
 			if (action.label === undefined) {
 				return next;
 			}

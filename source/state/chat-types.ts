@@ -23,6 +23,7 @@ export type ChatState = {
 	readonly nextSeq: number;
 	readonly liveStart: number;
 	readonly expected: number;
+	readonly anchor?: {readonly key: string; readonly position: number};
 	readonly pending: Outbox;
 	readonly nextLocalId: number;
 	readonly notices: readonly Notice[];
@@ -88,6 +89,8 @@ export type ChatAction =
 	| {
 			readonly type: 'gap-filled';
 			readonly messages: readonly Message[];
+			/** The newest page's total: the run's newest message is that many into the log. */
+			readonly total?: number;
 			readonly complete: boolean;
 			readonly now: number;
 			/** "reconnected", "missed messages loaded", in the UI's language; none: no notice. */

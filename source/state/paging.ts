@@ -36,6 +36,7 @@ export const timelineOf = (state: ChatState): Timeline => ({
 	nextSeq: state.nextSeq,
 	liveStart: state.liveStart,
 	expected: state.expected,
+	...(state.anchor ? {anchor: state.anchor} : {}),
 });
 
 const withTimeline = (state: ChatState, timeline: Timeline): ChatState => ({
@@ -44,6 +45,7 @@ const withTimeline = (state: ChatState, timeline: Timeline): ChatState => ({
 	nextSeq: timeline.nextSeq,
 	liveStart: timeline.liveStart,
 	expected: timeline.expected,
+	anchor: timeline.anchor,
 });
 
 /**
@@ -98,24 +100,55 @@ export function addLiveMessages(state: ChatState, incoming: readonly Message[]):
 export function addNewestRun(
 	state: ChatState,
 	run: readonly Message[],
+	total?: number,
 ): {readonly state: ChatState; readonly added: readonly StoredMessage[]} {
 	if (state.newer !== undefined) {
 		return {state, added: []};
 	}
 
-	const {timeline, added} = stitchNewest(timelineOf(state), run);
+	const {timeline, added} = stitchNewest(timelineOf(state), run, total);
 	if (added.length === 0) {
-		return {state, added};
+		return {
+			state: {
+				...withTimeline(state, timeline),
+				pending: placeEarlyLines(state.pending, timeline),
+			},
+			added,
+		};
 	}
 
 	const trimmed = trim(timeline, maxMessages);
+	const next = took(state, trimmed.timeline, added, true);
 	return {
 		state: {
-			...took(state, trimmed.timeline, added, true),
+			...next,
+			pending: placeEarlyLines(next.pending, trimmed.timeline),
 			older: trimmed.dropped > 0 && state.older === 'start' ? 'idle' : state.older,
 		},
 		added,
 	};
+}
+
+/**
+ * Lines typed before anything was held go out after the connection; the messages a newest run
+ * puts before the live chain came before it. From now on, a page's own message after those may be
+ * such a line's echo.
+ */
+function placeEarlyLines(pending: ChatState['pending'], timeline: Timeline): ChatState['pending'] {
+	if (!pending.some((line) => line.after === '')) {
+		return pending;
+	}
+
+	// Nothing before the chain: the server held nothing older, and any own message is an echo.
+	const before = timeline.messages[timeline.liveStart - 1]?.key;
+	return pending.map((line) => {
+		if (line.after !== '') {
+			return line;
+		}
+
+		const {after, ...rest} = line;
+		return before === undefined ? rest : {...line, after: before};
+	});
 }
 
 /** The live counters after `added` arrived: every one is new, those that mention us ring. */

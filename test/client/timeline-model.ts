@@ -82,7 +82,7 @@ function drop(world: World): void {
 	});
 }
 
-function join(world: World): void {
+function join(world: World, server: SimServer): void {
 	world.online = true;
 	dispatch(world, {type: 'connection-changed', connection: {status: 'online'}});
 	dispatch(world, {type: 'connected'});
@@ -92,9 +92,16 @@ function join(world: World): void {
 		async fetchPage({limit, offset}) {
 			return new Promise<MessagesPage>((resolve) => {
 				world.request = {limit, offset, resolve};
+				// The newest page is read as the request comes in, right after the join: one round
+				// trip, taken here as none (see timeline.ts: without ids, a line posted within it
+				// that equals one in the page shows twice).
+				if (offset === 0) {
+					world.request.answer = server.page(limit, offset);
+					world.request.liveBefore = [...world.live];
+				}
 			});
 		},
-		meets: (run) => meetsHeld(timelineOf(world.state), run),
+		meets: (run, total) => meetsHeld(timelineOf(world.state), run, total),
 		pageSize,
 	}).then((result) => {
 		world.catchingUp = false;
@@ -102,6 +109,7 @@ function join(world: World): void {
 		dispatch(world, {
 			type: 'gap-filled',
 			messages: result.run,
+			total: result.total,
 			complete: result.complete,
 			now: 0,
 			...(reconnect ? {label: 'reconnected', missedLabel: 'missed'} : {}),
@@ -203,9 +211,10 @@ const steps: Record<string, {weight: number; run: Step}> = {
 	},
 	reconnect: {
 		weight: 2,
-		run(world) {
+		async run(world, server) {
 			if (!world.online && !world.catchingUp) {
-				join(world);
+				join(world, server);
+				await turn();
 			}
 		},
 	},
@@ -213,6 +222,12 @@ const steps: Record<string, {weight: number; run: Step}> = {
 
 const stepList = Object.values(steps);
 const totalWeight = stepList.reduce((sum, step) => sum + step.weight, 0);
+
+const stepName = (step: Step) =>
+	Object.entries(steps).find(([, each]) => each.run === step)?.[0] ?? '?';
+
+const describe = (world: World) =>
+	`${world.online ? 'on' : 'off'} held[${world.state.messages.map((each) => `${each.sender ?? '-'}:${each.content}`).join(', ')}] anchor=${JSON.stringify(world.state.anchor)} ls=${world.state.liveStart} ex=${world.state.expected} live[${world.live.map((each) => each.content).join(',')}] up[${world.uplink.join(',')}] pend[${world.state.pending.map((each) => `${each.content}:${each.status}`).join(',')}]`;
 
 function pickStep(random: Random): Step {
 	let left = random.next() * totalWeight;
@@ -230,7 +245,7 @@ function pickStep(random: Random): Step {
 async function settle(world: World, server: SimServer, random: Random): Promise<void> {
 	for (let round = 0; round < 10_000; round++) {
 		if (!world.online && !world.catchingUp) {
-			join(world);
+			join(world, server);
 			await turn();
 		} else if (world.uplink.length > 0) {
 			await steps.serverTakesLine!.run(world, server, random);
@@ -254,7 +269,12 @@ async function settle(world: World, server: SimServer, random: Random): Promise<
 const same = (a: Message, b: Message) =>
 	a.type === b.type && a.content === b.content && a.senderId === b.senderId && a.id === b.id;
 
-export async function runOnce(seed: number, quirks: Quirks): Promise<string | undefined> {
+export async function runOnce(
+	seed: number,
+	quirks: Quirks,
+	length = 40,
+	trace?: string[],
+): Promise<string | undefined> {
 	const random = seededRandom(seed);
 	const server = new SimServer(quirks);
 	for (let n = random.int(12); n > 0; n--) {
@@ -272,10 +292,12 @@ export async function runOnce(seed: number, quirks: Quirks): Promise<string | un
 		typed: [],
 		catchingUp: false,
 	};
-	join(world);
+	join(world, server);
 	await turn();
-	for (let n = 40 + random.int(120); n > 0; n--) {
-		await pickStep(random)(world, server, random);
+	for (let n = length + random.int(length * 3); n > 0; n--) {
+		const step = pickStep(random);
+		await step(world, server, random);
+		trace?.push(`${stepName(step)} -> ${describe(world)}`);
 	}
 
 	await settle(world, server, random);
@@ -335,10 +357,10 @@ const quirkSets: Array<[string, Quirks]> = [
 
 /*
 Known to fail, and kept as the target (test.failing passes while the model still finds runs that
-diverge, and fails once every run holds): with equal lines and no ids, or ids that start again,
-some interleavings of drops, sends and pages still end with a line sent twice (its echo came
-only in a page, placed before the line was typed) or a run of equal lines placed one short.
-See the closing note of this session on issue 15.
+diverge, and fails once every run holds). Measured at this commit, of 500 runs each: ids 15,
+restarting ids 14, no ids with equal lines 65, a year's skew with lines cut and pages capped at 4
+messages 151. What is left: a run of equal lines placed one short or one long at a seam, and a line
+sent twice when its echo came only in a page. See the closing note on issue 15.
 */
 for (const [name, quirks] of quirkSets) {
 	test.failing(`model: ${name}`, async (t) => {
