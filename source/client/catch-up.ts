@@ -1,5 +1,5 @@
 import type {Message, MessagesPage} from '../protocol/types.js';
-import {meetingPoint} from './align.js';
+import {holdsRunAt, meetingPoint} from './align.js';
 
 /*
 Catching up: the newest run of the server's log, fetched page by page from the newest back until
@@ -35,10 +35,28 @@ export type CatchUpResult = {
 	readonly total: number;
 };
 
-/** What of an older page lies before the run: none when it lies wholly inside. */
-function olderPart(page: readonly Message[], run: readonly Message[]): readonly Message[] {
-	const {at, overlap} = meetingPoint(page, page.length, run, run.length);
-	return at > overlap ? [] : page.slice(0, page.length - at);
+/**
+ * What of an older page lies before the run. Its total says where it ends in the server's log
+ * (offsets shift as messages arrive between two pages, so it may overlap the run, or reach past
+ * its newest end); where the content does not agree with that (a server that drops old messages),
+ * the content decides.
+ */
+function olderPart(
+	page: readonly Message[],
+	newest: number,
+	run: readonly Message[],
+	runStart: number,
+): readonly Message[] {
+	const oldest = newest - page.length + 1;
+	const from = Math.max(oldest, runStart);
+	const to = Math.min(newest, runStart + run.length - 1);
+	const overlap = page.slice(from - oldest, Math.max(from, to + 1) - oldest);
+	if (overlap.length === 0 || holdsRunAt(run, from - runStart, overlap)) {
+		return page.slice(0, Math.max(0, Math.min(page.length, runStart - oldest)));
+	}
+
+	const {at, overlap: met} = meetingPoint(page, page.length, run, run.length);
+	return at > met ? [] : page.slice(0, page.length - at);
 }
 
 /**
@@ -58,7 +76,9 @@ export async function catchUp(options: CatchUpOptions): Promise<CatchUpResult> {
 			total = page.total;
 		}
 
-		run = [...olderPart(page.messages, run), ...run];
+		// Where the page ends in the server's log (1 for the oldest), and where the run starts.
+		const newest = page.total - offset;
+		run = [...olderPart(page.messages, newest, run, total - run.length + 1), ...run];
 		dropped += page.dropped;
 		// Advance by what came, malformed entries included: a server may cap the page size.
 		const size = page.messages.length + page.dropped;

@@ -98,6 +98,16 @@ function withNotice(
 	};
 }
 
+/** What a line typed now is typed after (outbox.ts: PendingLine.after). */
+function afterOf(state: ChatState): {after?: string} {
+	const newest = state.messages.at(-1)?.key;
+	if (newest !== undefined) {
+		return {after: newest};
+	}
+
+	return state.anchor ? {} : {after: ''};
+}
+
 /**
  * Whether a message the gap fill brought counts as missed: not the user's own lines, and not a
  * notice about the user (their own join, seen again after the reconnect).
@@ -164,7 +174,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 				localId: state.nextLocalId,
 				content: action.content,
 				createdAt: action.now,
-				after: state.messages.at(-1)?.key ?? '',
+				// Nothing held: '' until the history has come (a history that came empty: any echo).
+				...afterOf(state),
 				status: action.sent ? 'sending' : 'queued',
 				...(action.sent ? {sentAt: action.now} : {}),
 			};

@@ -178,7 +178,16 @@ test('after a dropped link, the messages missed meanwhile are printed once, in o
 test('a line over the server limit: the server says why, and only this client sees it', async (t) => {
 	const server = await startTestServer(t);
 	const peer = await connectClient(t, server.url, {user: {userId: 'u-peer', username: 'peer'}});
-	const run = await startCli(t, ['--plain', '--server', server.url, '--name', 'longwinded']);
+	// A client that allows longer lines than the server does (--max-length), as the guide's does.
+	const run = await startCli(t, [
+		'--plain',
+		'--server',
+		server.url,
+		'--name',
+		'longwinded',
+		'--max-length',
+		'4000',
+	]);
 	await run.waitForStdout(
 		(out) => out.includes('-!- system: longwinded joined'),
 		'own join notice',

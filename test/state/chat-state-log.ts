@@ -11,7 +11,7 @@ const user = (userId: string, username: string): User => ({
 	username: safe(username),
 });
 
-test('history-requested, then history-loaded keeps the page in the server\'s order and records the total', (t) => {
+test("history-requested, then history-loaded keeps the page in the server's order and records the total", (t) => {
 	const loading = chatReducer(start(), {type: 'history-requested'});
 	t.is(loading.history.status, 'loading');
 	const state = chatReducer(loading, {
@@ -24,13 +24,22 @@ test('history-requested, then history-loaded keeps the page in the server\'s ord
 	t.deepEqual(state.history, {status: 'loaded', total: 42});
 });
 
-test('history-loaded after live events keeps one copy of each', (t) => {
-	const state = reduce(start(), live(message({content: 'b', at: 2})), {
+test('history-loaded after live events keeps one copy of each, where ids say they are the same', (t) => {
+	const state = reduce(start(), live(message({content: 'b', at: 2, id: '2'})), {
 		type: 'history-loaded',
-		messages: [message({content: 'a', at: 1}), message({content: 'b', at: 2})],
+		messages: [message({content: 'a', at: 1, id: '1'}), message({content: 'b', at: 2, id: '2'})],
 		total: 2,
 	});
 	t.deepEqual(contents(state), ['a', 'b']);
+});
+
+test("without ids, a live line equal to the page's last is kept as another message: shown twice, never lost", (t) => {
+	const state = reduce(start(), live(message({content: '+1', at: 2})), {
+		type: 'history-loaded',
+		messages: [message({content: 'a', at: 1}), message({content: '+1', at: 2})],
+		total: 2,
+	});
+	t.deepEqual(contents(state), ['a', '+1', '+1']);
 });
 
 test('history-failed records the error', (t) => {

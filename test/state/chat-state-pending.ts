@@ -120,8 +120,9 @@ test('restored lines from disk come first, queued, with fresh ids', (t) => {
 	t.not(state.pending[0]!.localId, state.pending[1]!.localId);
 });
 
-test('a page\'s own message from before the line was typed does not confirm it', (t) => {
-	const ann = (content: string) => message({content, sender: 'ann', senderId: 'u-ann'});
+test("a page's own message from before the line was typed does not confirm it", (t) => {
+	const ann = (content: string) =>
+		message({content, sender: 'ann', senderId: 'u-ann', id: content});
 	const loaded = reduce(
 		start(),
 		{type: 'history-loaded', messages: [ann('a')], total: 1},
@@ -132,7 +133,7 @@ test('a page\'s own message from before the line was typed does not confirm it',
 	// The gap fill finds an "ok" of ours sent before "hi" (from another terminal): not the echo.
 	const filled = chatReducer(queued, {
 		type: 'gap-filled',
-		messages: [ann('a'), own('ok'), ann('hi')],
+		messages: [ann('a'), {...own('ok'), id: safe('ok')}, ann('hi')],
 		complete: true,
 		now: 6,
 	});
@@ -143,12 +144,17 @@ test('a page\'s own message from before the line was typed does not confirm it',
 });
 
 test('an echo whose clock is a day off still confirms the line', (t) => {
-	const queued = reduce(start(), {type: 'send-queued', content: safe('ok'), now: 10_000_000, sent: true});
+	const queued = reduce(start(), {
+		type: 'send-queued',
+		content: safe('ok'),
+		now: 10_000_000,
+		sent: true,
+	});
 	const echoed = chatReducer(queued, live({...own('ok'), time: 10_000_000 - 86_400_000}));
 	t.deepEqual(pendingOf(echoed), []);
 });
 
-test('an echo cut by the server confirms the line; the log shows the server\'s version', (t) => {
+test("an echo cut by the server confirms the line; the log shows the server's version", (t) => {
 	const long = 'a line the server keeps only the start of, because it is long';
 	const queued = reduce(start(), {type: 'send-queued', content: safe(long), now: 1, sent: true});
 	const echoed = chatReducer(queued, live(own(long.slice(0, 20))));
@@ -167,6 +173,10 @@ test('two equal lines are confirmed by two echoes, one each, in send order', (t)
 	);
 	const one = chatReducer(queued, live(own('ok')));
 	t.deepEqual(pendingOf(one), ['ok:sending']);
-	t.deepEqual(one.pending.map((line) => line.createdAt), [2], 'the older line went first');
+	t.deepEqual(
+		one.pending.map((line) => line.createdAt),
+		[2],
+		'the older line went first',
+	);
 	t.deepEqual(pendingOf(chatReducer(one, live(own('ok')))), []);
 });

@@ -162,7 +162,10 @@ test('live messages while detached are counted and stashed, not stored; own echo
 	t.is(state.mentionCount, 1);
 	t.deepEqual(state.pending, [], 'the echo confirmed the pending line');
 	// An equal live message is another message: live events are never compared with each other.
-	const again = chatReducer(state, live(message({content: 'hey @alice', at: 20_000_000, id: 'l1'})));
+	const again = chatReducer(
+		state,
+		live(message({content: 'hey @alice', at: 20_000_000, id: 'l1'})),
+	);
 	t.is(again.stash.length, 3);
 	t.is(again.liveCount, 3);
 });
