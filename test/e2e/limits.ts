@@ -49,6 +49,14 @@ async function waitForInput(terminal: ChatTerminal, test: (row: string) => boole
 	await terminal.waitFor((screen) => test(inputRow(screenRows(screen)).trimEnd()), what, 20_000);
 }
 
+/** Type a line and Enter, and wait for the notice that refuses it. */
+async function typeRefused(terminal: ChatTerminal, text: string, notice: string) {
+	terminal.write(text);
+	await waitForInput(terminal, (row) => row === `> ${text}`, `"${text}" typed`);
+	terminal.write('\r');
+	await terminal.waitForText(notice, 20_000);
+}
+
 /** Clear the input, send a short line, and wait until the server has stored it. */
 async function sendMarker(terminal: ChatTerminal, url: string, text: string) {
 	terminal.write(keys.ctrlU);
@@ -95,10 +103,7 @@ test('--max-length and "maxLength" in the config set the limit in the chat', asy
 		'10',
 	]);
 	await waitForOnline(byFlag);
-	byFlag.write('abcdefghijk');
-	await waitForInput(byFlag, (row) => row === '> abcdefghijk', 'the line typed');
-	byFlag.write('\r');
-	await byFlag.waitForText('too long: 11 of 10 characters; not sent', 20_000);
+	await typeRefused(byFlag, 'abcdefghijk', 'too long: 11 of 10 characters; not sent');
 	t.is(input(byFlag), '> abcdefghijk');
 	await byFlag.dispose();
 
@@ -112,10 +117,7 @@ test('--max-length and "maxLength" in the config set the limit in the chat', asy
 		configHome,
 	});
 	await waitForOnline(terminal);
-	terminal.write('abcdef');
-	await waitForInput(terminal, (row) => row === '> abcdef', 'the line typed');
-	terminal.write('\r');
-	await terminal.waitForText('too long: 6 of 5 characters; not sent', 20_000);
+	await typeRefused(terminal, 'abcdef', 'too long: 6 of 5 characters; not sent');
 	t.is(input(terminal), '> abcdef');
 	terminal.write(keys.backspace);
 	await waitForInput(terminal, (row) => row === '> abcde', 'the line shortened');
