@@ -6,6 +6,7 @@ import {
 	ChatClient,
 	ChatConnectError,
 	ChatSendError,
+	MessageTooLongError,
 	type ChatClientOptions,
 } from '../source/chat-client.js';
 import {freePort, proxyTo} from './helpers/outage.js';
@@ -122,4 +123,29 @@ test('close rejects unconfirmed lines; an ignored promise is never an unhandled 
 		setImmediate(resolve);
 	});
 	t.deepEqual(unhandled, []);
+});
+
+test('with maxLength, a longer line rejects with MessageTooLongError and is never sent', async (t) => {
+	const server = await startTestServer(t);
+	const peer = await connectClient(t, server.url);
+	const chat = client(t, {url: server.url, username: 'ada', maxLength: 2000});
+	await chat.connect();
+	const error = await t.throwsAsync(chat.sendMessage('x'.repeat(2345)), {
+		instanceOf: MessageTooLongError,
+	});
+	t.true(error instanceof RangeError);
+	t.is(error.message, 'sendMessage: the message is too long (2,345 of 2,000 characters); not sent');
+	t.like(error, {characters: 2345, max: 2000});
+	t.is(chat.pendingCount, 0);
+	// 2,000 emoji are 4,000 UTF-16 units but 2,000 characters, as the server counts: sent.
+	const full = await chat.sendMessage('😀'.repeat(2000));
+	t.is(String(full.content), '😀'.repeat(2000));
+	await peer.waitForMessage((message) => message.sender === 'ada');
+	const received = peer.received.messages.filter((message) => message.sender === 'ada');
+	t.deepEqual(
+		received.map((message) => message.content.length),
+		[4000],
+		'only the line within the limit reached the server',
+	);
+	t.false(server.logs.some((line) => line.includes('invalid message')));
 });
