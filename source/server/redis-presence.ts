@@ -143,7 +143,10 @@ export class RedisPresence implements SharedPresenceStore {
 	#beating = false;
 	#unheard: PresenceChange = {changed: false, notices: []};
 
-	constructor(redis: Redis, {ttlMs, log}: RedisPresenceOptions) {
+	constructor(
+		private readonly redis: Redis,
+		{ttlMs, log}: RedisPresenceOptions,
+	) {
 		this.#run = defineScripts(redis, scripts);
 		this.#ttlMs = ttlMs;
 		this.#log = log;
@@ -197,9 +200,14 @@ export class RedisPresence implements SharedPresenceStore {
 		return users;
 	}
 
+	/** With Redis away, the lease runs out instead: nothing waits for Redis to come back. */
 	async leaveAll(): Promise<PresenceChange> {
 		clearInterval(this.#timer);
 		this.#local.clear();
+		if (this.redis.status !== 'ready') {
+			return {changed: false, notices: []};
+		}
+
 		return this.#call('chatTuiGone', [this.server]);
 	}
 

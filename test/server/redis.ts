@@ -178,6 +178,33 @@ test('a process killed with SIGKILL: its users leave; restarted, it serves the s
 	await erin.waitForMessage((m) => m.content === 'frank left', {timeoutMs: 10_000});
 });
 
+test('Redis going away and coming back: the servers stay up and a line sent meanwhile arrives', async (t) => {
+	const redis = await startRedis(t);
+	const first = await startTestServer(t, {redis: redis.url});
+	const second = await startTestServer(t, {redis: redis.url});
+	const sender = await connectClient(t, first.url, {user: {userId: 'u-ann', username: 'ann'}});
+	const reader = await connectClient(t, second.url, {user: {userId: 'u-bob', username: 'bob'}});
+	await reader.waitForUserList((users) => users.length === 2, {timeoutMs: 10_000});
+
+	await redis.kill();
+	await waitFor(() => first.logs.some((line) => line.includes('error: redis')), {
+		timeoutMs: 10_000,
+		description: 'the outage in the log',
+	});
+	sender.send('sent while Redis was away');
+	await startRedis(t, redis.port);
+	const late = await reader.waitForMessage((m) => m.content === 'sent while Redis was away', {
+		timeoutMs: 20_000,
+	});
+	t.is(late.id, '1', 'the new Redis counts from 1: keep Redis persistent (README)');
+	await waitFor(() => first.logs.some((line) => line.includes('is back')), {
+		timeoutMs: 10_000,
+		description: 'the recovery in the log',
+	});
+	const users = await requestJson(`${second.url}/api/users`);
+	t.is(users.status, 200);
+});
+
 test('serve --redis refuses a bad URL, and --data with it', async (t) => {
 	const bad = await startCli(t, ['serve', '--port', '0', '--redis', 'http://x']);
 	t.like(await bad.exited, {code: 2});
