@@ -92,8 +92,8 @@ test('two processes: every message reaches everyone once, one history, unique id
 
 test('presence across processes: one user on both, a rename, and users back after Redis lost them', async (t) => {
 	const redis = await startRedis(t);
-	const first = await startTestServer(t, {redis: redis.url, presenceTtlMs: 600});
-	const second = await startTestServer(t, {redis: redis.url, presenceTtlMs: 600});
+	const first = await startTestServer(t, {redis: redis.url, presenceTtlMs: 3000});
+	const second = await startTestServer(t, {redis: redis.url, presenceTtlMs: 3000});
 	const watcher = await connectClient(t, first.url, {user: {userId: 'u-bob', username: 'bob'}});
 	const tab1 = await connectClient(t, first.url, {user: {userId: 'u-ann', username: 'ann'}});
 	const tab2 = await connectClient(t, second.url, {user: {userId: 'u-ann', username: 'ann'}});
@@ -110,7 +110,8 @@ test('presence across processes: one user on both, a rename, and users back afte
 	t.is(stillThere.body.count, 2, 'ann is still online on the second process');
 	t.is(watcher.received.messages.filter((m) => m.content.includes('joined')).length, 2);
 
-	// Redis restarted empty: each process's next heartbeat finds its lease gone and joins its users again.
+	// Redis restarted empty: each process's next heartbeat (every second with a 3 s lease) finds its
+	// lease gone and joins its users again. (A lease much shorter than that would expire under load.)
 	t.is(await redisCommand(redis.port, 'FLUSHALL'), '+OK');
 	const back = await waitFor(
 		async () => {
@@ -126,7 +127,7 @@ test('presence across processes: one user on both, a rename, and users back afte
 
 test('a process killed with SIGKILL: its users leave; restarted, it serves the shared history and ids go on', async (t) => {
 	const redis = await startRedis(t);
-	const leaseMs = 1500;
+	const leaseMs = 3000;
 	const survivor = await startTestServer(t, {redis: redis.url, presenceTtlMs: leaseMs});
 	const doomed = await startCli(t, [redis.url, String(leaseMs)], {
 		command: {file: process.execPath, args: ['--import', 'tsx', childServer]},
