@@ -5,8 +5,9 @@
  */
 import {readFile} from 'node:fs/promises';
 import process from 'node:process';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import type {WireMessage, WireUser} from '../../source/protocol/types.js';
+import type {ServerOptions} from '../../source/server/index.js';
 import {startCli} from '../helpers/cli-process.js';
 import {redisCommand, startRedis} from '../helpers/redis.js';
 import {
@@ -22,10 +23,16 @@ const names = (users: WireUser[]) => users.map((user) => user.username).sort();
 const texts = (client: TestClient) =>
 	client.received.messages.filter((m) => m.type === 'text').map((m) => m.content);
 
-test('two processes: every message reaches everyone once, one history, unique ids, one user list', async (t) => {
+/** A redis-server of the test's own, and two servers on it. */
+async function twoServersOnRedis(t: ExecutionContext, options: ServerOptions = {}) {
 	const redis = await startRedis(t);
-	const first = await startTestServer(t, {redis: redis.url});
-	const second = await startTestServer(t, {redis: redis.url});
+	const first = await startTestServer(t, {redis: redis.url, ...options});
+	const second = await startTestServer(t, {redis: redis.url, ...options});
+	return {redis, first, second};
+}
+
+test('two processes: every message reaches everyone once, one history, unique ids, one user list', async (t) => {
+	const {redis, first, second} = await twoServersOnRedis(t);
 	const alice = await connectClient(t, first.url, {user: {userId: 'u-alice', username: 'alice'}});
 	const bob = await connectClient(t, second.url, {user: {userId: 'u-bob', username: 'bob'}});
 	const carol = await connectClient(t, second.url, {user: {userId: 'u-carol', username: 'carol'}});
@@ -91,9 +98,7 @@ test('two processes: every message reaches everyone once, one history, unique id
 });
 
 test('presence across processes: one user on both, a rename, and users back after Redis lost them', async (t) => {
-	const redis = await startRedis(t);
-	const first = await startTestServer(t, {redis: redis.url, presenceTtlMs: 3000});
-	const second = await startTestServer(t, {redis: redis.url, presenceTtlMs: 3000});
+	const {redis, first, second} = await twoServersOnRedis(t, {presenceTtlMs: 3000});
 	const watcher = await connectClient(t, first.url, {user: {userId: 'u-bob', username: 'bob'}});
 	const tab1 = await connectClient(t, first.url, {user: {userId: 'u-ann', username: 'ann'}});
 	const tab2 = await connectClient(t, second.url, {user: {userId: 'u-ann', username: 'ann'}});
@@ -180,9 +185,7 @@ test('a process killed with SIGKILL: its users leave; restarted, it serves the s
 });
 
 test('Redis going away and coming back: the servers stay up and a line sent meanwhile arrives', async (t) => {
-	const redis = await startRedis(t);
-	const first = await startTestServer(t, {redis: redis.url});
-	const second = await startTestServer(t, {redis: redis.url});
+	const {redis, first, second} = await twoServersOnRedis(t);
 	const sender = await connectClient(t, first.url, {user: {userId: 'u-ann', username: 'ann'}});
 	const reader = await connectClient(t, second.url, {user: {userId: 'u-bob', username: 'bob'}});
 	await reader.waitForUserList((users) => users.length === 2, {timeoutMs: 10_000});
