@@ -13,6 +13,7 @@
 import {randomUUID} from 'node:crypto';
 import type {Redis} from 'ioredis';
 import type {WireUser} from '../protocol/types.js';
+import {describeError} from './log-format.js';
 import {presenceNotices, type PresenceChange} from './presence.js';
 import type {SharedPresenceStore} from './room-stores.js';
 import {defineScripts} from './redis-scripts.js';
@@ -243,7 +244,9 @@ export class RedisPresence implements SharedPresenceStore {
 				}
 			}
 		} catch (error) {
-			this.#log(`${new Date().toISOString()} error: presence heartbeat failed (${String(error)})`);
+			this.#log(
+				`${new Date().toISOString()} error: presence heartbeat failed (${describeError(error)})`,
+			);
 		} finally {
 			this.#beating = false;
 		}
