@@ -10,6 +10,7 @@ import {
 	type ChatClientOptions,
 } from '../source/chat-client.js';
 import {freePort, proxyTo} from './helpers/outage.js';
+import {startHostileServer} from './helpers/hostile-server.js';
 import {connectClient, startTestServer, waitFor} from './helpers/server-harness.js';
 
 const fastBackoff = {minMs: 20, maxMs: 100};
@@ -23,7 +24,8 @@ function client(t: ExecutionContext, options: ChatClientOptions): ChatClient {
 }
 
 test('a line sent before connecting waits, then resolves with its echo', async (t) => {
-	const server = await startTestServer(t);
+	// A server that relays text as it is (the reference server cleans it too).
+	const server = await startHostileServer(t);
 	const peer = await connectClient(t, server.url);
 	const chat = client(t, {url: server.url, username: 'ada', userId: 'u-ada'});
 	const echo = chat.sendMessage('early \u001B[31mbird');

@@ -8,6 +8,7 @@
 import type {Server, Socket} from 'socket.io';
 import type {WireUser} from '../protocol/types.js';
 import type {MessageDraft, MessagePage, ServerMessage} from './message-store.js';
+import {describeError} from './log-format.js';
 import type {PresenceChange} from './presence.js';
 import type {HistoryStore, PresenceStore, SharedPresenceStore} from './room-stores.js';
 
@@ -33,10 +34,12 @@ export class ChatRoom {
 		private readonly io: Server,
 		private readonly store: HistoryStore,
 		private readonly presence: PresenceStore | SharedPresenceStore,
+		/** Where failures of work nobody waits for are told (a store that went away). */
+		private readonly log: (line: string) => void = () => undefined,
 	) {
 		if ('onExpired' in presence) {
 			presence.onExpired((change) => {
-				void this.#apply(change);
+				this.#unawaited('announcing who left', this.#apply(change));
 			});
 			io.on(presenceChanged, () => {
 				this.#schedulePresence();
@@ -138,14 +141,20 @@ export class ChatRoom {
 
 		const wait = this.#lastPresenceEmit + presenceIntervalMs(this.#lastCount) - Date.now();
 		if (wait <= 0) {
-			void this.#emitPresence();
+			this.#unawaited('sending the user list', this.#emitPresence());
 			return;
 		}
 
 		this.#presenceTimer = setTimeout(() => {
 			this.#presenceTimer = undefined;
-			void this.#emitPresence();
+			this.#unawaited('sending the user list', this.#emitPresence());
 		}, wait);
+	}
+
+	#unawaited(what: string, work: Promise<void>): void {
+		work.catch((error: unknown) => {
+			this.log(`${new Date().toISOString()} error: ${what} failed (${describeError(error)})`);
+		});
 	}
 
 	/** The list as it is now, to this process's sockets (each process sends to its own). */

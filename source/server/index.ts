@@ -116,7 +116,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		serveClient: false,
 		...(backend.adapter ? {adapter: backend.adapter} : {}),
 	});
-	const room = new ChatRoom(io, backend.history, backend.presence);
+	const room = new ChatRoom(io, backend.history, backend.presence, log);
 	const handleRequest = createRestHandler(room, log);
 	const secure = cert !== undefined && key !== undefined;
 	const httpServer = secure

@@ -66,6 +66,49 @@ async function connect(url: string, role: string, log: (line: string) => void): 
 	return redis;
 }
 
+/**
+ * socket.io's Redis adapter publishes, subscribes and unsubscribes without waiting for the answer:
+ * one that fails (Redis away for longer than ioredis retries, or at shutdown) would be an unhandled
+ * rejection, which ends the process. Here such failures are logged, once per outage; a message
+ * that could not be published reached only this process's sockets.
+ */
+function guardUnawaited(redis: Redis, role: string, log: (line: string) => void): Redis {
+	let failing = false;
+	const onDone = () => {
+		failing = false;
+	};
+
+	const onFailed = (error: unknown) => {
+		if (!failing) {
+			failing = true;
+			log(`${new Date().toISOString()} error: redis (${role}) ${describeError(error)}`);
+		}
+	};
+
+	const methods = redis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+	for (const name of ['publish', 'psubscribe', 'subscribe', 'punsubscribe', 'unsubscribe']) {
+		const original = methods[name]!.bind(redis);
+		// Not async: the caller must get the very promise that has the handler, not a new one.
+		// eslint-disable-next-line @typescript-eslint/promise-function-async
+		methods[name] = (...args: unknown[]) => {
+			const done = original(...args);
+			done.then(onDone).catch(onFailed);
+			return done;
+		};
+	}
+
+	return redis;
+}
+
+/** Quits cleanly while Redis is there; otherwise drops the connection instead of waiting for it. */
+async function release(redis: Redis): Promise<void> {
+	if (redis.status === 'ready') {
+		await redis.quit().catch(() => undefined);
+	} else {
+		redis.disconnect();
+	}
+}
+
 export async function openRedisBackend({
 	url,
 	historyLimit,
@@ -99,10 +142,14 @@ export async function openRedisBackend({
 	return {
 		history: new RedisHistory(commands, historyLimit),
 		presence,
-		adapter: createAdapter(commands, subscriber, {key: 'chat-tui'}),
+		adapter: createAdapter(
+			guardUnawaited(commands, 'publish', log),
+			guardUnawaited(subscriber, 'subscribe', log),
+			{key: 'chat-tui'},
+		),
 		async close() {
 			await presence.leaveAll().catch(() => undefined);
-			await Promise.all([commands.quit(), subscriber.quit()]).catch(() => undefined);
+			await Promise.all([release(commands), release(subscriber)]);
 		},
 	};
 }

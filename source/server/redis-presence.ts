@@ -13,6 +13,7 @@
 import {randomUUID} from 'node:crypto';
 import type {Redis} from 'ioredis';
 import type {WireUser} from '../protocol/types.js';
+import {describeError} from './log-format.js';
 import {presenceNotices, type PresenceChange} from './presence.js';
 import type {SharedPresenceStore} from './room-stores.js';
 import {defineScripts} from './redis-scripts.js';
@@ -143,7 +144,10 @@ export class RedisPresence implements SharedPresenceStore {
 	#beating = false;
 	#unheard: PresenceChange = {changed: false, notices: []};
 
-	constructor(redis: Redis, {ttlMs, log}: RedisPresenceOptions) {
+	constructor(
+		private readonly redis: Redis,
+		{ttlMs, log}: RedisPresenceOptions,
+	) {
 		this.#run = defineScripts(redis, scripts);
 		this.#ttlMs = ttlMs;
 		this.#log = log;
@@ -197,9 +201,14 @@ export class RedisPresence implements SharedPresenceStore {
 		return users;
 	}
 
+	/** With Redis away, the lease runs out instead: nothing waits for Redis to come back. */
 	async leaveAll(): Promise<PresenceChange> {
 		clearInterval(this.#timer);
 		this.#local.clear();
+		if (this.redis.status !== 'ready') {
+			return {changed: false, notices: []};
+		}
+
 		return this.#call('chatTuiGone', [this.server]);
 	}
 
@@ -235,7 +244,9 @@ export class RedisPresence implements SharedPresenceStore {
 				}
 			}
 		} catch (error) {
-			this.#log(`${new Date().toISOString()} error: presence heartbeat failed (${String(error)})`);
+			this.#log(
+				`${new Date().toISOString()} error: presence heartbeat failed (${describeError(error)})`,
+			);
 		} finally {
 			this.#beating = false;
 		}

@@ -4,6 +4,7 @@ import test from 'ava';
 import {clockOf, dayOf} from '../../source/commands/lines.js';
 import {startCli, runCli} from '../helpers/cli-process.js';
 import {hostilePayloads} from '../helpers/hostile-corpus.js';
+import {startHostileServer} from '../helpers/hostile-server.js';
 import {freePort, proxyTo} from '../helpers/outage.js';
 import {connectClient, requestJson, startTestServer, waitFor} from '../helpers/server-harness.js';
 
@@ -69,14 +70,29 @@ test('history, then live messages, as [HH:MM:SS] name: text', async (t) => {
 });
 
 test('escape codes from the history or a peer never reach stdout', async (t) => {
-	const server = await startTestServer(t, {rateLimit: {messages: 1000, perMs: 1000}});
+	// A server that relays text as it is (the reference server cleans it first).
+	const server = await startHostileServer(t);
 	const [historyPayload, ...livePayloads] = hostilePayloads;
-	await seed(server.url, historyPayload!.text, 'evil\u001B[31m');
+	const time = () => new Date().toISOString();
+	server.page = [
+		{
+			type: 'text',
+			content: historyPayload!.text,
+			time: time(),
+			sender: 'evil\u001B[31m',
+			senderId: 'u-evil',
+		},
+	];
 	const run = await startCli(t, ['--plain', '--server', server.url, '--name', 'reader']);
 	await run.waitForStdout((out) => out.includes('reader joined'), 'joined');
-	const peer = await connectClient(t, server.url, {user: {userId: 'u-evil', username: 'evil'}});
 	for (const payload of livePayloads) {
-		peer.send(payload.text);
+		server.emit('message', {
+			type: 'text',
+			content: payload.text,
+			time: time(),
+			sender: 'evil',
+			senderId: 'u-evil',
+		});
 	}
 
 	await run.waitForStdout((out) => out.includes(livePayloads.at(-1)!.visible), 'the last payload');

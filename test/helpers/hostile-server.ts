@@ -20,6 +20,8 @@ export type HostileServer = {
 	rest: RestMode;
 	/** `GET /api/messages` requests seen, and how many were answered. */
 	readonly history: {requests: number; answered: number};
+	/** What `GET /api/messages` answers in `ok` mode, as it is (default none). */
+	page: unknown[];
 	/** Emit anything to every connected client. */
 	emit(event: string, ...payload: unknown[]): void;
 	/** A well-formed text message from bob. */
@@ -55,7 +57,11 @@ export async function startHostileServer(
 		history.requests++;
 		switch (server.rest) {
 			case 'ok': {
-				send(200, 'application/json', JSON.stringify({total: 0, messages: []}));
+				send(
+					200,
+					'application/json',
+					JSON.stringify({total: server.page.length, messages: server.page}),
+				);
 				break;
 			}
 
@@ -120,6 +126,7 @@ export async function startHostileServer(
 		url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
 		rest,
 		history,
+		page: [],
 		emit(event, ...payload) {
 			io.emit(event, ...payload);
 		},

@@ -9,6 +9,8 @@ import {freePort, waitFor, type Teardown} from './server-harness.js';
 export type TestRedis = {
 	readonly url: string;
 	readonly port: number;
+	/** Kills it (SIGKILL) and waits for it to be gone. */
+	kill(): Promise<void>;
 };
 
 /** Sends one inline command (e.g. `PING`, `FLUSHALL`) and resolves with the first line of the answer. */
@@ -51,8 +53,9 @@ async function stop(child: ChildProcess): Promise<void> {
 	await exited;
 }
 
-export async function startRedis(t: Teardown): Promise<TestRedis> {
-	const port = await freePort();
+/** A new redis-server; `port` starts one again where an earlier one was (empty: no persistence). */
+export async function startRedis(t: Teardown, port?: number): Promise<TestRedis> {
+	port ??= await freePort();
 	const child = spawn(
 		'redis-server',
 		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -87,5 +90,5 @@ export async function startRedis(t: Teardown): Promise<TestRedis> {
 		},
 		{timeoutMs: 15_000, description: `redis-server on port ${port}`},
 	);
-	return {url: `redis://127.0.0.1:${port}`, port};
+	return {url: `redis://127.0.0.1:${port}`, port, kill: async () => stop(child)};
 }

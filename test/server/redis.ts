@@ -5,8 +5,9 @@
  */
 import {readFile} from 'node:fs/promises';
 import process from 'node:process';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import type {WireMessage, WireUser} from '../../source/protocol/types.js';
+import type {ServerOptions} from '../../source/server/index.js';
 import {startCli} from '../helpers/cli-process.js';
 import {redisCommand, startRedis} from '../helpers/redis.js';
 import {
@@ -22,10 +23,16 @@ const names = (users: WireUser[]) => users.map((user) => user.username).sort();
 const texts = (client: TestClient) =>
 	client.received.messages.filter((m) => m.type === 'text').map((m) => m.content);
 
-test('two processes: every message reaches everyone once, one history, unique ids, one user list', async (t) => {
+/** A redis-server of the test's own, and two servers on it. */
+async function twoServersOnRedis(t: ExecutionContext, options: ServerOptions = {}) {
 	const redis = await startRedis(t);
-	const first = await startTestServer(t, {redis: redis.url});
-	const second = await startTestServer(t, {redis: redis.url});
+	const first = await startTestServer(t, {redis: redis.url, ...options});
+	const second = await startTestServer(t, {redis: redis.url, ...options});
+	return {redis, first, second};
+}
+
+test('two processes: every message reaches everyone once, one history, unique ids, one user list', async (t) => {
+	const {redis, first, second} = await twoServersOnRedis(t);
 	const alice = await connectClient(t, first.url, {user: {userId: 'u-alice', username: 'alice'}});
 	const bob = await connectClient(t, second.url, {user: {userId: 'u-bob', username: 'bob'}});
 	const carol = await connectClient(t, second.url, {user: {userId: 'u-carol', username: 'carol'}});
@@ -91,9 +98,7 @@ test('two processes: every message reaches everyone once, one history, unique id
 });
 
 test('presence across processes: one user on both, a rename, and users back after Redis lost them', async (t) => {
-	const redis = await startRedis(t);
-	const first = await startTestServer(t, {redis: redis.url, presenceTtlMs: 600});
-	const second = await startTestServer(t, {redis: redis.url, presenceTtlMs: 600});
+	const {redis, first, second} = await twoServersOnRedis(t, {presenceTtlMs: 3000});
 	const watcher = await connectClient(t, first.url, {user: {userId: 'u-bob', username: 'bob'}});
 	const tab1 = await connectClient(t, first.url, {user: {userId: 'u-ann', username: 'ann'}});
 	const tab2 = await connectClient(t, second.url, {user: {userId: 'u-ann', username: 'ann'}});
@@ -110,7 +115,8 @@ test('presence across processes: one user on both, a rename, and users back afte
 	t.is(stillThere.body.count, 2, 'ann is still online on the second process');
 	t.is(watcher.received.messages.filter((m) => m.content.includes('joined')).length, 2);
 
-	// Redis restarted empty: each process's next heartbeat finds its lease gone and joins its users again.
+	// Redis restarted empty: each process's next heartbeat (every second with a 3 s lease) finds its
+	// lease gone and joins its users again. (A lease much shorter than that would expire under load.)
 	t.is(await redisCommand(redis.port, 'FLUSHALL'), '+OK');
 	const back = await waitFor(
 		async () => {
@@ -126,7 +132,7 @@ test('presence across processes: one user on both, a rename, and users back afte
 
 test('a process killed with SIGKILL: its users leave; restarted, it serves the shared history and ids go on', async (t) => {
 	const redis = await startRedis(t);
-	const leaseMs = 1500;
+	const leaseMs = 3000;
 	const survivor = await startTestServer(t, {redis: redis.url, presenceTtlMs: leaseMs});
 	const doomed = await startCli(t, [redis.url, String(leaseMs)], {
 		command: {file: process.execPath, args: ['--import', 'tsx', childServer]},
@@ -176,6 +182,37 @@ test('a process killed with SIGKILL: its users leave; restarted, it serves the s
 	restarted.kill('SIGTERM');
 	await restarted.exited;
 	await erin.waitForMessage((m) => m.content === 'frank left', {timeoutMs: 10_000});
+});
+
+test('Redis going away and coming back: the servers stay up and a line sent meanwhile arrives', async (t) => {
+	const {redis, first, second} = await twoServersOnRedis(t);
+	const sender = await connectClient(t, first.url, {user: {userId: 'u-ann', username: 'ann'}});
+	const reader = await connectClient(t, second.url, {user: {userId: 'u-bob', username: 'bob'}});
+	await reader.waitForUserList((users) => users.length === 2, {timeoutMs: 10_000});
+
+	await redis.kill();
+	await waitFor(() => first.logs.some((line) => line.includes('error: redis')), {
+		timeoutMs: 10_000,
+		description: 'the outage in the log',
+	});
+	sender.send('sent while Redis was away');
+	await startRedis(t, redis.port);
+	const late = await reader.waitForMessage((m) => m.content === 'sent while Redis was away', {
+		timeoutMs: 20_000,
+	});
+	t.is(late.sender, 'ann');
+	await reader.roundTrip();
+	t.is(
+		reader.received.messages.filter((m) => m.content === 'sent while Redis was away').length,
+		1,
+		'once',
+	);
+	await waitFor(() => first.logs.some((line) => line.includes('is back')), {
+		timeoutMs: 10_000,
+		description: 'the recovery in the log',
+	});
+	const users = await requestJson(`${second.url}/api/users`);
+	t.is(users.status, 200);
 });
 
 test('serve --redis refuses a bad URL, and --data with it', async (t) => {
