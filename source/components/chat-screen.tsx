@@ -3,6 +3,7 @@ import {useBell} from '../hooks/use-bell.js';
 import {useChat, type ChatConnection} from '../hooks/use-chat.js';
 import {useLineEditor} from '../hooks/use-line-editor.js';
 import {useRoster} from '../hooks/use-roster.js';
+import {selectedIndex} from '../state/roster.js';
 import {useChatLog} from '../hooks/use-chat-log.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
@@ -228,7 +229,10 @@ export function ChatScreen(props: ChatScreenProps) {
 						height={paneHeight}
 						labels={labels}
 						focused={focus === 'users'}
-						selected={screen.selectedUser}
+						selected={selectedIndex(roster, {
+							index: screen.selectedUser,
+							userId: screen.selectedUserId,
+						})}
 					/>
 				) : null}
 			</Box>
