@@ -1,46 +1,15 @@
 // The big-room row of `npm run bench`: keystrokes in a room of 5,000 people whose list is sent
 // again every 0.5 s (one leaves, one comes), against the same in a room of 10, and the RSS.
-import {spawn} from 'node:child_process';
-import {once} from 'node:events';
-import process from 'node:process';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 import {startTerminal} from '../../test/helpers/terminal.js';
 import {clientEnv, cols, rows, type Bench} from './clients.js';
-import {percentile, rssMegabytes, type Row} from './measure.js';
+import {percentile, rssMegabytes, spawnServer, type Row} from './measure.js';
 
 const serverScript = fileURLToPath(new URL('big-room-server.ts', import.meta.url));
 
 async function startRoom(people: number, intervalMs: number) {
-	const child = spawn(
-		process.execPath,
-		['--import=tsx', serverScript, String(people), String(intervalMs)],
-		{
-			stdio: ['ignore', 'ignore', 'pipe'],
-		},
-	);
-	let log = '';
-	const url = await new Promise<string>((resolve, reject) => {
-		child.stderr.on('data', (chunk: Uint8Array) => {
-			log += String(chunk);
-			const match = /listening on (http:\/\/[\d.:]+)/.exec(log);
-			if (match) {
-				resolve(match[1]!);
-			}
-		});
-		child.once('exit', () => {
-			reject(new Error(`big room exited: ${log}`));
-		});
-	});
-	return {
-		url,
-		async close() {
-			if (child.exitCode === null) {
-				child.kill('SIGTERM');
-				await once(child, 'exit');
-			}
-		},
-	};
+	return spawnServer(['--import=tsx', serverScript, String(people), String(intervalMs)]);
 }
 
 type Reading = {p50: number; p95: number; rss: number};

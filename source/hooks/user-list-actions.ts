@@ -1,17 +1,13 @@
-import type {ScreenAction, ScreenState} from '../state/screen-state.js';
-import {findByPrefix, selectedIndex, type Roster} from '../state/roster.js';
-import type {LineEditor} from './use-line-editor.js';
+import {findByPrefix, selectedIndex} from '../state/roster.js';
+import type {ScreenActionsOptions} from './screen-actions.js';
 
 /** Letters typed within this long of each other make one prefix (as file managers do). */
 export const typeAheadMs = 1000;
 
-export type UserListContext = {
-	readonly roster: Roster;
-	/** Rows of names the panel shows: PgUp/PgDn move by this many. */
-	readonly userPage: number;
-	readonly readScreen: () => ScreenState;
-	readonly dispatchScreen: (action: ScreenAction) => void;
-	readonly editor: LineEditor;
+export type UserListContext = Pick<
+	ScreenActionsOptions,
+	'roster' | 'userPage' | 'readScreen' | 'dispatchScreen' | 'editor'
+> & {
 	/** The clock, for the type-ahead's pause; default Date.now. */
 	readonly now?: () => number;
 };
