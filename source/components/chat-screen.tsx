@@ -3,7 +3,6 @@ import {useBell} from '../hooks/use-bell.js';
 import {useChat, type ChatConnection} from '../hooks/use-chat.js';
 import {useLineEditor} from '../hooks/use-line-editor.js';
 import {useRoster} from '../hooks/use-roster.js';
-import {selectedIndex} from '../state/roster.js';
 import {useChatLog} from '../hooks/use-chat-log.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
@@ -11,6 +10,7 @@ import type {Labels} from '../i18n.js';
 import type {Lang} from '../options.js';
 import {onlineCount, type ChatState} from '../state/chat-state.js';
 import type {LineState} from '../state/line-editor.js';
+import {selectedIndex} from '../state/roster.js';
 import {
 	initialScreenState,
 	newBelow,
