@@ -20,15 +20,9 @@ export type BenchServer = {
 	close(): Promise<void>;
 };
 
-/** `chat-tui serve` on a free port, with the rate limit lifted for floods. */
-export async function startServer(): Promise<BenchServer> {
-	const child = spawn(
-		process.execPath,
-		[cliPath, 'serve', '--port', '0', '--rate-limit', '1000000/1'],
-		{
-			stdio: ['ignore', 'ignore', 'pipe'],
-		},
-	);
+/** A server in a child process, once it has logged "listening on URL". */
+export async function spawnServer(args: readonly string[]): Promise<BenchServer> {
+	const child = spawn(process.execPath, args, {stdio: ['ignore', 'ignore', 'pipe']});
 	let log = '';
 	const url = await new Promise<string>((resolve, reject) => {
 		child.stderr.on('data', (chunk: Uint8Array) => {
@@ -52,6 +46,11 @@ export async function startServer(): Promise<BenchServer> {
 			}
 		},
 	};
+}
+
+/** `chat-tui serve` on a free port, with the rate limit lifted for floods. */
+export async function startServer(): Promise<BenchServer> {
+	return spawnServer([cliPath, 'serve', '--port', '0', '--rate-limit', '1000000/1']);
 }
 
 export async function post(url: string, body: unknown): Promise<void> {

@@ -11,6 +11,7 @@ import type {Lang} from '../options.js';
 import {defaultMaxLength} from '../protocol/content-limit.js';
 import {onlineCount, type ChatState} from '../state/chat-state.js';
 import type {LineState} from '../state/line-editor.js';
+import {selectedIndex} from '../state/roster.js';
 import {
 	initialScreenState,
 	newBelow,
@@ -233,7 +234,10 @@ export function ChatScreen(props: ChatScreenProps) {
 						height={paneHeight}
 						labels={labels}
 						focused={focus === 'users'}
-						selected={screen.selectedUser}
+						selected={selectedIndex(roster, {
+							index: screen.selectedUser,
+							userId: screen.selectedUserId,
+						})}
 					/>
 				) : null}
 			</Box>

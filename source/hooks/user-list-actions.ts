@@ -1,17 +1,13 @@
-import type {ScreenAction, ScreenState} from '../state/screen-state.js';
-import {findByPrefix, type Roster} from '../state/roster.js';
-import type {LineEditor} from './use-line-editor.js';
+import {findByPrefix, selectedIndex} from '../state/roster.js';
+import type {ScreenActionsOptions} from './screen-actions.js';
 
 /** Letters typed within this long of each other make one prefix (as file managers do). */
 export const typeAheadMs = 1000;
 
-export type UserListContext = {
-	readonly roster: Roster;
-	/** Rows of names the panel shows: PgUp/PgDn move by this many. */
-	readonly userPage: number;
-	readonly readScreen: () => ScreenState;
-	readonly dispatchScreen: (action: ScreenAction) => void;
-	readonly editor: LineEditor;
+export type UserListContext = Pick<
+	ScreenActionsOptions,
+	'roster' | 'userPage' | 'readScreen' | 'dispatchScreen' | 'editor'
+> & {
 	/** The clock, for the type-ahead's pause; default Date.now. */
 	readonly now?: () => number;
 };
@@ -23,8 +19,15 @@ export type UserListContext = {
 export function userListActions(context: UserListContext) {
 	const {roster, readScreen, dispatchScreen, editor} = context;
 	const count = roster.users.length;
+	const current = () => {
+		const screen = readScreen();
+		return selectedIndex(roster, {index: screen.selectedUser, userId: screen.selectedUserId});
+	};
+
+	/** Select the user `by` rows from the selection, within the list. */
 	const move = (by: number) => {
-		dispatchScreen({type: 'user-moved', by, count});
+		const index = Math.max(0, Math.min(count - 1, current() + by));
+		dispatchScreen({type: 'user-selected', index, userId: roster.users[index]?.userId});
 	};
 
 	const handlers = {
@@ -47,7 +50,7 @@ export function userListActions(context: UserListContext) {
 			move(count);
 		},
 		'users.mention'() {
-			const user = roster.users[readScreen().selectedUser];
+			const user = roster.users[current()];
 			if (!user) {
 				return;
 			}
@@ -74,13 +77,14 @@ export function userListActions(context: UserListContext) {
 		const text = held && at - held.at < typeAheadMs ? held.text + letter : letter;
 		let found = findByPrefix(roster, text);
 		if (found === -1 && [...text].every((character) => character === letter)) {
-			found = findByPrefix(roster, letter, screen.selectedUser + 1);
+			found = findByPrefix(roster, letter, current() + 1);
 		}
 
+		const user = roster.users[found];
 		dispatchScreen({
 			type: 'user-typed',
 			prefix: {text, at},
-			found: found === -1 ? undefined : found,
+			found: user ? {index: found, userId: user.userId} : undefined,
 		});
 	};
 

@@ -128,3 +128,29 @@ export function findByPrefix(roster: Roster, prefix: string, from = 0): number {
 
 	return -1;
 }
+
+const positions = new WeakMap<Roster, Map<string, number>>();
+
+/**
+ * Where the selection is in the roster now: the selected user's place, wherever joins and leaves
+ * moved them; when they left (or none was chosen), the place they had, within the list.
+ */
+export function selectedIndex(
+	roster: Roster,
+	selection: {readonly index: number; readonly userId: string | undefined},
+): number {
+	if (selection.userId !== undefined) {
+		let byId = positions.get(roster);
+		if (!byId) {
+			byId = new Map(roster.users.map((user, index) => [user.userId, index]));
+			positions.set(roster, byId);
+		}
+
+		const index = byId.get(selection.userId);
+		if (index !== undefined) {
+			return index;
+		}
+	}
+
+	return Math.max(0, Math.min(roster.users.length - 1, selection.index));
+}

@@ -24,7 +24,9 @@ export type ScreenState = {
 	/** The search prompt is open in place of the input line. */
 	readonly prompting: boolean;
 	readonly search: Search | undefined;
+	/** The user list's selection: who, and where they were (for when they have left). */
 	readonly selectedUser: number;
+	readonly selectedUserId: string | undefined;
 	/** The letters typed in the user list lately (type-ahead), and when the last came. */
 	readonly userPrefix: {readonly text: string; readonly at: number} | undefined;
 	/** The user's choice to show the user list; undefined: by the terminal's width. */
@@ -50,12 +52,12 @@ export type ScreenAction =
 	| {readonly type: 'search-prompted'}
 	| {readonly type: 'search-cancelled'}
 	| {readonly type: 'search-set'; readonly search: Search | undefined}
-	| {readonly type: 'user-moved'; readonly by: number; readonly count: number}
+	| {readonly type: 'user-selected'; readonly index: number; readonly userId: string | undefined}
 	| {
 			readonly type: 'user-typed';
 			readonly prefix: {readonly text: string; readonly at: number};
 			/** The user the letters found; undefined: none, the selection stays. */
-			readonly found: number | undefined;
+			readonly found: {readonly index: number; readonly userId: string} | undefined;
 	  }
 	| {readonly type: 'panel-toggled'; readonly shown: boolean}
 	| {readonly type: 'quit-asked'}
@@ -72,6 +74,7 @@ export function initialScreenState(bell = true): ScreenState {
 		prompting: false,
 		search: undefined,
 		selectedUser: 0,
+		selectedUserId: undefined,
 		userPrefix: undefined,
 		panel: undefined,
 		confirmingQuit: false,
@@ -134,6 +137,32 @@ function searchReducer(state: ScreenState, action: SearchAction): ScreenState {
 	}
 }
 
+type UserAction = Extract<ScreenAction, {type: `user-${string}`}>;
+
+function userReducer(state: ScreenState, action: UserAction): ScreenState {
+	switch (action.type) {
+		case 'user-selected': {
+			return {
+				...state,
+				selectedUser: action.index,
+				selectedUserId: action.userId,
+				userPrefix: undefined,
+			};
+		}
+
+		case 'user-typed': {
+			return {
+				...state,
+				selectedUser: action.found?.index ?? state.selectedUser,
+				selectedUserId: action.found ? action.found.userId : state.selectedUserId,
+				userPrefix: action.prefix,
+			};
+		}
+	}
+}
+
+const isUserAction = (action: ScreenAction): action is UserAction =>
+	action.type.startsWith('user-');
 const isHelpAction = (action: ScreenAction): action is HelpAction =>
 	action.type.startsWith('help-');
 const isSearchAction = (action: ScreenAction): action is SearchAction =>
@@ -146,6 +175,10 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
 
 	if (isSearchAction(action)) {
 		return searchReducer(state, action);
+	}
+
+	if (isUserAction(action)) {
+		return userReducer(state, action);
 	}
 
 	switch (action.type) {
@@ -167,20 +200,6 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
 
 		case 'view-set': {
 			return withView(state, action.view, action.liveCount);
-		}
-
-		case 'user-moved': {
-			const last = Math.max(0, action.count - 1);
-			const selectedUser = Math.max(0, Math.min(last, state.selectedUser + action.by));
-			return {...state, selectedUser, userPrefix: undefined};
-		}
-
-		case 'user-typed': {
-			return {
-				...state,
-				selectedUser: action.found ?? state.selectedUser,
-				userPrefix: action.prefix,
-			};
 		}
 
 		case 'panel-toggled': {

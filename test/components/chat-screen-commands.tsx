@@ -22,6 +22,10 @@ async function withBob(t: Parameters<typeof startScreen>[0], seed = 0) {
 		user: {userId: 'u-bob', username: 'bob'},
 	});
 	await screen.waitForText('bob joined');
+	// The server sends the user list at most about once a second: it may come after the notice.
+	await screen.waitFor((frame) =>
+		frame.split('\n').some((line) => line.trimEnd().endsWith('│ bob')),
+	);
 	return {screen, bob};
 }
 

@@ -18,6 +18,10 @@ async function withPeers(t: Parameters<typeof startScreen>[0], ...names: string[
 	for (const name of names) {
 		await connectClient(t, screen.server.url, {user: {userId: `u-${name}`, username: name}});
 		await screen.waitForText(`${name} joined`);
+		// The server sends the user list at most about once a second: it may come after the notice.
+		await screen.waitFor((frame) =>
+			frame.split('\n').some((line) => line.trimEnd().endsWith(`│ ${name}`)),
+		);
 	}
 
 	return screen;

@@ -78,6 +78,15 @@ test('when the list does not fit, the last row says which rows of how many are s
 	unmount();
 });
 
+test('in Chinese and past a thousand, the count and the position are grouped by thousands', (t) => {
+	const many = Array.from({length: 1500}, (_, n) => user(`u-${n}`, `user${n}`));
+	const {lastFrame, unmount} = render(<Panel users={many} count={1501} lang="zh" />);
+	const lines = entries(lastFrame()!);
+	t.is(lines[0], '在线用户 (1,501)');
+	t.is(lines.at(-1), '1–6，共1,500');
+	unmount();
+});
+
 test('a list that just fits shows everyone and no position', (t) => {
 	const {lastFrame, unmount} = render(<Panel users={people} height={5} />);
 	t.deepEqual(entries(lastFrame()!), ['Online (4)', 'mia (me)', 'amy', 'Bob', 'zoe']);

@@ -4,7 +4,7 @@ import {typeAheadMs, userListActions} from '../../source/hooks/user-list-actions
 import type {LineEditor} from '../../source/hooks/use-line-editor.js';
 import type {User} from '../../source/protocol/types.js';
 import {editLine, emptyLine} from '../../source/state/line-editor.js';
-import {sortRoster} from '../../source/state/roster.js';
+import {selectedIndex, sortRoster} from '../../source/state/roster.js';
 import {
 	initialScreenState,
 	screenReducer,
@@ -37,7 +37,9 @@ function listWith(names: readonly string[]) {
 		editor,
 		now: () => clock.now,
 	});
-	const selected = (): string | undefined => roster.users[screen.selectedUser]?.username;
+	const selected = (): string | undefined =>
+		roster.users[selectedIndex(roster, {index: screen.selectedUser, userId: screen.selectedUserId})]
+			?.username;
 	const type = (letters: string, gapMs = 100) => {
 		for (const letter of letters) {
 			clock.now += gapMs;

@@ -8,6 +8,7 @@ import {
 	commandsIn,
 	describeKey,
 	describeKeys,
+	scopeNotes,
 	scopeTitles,
 	type Scope,
 } from '../../source/keymap.js';
@@ -96,5 +97,17 @@ test('the README lists every binding and every command as the table says', (t) =
 	for (const name of commandNames) {
 		const row = `| \`${cell(commandHelp[name].usage)}\` | ${cell(commandHelp[name].help)} |`;
 		t.true(readme.includes(row), `README.md lacks the row: ${row}`);
+	}
+});
+
+test('what a scope does with other keys (type-ahead in the user list) is in the help and the README', (t) => {
+	const entries = new Set(
+		helpLines().flatMap((line) => (line.kind === 'entry' ? [`${line.keys} ${line.text}`] : [])),
+	);
+	const notes = Object.values(scopeNotes);
+	t.true(notes.length > 0);
+	for (const note of notes) {
+		t.true(entries.has(`${note.keys} ${note.help}`), `${note.keys}`);
+		t.true(readme.includes(`| ${note.keys} | ${cell(note.help)} |`), `${note.keys}`);
 	}
 });

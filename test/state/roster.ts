@@ -1,6 +1,12 @@
 import test from 'ava';
 import type {User} from '../../source/protocol/types.js';
-import {findByPrefix, reconcileUsers, sortRoster, type Roster} from '../../source/state/roster.js';
+import {
+	findByPrefix,
+	reconcileUsers,
+	selectedIndex,
+	sortRoster,
+	type Roster,
+} from '../../source/state/roster.js';
 import {safe} from '../helpers/messages.js';
 import {seededRandom} from '../helpers/random.js';
 
@@ -79,4 +85,16 @@ test('findByPrefix: the first name starting with the letters, any case, from an 
 	t.is(findByPrefix(roster, 'z'), 0, 'the own entry too');
 	t.is(findByPrefix(roster, '张'), 4);
 	t.is(findByPrefix(roster, 'q'), -1);
+});
+
+test('the selection follows the user chosen as others come and go; gone, it keeps the place', (t) => {
+	const before = sortRoster(undefined, [user('me', 'me'), user('2', 'bob'), user('3', 'cy')], 'me');
+	const selection = {index: 2, userId: '3'};
+	t.is(selectedIndex(before, selection), 2);
+	const list = reconcileUsers(before.source, [...before.source, user('4', 'al'), user('5', 'amy')]);
+	const after = sortRoster(before, list, 'me');
+	t.is(after.users[selectedIndex(after, selection)]?.username, safe('cy'));
+	const gone = sortRoster(after, list.slice(0, 2), 'me');
+	t.is(selectedIndex(gone, selection), 1, 'cy left: the place, within the list');
+	t.is(selectedIndex(gone, {index: 0, userId: undefined}), 0);
 });

@@ -63,15 +63,20 @@ test('scrolling up counts what arrives as new; back at the bottom the count ends
 	t.is(reduce(state, {type: 'scrolled', lines: 3, layout, liveCount: 20}), state);
 });
 
-test('the user list selection stays within the list', (t) => {
-	const moved = (by: number, count: number, from = 0) =>
-		reduce({...initialScreenState(), selectedUser: from}, {type: 'user-moved', by, count})
-			.selectedUser;
-	t.is(moved(1, 3), 1);
-	t.is(moved(-1, 3), 0);
-	t.is(moved(1, 3, 2), 2);
-	t.is(moved(0, 2, 5), 1, 'the list shrank under the selection');
-	t.is(moved(1, 0), 0);
+test('the user list selection is who was chosen, and where; letters typed are kept with it', (t) => {
+	const chosen = reduce(initialScreenState(), {type: 'user-selected', index: 4, userId: 'u-4'});
+	t.is(chosen.selectedUser, 4);
+	t.is(chosen.selectedUserId, 'u-4');
+	const typed = reduce(chosen, {type: 'user-typed', prefix: {text: 'b', at: 1}, found: undefined});
+	t.is(typed.selectedUserId, 'u-4', 'nothing found: the selection stays');
+	t.deepEqual(typed.userPrefix, {text: 'b', at: 1});
+	const found = reduce(typed, {
+		type: 'user-typed',
+		prefix: {text: 'bo', at: 2},
+		found: {index: 1, userId: 'u-1'},
+	});
+	t.is(found.selectedUser, 1);
+	t.is(found.selectedUserId, 'u-1');
 });
 
 test('help opens, scrolls within bounds and closes', (t) => {
