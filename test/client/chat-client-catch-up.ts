@@ -47,7 +47,7 @@ test('after a dropped link, the missed messages are told once, in order, equal o
 	peer.send('live again');
 	await waitFor(() => told.some((message) => message.content === 'live again'));
 
-	const texts = told.map((message) => message.content);
+	const texts: string[] = told.map((message) => message.content);
 	t.deepEqual(
 		texts.filter((text) => text.startsWith('missed') || text === '+1'),
 		missed,
