@@ -39,6 +39,8 @@ export type ChatScreenProps = {
 	readonly bell?: boolean;
 	/** Ring the bell; default: BEL to the terminal. */
 	readonly onBell?: () => void;
+	/** The clock the bell's rate limit reads; default Date.now. */
+	readonly now?: () => number;
 };
 
 /** The panel shows from this width on, unless the user toggled it. */
@@ -148,7 +150,7 @@ export function ChatScreen(props: ChatScreenProps) {
 	});
 	const {search} = screen;
 
-	useBell(state.mentionCount, screen.bell, props.onBell);
+	useBell(state.mentionCount, screen.bell, props.onBell, props.now);
 
 	const users = useMemo(
 		() => sortUsers(state.users, state.me.userId),

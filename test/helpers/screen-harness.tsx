@@ -15,6 +15,8 @@ export type ScreenOptions = {
 	readonly rows?: number;
 	readonly username?: string;
 	readonly server?: TestServer;
+	/** The clock the bell's rate limit reads (a test's own, to move it on). */
+	readonly now?: () => number;
 };
 
 export {bracketedPaste as paste, keys as keyCodes} from './keys.js';
@@ -65,6 +67,7 @@ export async function startScreen(t: Teardown, options: ScreenOptions = {}) {
 			onBell={() => {
 				counts.bells++;
 			}}
+			now={options.now}
 		/>,
 	);
 	t.teardown(() => {
