@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Labels} from '../i18n.js';
 import type {User} from '../protocol/types.js';
+import {needsQuotes} from '../state/display-rules.js';
 import {textWidth, truncate} from '../state/wrap.js';
 import {useDisplay} from './display-context.js';
 
@@ -85,7 +86,14 @@ export function UserList({
 					<Text key={user.userId} wrap="truncate-end" {...(isSelected ? theme.selected : {})}>
 						{pointer}
 						<Text {...theme.name(user.username, own)}>
-							{truncate(user.username, inner - textWidth(marker) - textWidth(pointer), ellipsis)}
+							{truncate(
+								// Quoted where it could pass for the own marker or the system.
+								needsQuotes(user.username, labels.system)
+									? glyphs.text(`\u201C${user.username}\u201D`)
+									: user.username,
+								inner - textWidth(marker) - textWidth(pointer),
+								ellipsis,
+							)}
 						</Text>
 						{own ? <Text {...theme.ownMarker}>{marker}</Text> : null}
 					</Text>

@@ -61,13 +61,13 @@ export async function startScreen(t: Teardown, options: ScreenOptions = {}) {
 			rows={options.rows ?? 20}
 			lang="en"
 			labels={labelsFor('en')}
+			now={options.now}
 			onRedraw={() => {
 				counts.redraws++;
 			}}
 			onBell={() => {
 				counts.bells++;
 			}}
-			now={options.now}
 		/>,
 	);
 	t.teardown(() => {
