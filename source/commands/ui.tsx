@@ -7,7 +7,9 @@ import {setKeys, type Command} from '../keymap.js';
 import {outboxPath} from '../outbox-store.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {Lang} from '../options.js';
-import {enterFullScreen, restoreOnExit, restoreTerminal} from '../terminal.js';
+import {enterFullScreen, onRestore, restoreOnExit, restoreTerminal} from '../terminal.js';
+import {graphemeMode, probeTerminal} from '../render/probe.js';
+import {learnWidths} from '../text/cluster-widths.js';
 import {awaitFirstPage} from '../hooks/first-page.js';
 import type {MessagesPage} from '../protocol/types.js';
 import {saveCacheSoon} from '../save-code-cache.js';
@@ -34,6 +36,17 @@ export type UiOptions = {
 
 /** How long the first frame waits for a history page already asked for, rather than show "loading". */
 const firstPageWaitMs = 100;
+/** How long the first frame waits for the terminal to say how it measures emoji (render/probe.ts). */
+const probeWaitMs = 200;
+
+/** Learn how this terminal measures the clusters terminals disagree on, before the first frame. */
+async function learnTerminalWidths(): Promise<void> {
+	const {widths, mode} = await probeTerminal(process.stdin, process.stdout, probeWaitMs);
+	learnWidths(widths);
+	if (mode === 2) {
+		onRestore(graphemeMode.reset);
+	}
+}
 
 /** Sizes the App to the terminal, following resizes. */
 function FullScreen(props: Omit<Parameters<typeof App>[0], 'columns' | 'rows'>) {
@@ -66,9 +79,10 @@ export async function runUi(options: UiOptions): Promise<void> {
 		}
 	});
 
-	const firstPage = options.firstPage
-		? await awaitFirstPage(options.firstPage, firstPageWaitMs)
-		: undefined;
+	const [firstPage] = await Promise.all([
+		options.firstPage ? awaitFirstPage(options.firstPage, firstPageWaitMs) : undefined,
+		learnTerminalWidths(),
+	]);
 	const instance = render(
 		<FullScreen
 			serverUrl={options.serverUrl}

@@ -110,8 +110,8 @@ function BottomLine(props: {
 export function ChatScreen(props: ChatScreenProps) {
 	const {connection, columns, rows, lang, labels} = props;
 	const display = useDisplay();
-	// One row short of the terminal: a frame as tall as the terminal makes Ink repaint it all.
-	const height = rows - 1;
+	// Every row of the terminal: the input line is its last (see scripts/ink-patches.js).
+	const height = rows;
 	const tooSmall = isTooSmall(columns, rows);
 	const chat = useChat(connection);
 	const {state} = chat;

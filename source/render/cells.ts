@@ -1,4 +1,5 @@
 import stringWidth, {graphemes} from '../text/width.js';
+import {isDisputed} from '../text/cluster-widths.js';
 import {applySgr} from './sgr.js';
 
 /*
@@ -12,6 +13,11 @@ export type Row = {
 	readonly styles: string[];
 	/** Whether the line held escape sequences other than SGR: then only a whole rewrite is safe. */
 	readonly opaque: boolean;
+	/**
+	 * Whether it holds a cluster this terminal may measure otherwise (text/cluster-widths.ts):
+	 * then the row is written in full, each cell after such a cluster placed by its address.
+	 */
+	readonly loose?: boolean;
 };
 
 const widths = new Map<string, number>();
@@ -46,6 +52,7 @@ export function lineCells(line: string, limit = Number.POSITIVE_INFINITY): Row {
 	const styles: string[] = [];
 	let style = '';
 	let opaque = false;
+	let loose = false;
 	for (const match of line.matchAll(sgrOrText)) {
 		const [token, parameters] = match;
 		if (parameters !== undefined) {
@@ -74,6 +81,7 @@ export function lineCells(line: string, limit = Number.POSITIVE_INFINITY): Row {
 				continue;
 			}
 
+			loose ||= isCluster(segment) && isDisputed(segment);
 			chars.push(segment);
 			styles.push(style);
 			for (let extra = 1; extra < cellWidth; extra++) {
@@ -83,7 +91,12 @@ export function lineCells(line: string, limit = Number.POSITIVE_INFINITY): Row {
 		}
 	}
 
-	return {chars, styles, opaque};
+	return loose ? {chars, styles, opaque, loose} : {chars, styles, opaque};
+}
+
+/** Whether a grapheme is more than one code point. */
+export function isCluster(grapheme: string): boolean {
+	return grapheme.length > (grapheme.codePointAt(0)! > 0xff_ff ? 2 : 1);
 }
 
 /** Rows whose cells are already known (source/render/output.ts made them) in the last two frames. */
@@ -101,11 +114,11 @@ export function parseRow(line: string, width: number): Row {
 		return known;
 	}
 
-	const {chars, styles, opaque} = lineCells(line, width);
-	while (chars.length < width) {
-		chars.push(' ');
-		styles.push('');
+	const row = lineCells(line, width);
+	while (row.chars.length < width) {
+		row.chars.push(' ');
+		row.styles.push('');
 	}
 
-	return {chars, styles, opaque};
+	return row;
 }

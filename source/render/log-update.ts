@@ -1,5 +1,13 @@
 import process from 'node:process';
-import {emptyScreen, paintAll, paintDiff, screenOf, type Screen} from './frame-diff.js';
+import {
+	emptyScreen,
+	paint,
+	paintAll,
+	screenOf,
+	unknownPosition,
+	type Position,
+	type Screen,
+} from './frame-diff.js';
 import {findScroll, scrolled, scrollSequence} from './scroll.js';
 
 /*
@@ -9,7 +17,11 @@ row; over a slow SSH link every byte counts. This one writes only the changed ce
 reached with one cursor address, and moves the log up with a scroll region when messages arrive.
 
 It draws the whole screen from the top-left corner, which is what chat-tui's only Ink app does:
-the full-screen chat in the alternate screen (source/commands/ui.tsx, source/terminal.ts).
+the full-screen chat in the alternate screen (source/commands/ui.tsx, source/terminal.ts). After
+every frame the terminal's own cursor goes where the app asked (Ink's useCursor: the input line's
+insertion point), or stays hidden; input methods and screen readers follow it. A typed character
+costs the character alone when the cursor already sits where it goes. Big frames are drawn as one
+(synchronized output) with the cursor hidden meanwhile; small ones go as they are.
 Set CHAT_TUI_SCROLL_REGION=0 for a terminal that mishandles scroll regions.
 */
 
@@ -18,6 +30,14 @@ type CursorPosition = {x: number; y: number};
 
 const hideCursor = '\u001B[?25l';
 const showCursor = '\u001B[?25h';
+/** Synchronized output (mode 2026): the terminal shows the frame once it is all there. */
+const beginFrame = '\u001B[?2026h';
+const endFrame = '\u001B[?2026l';
+/**
+ * Frames this big or bigger are drawn as one, with the cursor hidden meanwhile; smaller ones (a
+ * typed character, a new message) go as they are, the cursor where it is.
+ */
+const wholeFrameBytes = 256;
 
 function linesOf(output: string): string[] {
 	const lines = output.split('\n');
@@ -28,63 +48,84 @@ function linesOf(output: string): string[] {
 	return lines;
 }
 
-/** The bytes from `previous` to `next`: with a scroll region when that is shorter. */
-export function frameBytes(previous: Screen, next: Screen, useScrollRegion: boolean): string {
+/**
+ * The bytes from `previous` to `next`, with a scroll region when that is shorter, starting with
+ * the cursor at `from`; and where the cursor is after them.
+ */
+export function frameUpdate(
+	previous: Screen,
+	next: Screen,
+	useScrollRegion: boolean,
+	from: Position = unknownPosition,
+): {bytes: string; end: Position} {
 	if (previous.width !== next.width || previous.texts.length === 0) {
 		return paintAll(next);
 	}
 
-	const plain = paintDiff(previous, next);
+	const plain = paint(previous, next, from);
 	const scroll = useScrollRegion ? findScroll(previous, next) : undefined;
 	if (!scroll) {
 		return plain;
 	}
 
-	const viaScroll = scrollSequence(scroll) + paintDiff(scrolled(previous, scroll), next);
-	return viaScroll.length < plain.length ? viaScroll : plain;
+	// Setting the region puts the cursor home.
+	const after = paint(scrolled(previous, scroll), next, {row: 0, col: 0});
+	const viaScroll = {bytes: scrollSequence(scroll) + after.bytes, end: after.end};
+	return viaScroll.bytes.length < plain.bytes.length ? viaScroll : plain;
 }
+
+/** The bytes from `previous` to `next`: with a scroll region when that is shorter. */
+export function frameBytes(previous: Screen, next: Screen, useScrollRegion: boolean): string {
+	return frameUpdate(previous, next, useScrollRegion).bytes;
+}
+
+const samePlace = (cursor: CursorPosition | undefined, at: Position) =>
+	cursor?.x === at.col && cursor.y === at.row;
 
 function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 	const useScrollRegion = process.env.CHAT_TUI_SCROLL_REGION !== '0';
 	let screen = emptyScreen(0);
 	let previousOutput = '';
-	let cursorHidden = false;
-	let cursorPosition: CursorPosition | undefined;
-	let cursorDirty = false;
-	let shownCursor: CursorPosition | undefined;
+	/** Where the terminal's own cursor is wanted (the input line's insertion point), if shown. */
+	let cursor: CursorPosition | undefined;
+	/** Where the terminal's cursor is now, and whether it shows (it does when a program starts). */
+	let at = unknownPosition;
+	let visible = true;
 
-	const activeCursor = () => (cursorDirty ? cursorPosition : undefined);
-	const cursorMoved = (cursor: CursorPosition | undefined) =>
-		cursor?.x !== shownCursor?.x || cursor?.y !== shownCursor?.y;
-	const hasChanges = (output: string) => output !== previousOutput || cursorMoved(activeCursor());
+	const cursorSettled = () => keepCursor || (cursor ? visible && samePlace(cursor, at) : !visible);
+	const hasChanges = (output: string) => output !== previousOutput || !cursorSettled();
 
 	const render = (output: string): boolean => {
-		const cursor = activeCursor();
-		cursorDirty = false;
-		if (output === previousOutput && !cursorMoved(cursor)) {
+		if (!hasChanges(output)) {
 			return false;
 		}
 
-		let out = '';
-		if (!keepCursor && !cursorHidden) {
-			out += hideCursor;
-			cursorHidden = true;
-		}
-
-		if (shownCursor) {
-			out += hideCursor;
-		}
-
 		const next = screenOf(linesOf(output), stream.columns || 80);
-		out += frameBytes(screen, next, useScrollRegion);
-		if (cursor) {
-			out += `\u001B[${cursor.y + 1};${cursor.x + 1}H${showCursor}`;
+		const {bytes, end} = frameUpdate(screen, next, useScrollRegion, at);
+		const whole = bytes.length >= wholeFrameBytes;
+		let out = '';
+		if (!keepCursor && visible && (whole || !cursor)) {
+			out += hideCursor;
+			visible = false;
 		}
 
-		stream.write(out);
+		out += bytes;
+		at = end;
+		if (cursor && !keepCursor) {
+			if (!samePlace(cursor, at)) {
+				out += `\u001B[${cursor.y + 1};${cursor.x + 1}H`;
+				at = {row: cursor.y, col: cursor.x};
+			}
+
+			if (!visible) {
+				out += showCursor;
+				visible = true;
+			}
+		}
+
+		stream.write(whole ? beginFrame + out + endFrame : out);
 		screen = next;
 		previousOutput = output;
-		shownCursor = cursor ? {...cursor} : undefined;
 		return true;
 	};
 
@@ -92,7 +133,7 @@ function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 	const forget = () => {
 		screen = emptyScreen(0);
 		previousOutput = '';
-		shownCursor = undefined;
+		at = unknownPosition;
 	};
 
 	render.clear = () => {
@@ -102,26 +143,25 @@ function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 
 	render.done = () => {
 		forget();
-		if (!keepCursor) {
+		if (!keepCursor && !visible) {
 			stream.write(showCursor);
-			cursorHidden = false;
+			visible = true;
 		}
 	};
 
 	/** Ink painted `output` itself (a resize, or a frame as tall as the terminal). */
 	render.sync = (output: string) => {
-		cursorDirty = false;
 		screen = output === '' ? emptyScreen(0) : screenOf(linesOf(output), stream.columns || 80);
 		previousOutput = output;
-		shownCursor = undefined;
+		at = unknownPosition;
 	};
 
+	/** Where the terminal's cursor goes after every frame (Ink's useCursor); undefined hides it. */
 	render.setCursorPosition = (position: CursorPosition | undefined) => {
-		cursorPosition = position;
-		cursorDirty = true;
+		cursor = position ? {...position} : undefined;
 	};
 
-	render.isCursorDirty = () => cursorDirty;
+	render.isCursorDirty = () => !cursorSettled();
 	render.willRender = hasChanges;
 	return render;
 }
