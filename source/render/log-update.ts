@@ -29,6 +29,9 @@ type Stream = NodeJS.WriteStream;
 type CursorPosition = {x: number; y: number};
 
 const hideCursor = '\u001B[?25l';
+/** DECSC and DECRC: shorter than an address back to where the cursor was. */
+const saveCursor = '\u001B7';
+const restoreCursor = '\u001B8';
 const showCursor = '\u001B[?25h';
 /** Synchronized output (mode 2026): the terminal shows the frame once it is all there. */
 const beginFrame = '\u001B[?2026h';
@@ -109,18 +112,21 @@ function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 			visible = false;
 		}
 
-		out += bytes;
+		const from = at;
 		at = end;
-		if (cursor && !keepCursor) {
-			if (!samePlace(cursor, at)) {
-				out += `\u001B[${cursor.y + 1};${cursor.x + 1}H`;
-				at = {row: cursor.y, col: cursor.x};
-			}
+		if (cursor && !keepCursor && !samePlace(cursor, at)) {
+			// Back where it was (the pen is at default attributes, which DECSC keeps too), or there.
+			const back = samePlace(cursor, from) && bytes !== '';
+			out += back ? `${saveCursor}${bytes}${restoreCursor}` : bytes;
+			out += back ? '' : `\u001B[${cursor.y + 1};${cursor.x + 1}H`;
+			at = {row: cursor.y, col: cursor.x};
+		} else {
+			out += bytes;
+		}
 
-			if (!visible) {
-				out += showCursor;
-				visible = true;
-			}
+		if (cursor && !keepCursor && !visible) {
+			out += showCursor;
+			visible = true;
 		}
 
 		stream.write(whole ? beginFrame + out + endFrame : out);

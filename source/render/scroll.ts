@@ -3,7 +3,7 @@ import type {Screen} from './frame-diff.js';
 /*
 When a new message arrives, the log's rows move up while the panel, status bar and input stay.
 Rewriting every moved row costs a screenful; a terminal scroll region (DECSTBM) moves them for a
-few bytes: set the region, line-feed at its bottom, reset the region. Rows in the region that
+few bytes: set the region, scroll it up (SU), reset the region. Rows in the region that
 should not have moved (the user panel shares them) are then repaired by the ordinary diff.
 */
 
@@ -95,5 +95,5 @@ export function scrolled(screen: Screen, {top, bottom, count}: Scroll): Screen {
 
 /** The bytes that make the terminal scroll; the pen must be at default attributes. */
 export function scrollSequence({top, bottom, count}: Scroll): string {
-	return `\u001B[${top + 1};${bottom + 1}r\u001B[${bottom + 1}H${'\n'.repeat(count)}\u001B[r`;
+	return `\u001B[${top + 1};${bottom + 1}r\u001B[${count === 1 ? '' : count}S\u001B[r`;
 }

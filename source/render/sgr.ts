@@ -109,7 +109,42 @@ export function applySgr(key: string, parameterText: string): string {
 	return next;
 }
 
-/** The sequence that takes the terminal's pen from one state to another. */
+/** The parameters that change `from` into `to` without a reset. */
+function changes(from: Attributes, to: Attributes): string {
+	const parts: string[] = [];
+	const kept = new Set(from.flags);
+	for (const [off, flags] of offParameter) {
+		if (flags.some((flag) => kept.has(flag) && !to.flags.has(flag))) {
+			parts.push(String(off));
+			for (const flag of flags) {
+				kept.delete(flag);
+			}
+		}
+	}
+
+	for (const flag of [...to.flags].sort((a, b) => a - b)) {
+		if (!kept.has(flag)) {
+			parts.push(String(flag));
+		}
+	}
+
+	if (from.fg !== to.fg) {
+		parts.push(to.fg === '' ? '39' : to.fg);
+	}
+
+	if (from.bg !== to.bg) {
+		parts.push(to.bg === '' ? '49' : to.bg);
+	}
+
+	return parts.join(';');
+}
+
+const sequences = new Map<string, string>();
+
+/**
+ * The sequence that takes the terminal's pen from one state to another: the changes alone, or a
+ * reset and the new state, whichever is shorter.
+ */
 export function sgrTransition(from: string, to: string): string {
 	if (from === to) {
 		return '';
@@ -119,5 +154,19 @@ export function sgrTransition(from: string, to: string): string {
 		return '\u001B[m';
 	}
 
-	return from === '' ? `\u001B[${to}m` : `\u001B[0;${to}m`;
+	if (from === '') {
+		return `\u001B[${to}m`;
+	}
+
+	const memo = `${from}>${to}`;
+	let sequence = sequences.get(memo);
+	if (sequence === undefined) {
+		const delta = changes(decode(from), decode(to));
+		sequence = `\u001B[${delta.length < to.length + 2 ? delta : `0;${to}`}m`;
+		if (sequences.size < 10_000) {
+			sequences.set(memo, sequence);
+		}
+	}
+
+	return sequence;
 }
