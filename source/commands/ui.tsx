@@ -39,8 +39,18 @@ const firstPageWaitMs = 100;
 /** How long the first frame waits for the terminal to say how it measures emoji (render/probe.ts). */
 const probeWaitMs = 200;
 
-/** Learn how this terminal measures the clusters terminals disagree on, before the first frame. */
-async function learnTerminalWidths(): Promise<void> {
+/**
+ * Learn how this terminal measures the clusters terminals disagree on, before the first frame. Not
+ * in ASCII (a locale that is not UTF-8, or --ascii): the probes are emoji, so nothing is learned
+ * and rows with such clusters are drawn the safe way.
+ */
+async function learnTerminalWidths(ascii: boolean): Promise<void> {
+	// CHAT_TUI_PROBE=0 asks nothing: for a terminal that shows the probes or their answers.
+	if (ascii || process.env.CHAT_TUI_PROBE === '0') {
+		learnWidths({});
+		return;
+	}
+
 	const {widths, mode} = await probeTerminal(process.stdin, process.stdout, probeWaitMs);
 	learnWidths(widths);
 	if (mode === 2) {
@@ -81,7 +91,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 
 	const [firstPage] = await Promise.all([
 		options.firstPage ? awaitFirstPage(options.firstPage, firstPageWaitMs) : undefined,
-		learnTerminalWidths(),
+		learnTerminalWidths(options.display?.glyphs.ascii ?? false),
 	]);
 	const instance = render(
 		<FullScreen
