@@ -1,6 +1,6 @@
 import stringWidth, {graphemes} from '../text/width.js';
 import {isDisputed} from '../text/cluster-widths.js';
-import {applySgr} from './sgr.js';
+import {applySgr, withLink} from './sgr.js';
 
 /*
 One row of a frame as terminal cells: what each cell shows and with which attributes. A wide
@@ -34,7 +34,9 @@ function widthOf(grapheme: string): number {
 	return width;
 }
 
-const sgrOrText = /\u001B\[([\d;:]*)m|\u001B[^]?|[^\u001B]+/g;
+// SGR, an OSC 8 hyperlink (BEL or ST ends it), any other escape, or text.
+const sgrOrText =
+	/\u001B\[([\d;:]*)m|\u001B]8;([^;\u0007\u001B]*;[^\u0007\u001B]*)(?:\u0007|\u001B\\)|\u001B[^]?|[^\u001B]+/g;
 
 const printableAscii = /^[\u0020-\u007E]*$/;
 
@@ -54,9 +56,14 @@ export function lineCells(line: string, limit = Number.POSITIVE_INFINITY): Row {
 	let opaque = false;
 	let loose = false;
 	for (const match of line.matchAll(sgrOrText)) {
-		const [token, parameters] = match;
+		const [token, parameters, link] = match;
 		if (parameters !== undefined) {
 			style = applySgr(style, parameters);
+			continue;
+		}
+
+		if (link !== undefined) {
+			style = withLink(style, link);
 			continue;
 		}
 

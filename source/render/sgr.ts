@@ -1,9 +1,30 @@
 /*
 Text attributes (SGR) as one canonical string per state, so two cells look the same exactly when
 their keys are equal. The key is the SGR parameter list that sets the state from a reset: '' is
-the default, '1;31' is bold red. Ink's frames only carry SGR sequences (chalk), and chat-tui's
-own text has none (the sanitizer removes them on the way in).
+the default, '1;31' is bold red. A hyperlink (OSC 8) is an attribute too: its parameters and URI
+follow the SGR part after a NUL, `4;34\0;https://example.com`, so a cell keeps its link through
+the diff and a rewritten run opens and closes it again. Ink's frames carry SGR sequences (chalk)
+and whatever links the app put in; text from the network has none (the sanitizer removes them).
 */
+
+/** Between a key's SGR part and its link (OSC 8 parameters `;` URI). */
+const linkMark = '\0';
+
+const splitKey = (key: string): [string, string] => {
+	const at = key.indexOf(linkMark);
+	return at === -1 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
+};
+
+const joinKey = (sgr: string, link: string) => (link === '' ? sgr : `${sgr}${linkMark}${link}`);
+
+/**
+ * The state with this OSC 8 link (its parameters, `;`, the URI: what goes between `ESC ] 8 ;` and
+ * the terminator); a link with no URI ends the link.
+ */
+export function withLink(key: string, link: string): string {
+	const [sgr] = splitKey(key);
+	return joinKey(sgr, link.slice(link.indexOf(';') + 1) === '' ? '' : link);
+}
 
 type Attributes = {
 	flags: Set<number>;
@@ -97,6 +118,12 @@ const transitions = new Map<string, string>();
 
 /** The state after the SGR sequence with these parameters (the text between `ESC [` and `m`). */
 export function applySgr(key: string, parameterText: string): string {
+	if (key.includes(linkMark)) {
+		// SGR leaves a link as it is.
+		const [sgr, link] = splitKey(key);
+		return joinKey(applySgr(sgr, parameterText), link);
+	}
+
 	const memo = `${key}|${parameterText}`;
 	let next = transitions.get(memo);
 	if (next === undefined) {
@@ -148,6 +175,13 @@ const sequences = new Map<string, string>();
 export function sgrTransition(from: string, to: string): string {
 	if (from === to) {
 		return '';
+	}
+
+	if (from.includes(linkMark) || to.includes(linkMark)) {
+		const [fromSgr, fromLink] = splitKey(from);
+		const [toSgr, toLink] = splitKey(to);
+		const link = fromLink === toLink ? '' : `\u001B]8;${toLink === '' ? ';' : toLink}\u001B\\`;
+		return sgrTransition(fromSgr, toSgr) + link;
 	}
 
 	if (to === '') {

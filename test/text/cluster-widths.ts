@@ -70,6 +70,9 @@ test.serial('nothing learned: the widest rule, and every such cluster disputed',
 test('there is a probe for every kind, and a CJK check', (t) => {
 	t.deepEqual(Object.keys(probes).sort(), ['cjk', 'flag', 'modifier', 'vs16', 'zwj']);
 	for (const [kind, probe] of Object.entries(probes)) {
-		t.is(kind === 'cjk' ? undefined : clusterKind(probe), kind === 'cjk' ? undefined : kind);
+		t.is<string | undefined>(
+			kind === 'cjk' ? undefined : clusterKind(probe),
+			kind === 'cjk' ? undefined : kind,
+		);
 	}
 });
