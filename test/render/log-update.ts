@@ -19,21 +19,24 @@ function start(columns = 40) {
 
 const frame = (input: string) => ['log row', '', 'status', `> ${input}`].join('\n');
 
+/** Started with `input` typed and the cursor after it; what was written so far forgotten. */
+function typedAlready(input: string) {
+	const started = start();
+	started.log.setCursorPosition({x: 2 + input.length, y: 3});
+	started.log(frame(input));
+	started.writes.length = 0;
+	return started;
+}
+
 test('a character typed where the cursor is writes the character alone', (t) => {
-	const {log, writes} = start();
-	log.setCursorPosition({x: 2, y: 3});
-	log(frame(''));
-	writes.length = 0;
+	const {log, writes} = typedAlready('');
 	log.setCursorPosition({x: 3, y: 3});
 	log(frame('a'));
 	t.deepEqual(writes, ['a']);
 });
 
 test('the cursor goes back to the insertion point after a change elsewhere, and shows', (t) => {
-	const {log, writes} = start();
-	log.setCursorPosition({x: 2, y: 3});
-	log(frame(''));
-	writes.length = 0;
+	const {log, writes} = typedAlready('');
 	log('new row\n\nstatus\n> ');
 	const [written] = writes;
 	t.true(written!.startsWith('\u001B7'), `${JSON.stringify(written)}`);
@@ -42,10 +45,7 @@ test('the cursor goes back to the insertion point after a change elsewhere, and 
 });
 
 test('the cursor moves without a frame when only the insertion point moves', (t) => {
-	const {log, writes} = start();
-	log.setCursorPosition({x: 4, y: 3});
-	log(frame('ab'));
-	writes.length = 0;
+	const {log, writes} = typedAlready('ab');
 	log.setCursorPosition({x: 2, y: 3});
 	t.true(log.isCursorDirty());
 	log(frame('ab'));
