@@ -1,6 +1,6 @@
 import {isDisputed} from '../text/cluster-widths.js';
 import {blankRow, isCluster, parseRow, type Row} from './cells.js';
-import {sgrTransition} from './sgr.js';
+import {erasesPlain, sgrTransition} from './sgr.js';
 
 /*
 What the terminal shows, and the bytes that turn it into the next frame. Only changed cells are
@@ -141,8 +141,13 @@ function repaintRow(pen: Pen, index: number, previous: Row, next: Row): string {
 		out += moveTo(pen, index, start);
 		if (end >= tail && tail < width) {
 			out += writeCells(pen, next, start, tail - 1);
-			out += sgrTransition(pen.style, '') + '\u001B[K';
-			pen.style = '';
+			// Erased cells take the background only: with none set, no reset is needed first.
+			if (!erasesPlain(pen.style)) {
+				out += sgrTransition(pen.style, '');
+				pen.style = '';
+			}
+
+			out += '\u001B[K';
 			pen.col = Math.max(start, tail);
 			return out;
 		}

@@ -8,7 +8,7 @@ import {
 	type Position,
 	type Screen,
 } from './frame-diff.js';
-import {findScroll, scrolled, scrollSequence} from './scroll.js';
+import {findScroll, scrolled, scrollSequence, type Region} from './scroll.js';
 
 /*
 chat-tui's stand-in for Ink's log-update, swapped in when the bundle is built (scripts/build.js).
@@ -51,29 +51,39 @@ function linesOf(output: string): string[] {
 	return lines;
 }
 
+type Update = {bytes: string; end: Position; region?: Region};
+
 /**
  * The bytes from `previous` to `next`, with a scroll region when that is shorter, starting with
- * the cursor at `from`; and where the cursor is after them.
+ * the cursor at `from` and the terminal's scroll region `region` (undefined: not known); and
+ * where the cursor is after them, and the region then.
  */
 export function frameUpdate(
 	previous: Screen,
 	next: Screen,
 	useScrollRegion: boolean,
 	from: Position = unknownPosition,
-): {bytes: string; end: Position} {
+	region?: Region,
+): Update {
 	if (previous.width !== next.width || previous.texts.length === 0) {
-		return paintAll(next);
+		return {...paintAll(next), region};
 	}
 
-	const plain = paint(previous, next, from);
+	const plain = {...paint(previous, next, from), region};
 	const scroll = useScrollRegion ? findScroll(previous, next) : undefined;
 	if (!scroll) {
 		return plain;
 	}
 
-	// Setting the region puts the cursor home.
-	const after = paint(scrolled(previous, scroll), next, {row: 0, col: 0});
-	const viaScroll = {bytes: scrollSequence(scroll) + after.bytes, end: after.end};
+	const sequence = scrollSequence(scroll, region);
+	// Setting the region puts the cursor home; SU alone leaves it where it is.
+	const start = sequence.includes('r') ? {row: 0, col: 0} : from;
+	const after = paint(scrolled(previous, scroll), next, start);
+	const viaScroll = {
+		bytes: sequence + after.bytes,
+		end: after.end,
+		region: {top: scroll.top, bottom: scroll.bottom},
+	};
 	return viaScroll.bytes.length < plain.bytes.length ? viaScroll : plain;
 }
 
@@ -94,6 +104,8 @@ function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 	/** Where the terminal's cursor is now, and whether it shows (it does when a program starts). */
 	let at = unknownPosition;
 	let visible = true;
+	/** The scroll region the terminal has set, when known. */
+	let region: Region | undefined;
 
 	const cursorSettled = () => keepCursor || (cursor ? visible && samePlace(cursor, at) : !visible);
 	const hasChanges = (output: string) => output !== previousOutput || !cursorSettled();
@@ -104,7 +116,14 @@ function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 		}
 
 		const next = screenOf(linesOf(output), stream.columns || 80);
-		const {bytes, end} = frameUpdate(screen, next, useScrollRegion, at);
+		const update = frameUpdate(screen, next, useScrollRegion, at, region);
+		region = update.region;
+		// The cursor goes back where it was with DECRC (shorter than an address), which restores
+		// the default attributes too: the reset the frame ends with can go.
+		const moves = cursor !== undefined && !keepCursor && !samePlace(cursor, update.end);
+		const back = moves && samePlace(cursor, at) && update.bytes !== '';
+		const bytes =
+			back && update.bytes.endsWith('\u001B[m') ? update.bytes.slice(0, -3) : update.bytes;
 		const whole = bytes.length >= wholeFrameBytes;
 		let out = '';
 		if (!keepCursor && visible && (whole || !cursor)) {
@@ -112,16 +131,11 @@ function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 			visible = false;
 		}
 
-		const from = at;
-		at = end;
-		if (cursor && !keepCursor && !samePlace(cursor, at)) {
-			// Back where it was (the pen is at default attributes, which DECSC keeps too), or there.
-			const back = samePlace(cursor, from) && bytes !== '';
-			out += back ? `${saveCursor}${bytes}${restoreCursor}` : bytes;
+		out += back ? `${saveCursor}${bytes}${restoreCursor}` : bytes;
+		at = update.end;
+		if (moves && cursor) {
 			out += back ? '' : `\u001B[${cursor.y + 1};${cursor.x + 1}H`;
 			at = {row: cursor.y, col: cursor.x};
-		} else {
-			out += bytes;
 		}
 
 		if (cursor && !keepCursor && !visible) {
@@ -140,6 +154,7 @@ function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 		screen = emptyScreen(0);
 		previousOutput = '';
 		at = unknownPosition;
+		region = undefined;
 	};
 
 	render.clear = () => {
@@ -160,6 +175,7 @@ function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 		screen = output === '' ? emptyScreen(0) : screenOf(linesOf(output), stream.columns || 80);
 		previousOutput = output;
 		at = unknownPosition;
+		region = undefined;
 	};
 
 	/** Where the terminal's cursor goes after every frame (Ink's useCursor); undefined hides it. */

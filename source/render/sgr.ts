@@ -166,6 +166,20 @@ function changes(from: Attributes, to: Attributes): string {
 	return parts.join(';');
 }
 
+/** Whether cells erased (EL) under this state come out default: no background, inverse or link. */
+export function erasesPlain(key: string): boolean {
+	if (key === '') {
+		return true;
+	}
+
+	if (key.includes(linkMark)) {
+		return false;
+	}
+
+	const {flags, bg} = decode(key);
+	return bg === '' && !flags.has(7);
+}
+
 const sequences = new Map<string, string>();
 
 /**

@@ -219,7 +219,7 @@ async function check(t: ExecutionContext, before: Frame, after: Frame, useScroll
 
 test('a new message costs a scroll of the log and its own row, not a repaint', async (t) => {
 	const bytes = await check(t, chatFrame(100, ''), chatFrame(101, ''), true);
-	t.true(bytes.includes('\u001B[1;37r'), JSON.stringify(bytes));
+	t.true(bytes.includes('\u001B[;37r\u001B[S'), JSON.stringify(bytes));
 	t.true(bytes.length <= 300, `${bytes.length} bytes: ${JSON.stringify(bytes)}`);
 	const withoutRegion = await check(t, chatFrame(100, ''), chatFrame(101, ''), false);
 	t.true(

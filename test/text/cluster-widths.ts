@@ -70,7 +70,7 @@ test.serial('nothing learned: the widest rule, and every such cluster disputed',
 test('there is a probe for every kind, and a CJK check', (t) => {
 	t.deepEqual(Object.keys(probes).sort(), ['cjk', 'flag', 'modifier', 'vs16', 'zwj']);
 	for (const [kind, probe] of Object.entries(probes)) {
-		t.is<string | undefined>(
+		t.is<string | undefined, string | undefined>(
 			kind === 'cjk' ? undefined : clusterKind(probe),
 			kind === 'cjk' ? undefined : kind,
 		);
