@@ -141,3 +141,18 @@ test.serial(
 		);
 	},
 );
+
+test('the scroll region stays set: the next message in it costs the scroll alone', (t) => {
+	const {log, writes} = start();
+	const lines = (from: number) => [
+		...Array.from({length: 6}, (_, index) => `message number ${from + index}`),
+		'status',
+		'> ',
+	];
+	log.setCursorPosition({x: 2, y: 7});
+	log(lines(0).join('\n'));
+	log(lines(1).join('\n'));
+	t.true(writes.at(-1)!.includes('\u001B[;6r\u001B[S'), `${JSON.stringify(writes.at(-1))}`);
+	log(lines(2).join('\n'));
+	t.is(writes.at(-1), '\u001B7\u001B[S\u001B[6Hmessage number 7\u001B8');
+});
