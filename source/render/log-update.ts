@@ -53,17 +53,20 @@ function linesOf(output: string): string[] {
 
 type Update = {bytes: string; end: Position; region?: Region};
 
+/** Where the terminal's cursor is, and the scroll region it has set (undefined: not known). */
+type TerminalState = {readonly at: Position; readonly region?: Region};
+
+const unknownState: TerminalState = {at: unknownPosition};
+
 /**
- * The bytes from `previous` to `next`, with a scroll region when that is shorter, starting with
- * the cursor at `from` and the terminal's scroll region `region` (undefined: not known); and
- * where the cursor is after them, and the region then.
+ * The bytes from `previous` to `next`, with a scroll region when that is shorter, starting from
+ * the terminal's state; and where the cursor is after them, and the region then.
  */
 export function frameUpdate(
 	previous: Screen,
 	next: Screen,
 	useScrollRegion: boolean,
-	from: Position = unknownPosition,
-	region?: Region,
+	{at: from, region}: TerminalState = unknownState,
 ): Update {
 	if (previous.width !== next.width || previous.texts.length === 0) {
 		return {...paintAll(next), region};
@@ -92,6 +95,13 @@ export function frameBytes(previous: Screen, next: Screen, useScrollRegion: bool
 	return frameUpdate(previous, next, useScrollRegion).bytes;
 }
 
+/**
+ * A frame's bytes before the cursor goes back with DECRC (shorter than an address), which
+ * restores the default attributes too: the reset the frame ends with can go.
+ */
+const withoutLastReset = (bytes: string) =>
+	bytes.endsWith('\u001B[m') ? bytes.slice(0, -3) : bytes;
+
 const samePlace = (cursor: CursorPosition | undefined, at: Position) =>
 	cursor?.x === at.col && cursor.y === at.row;
 
@@ -116,14 +126,11 @@ function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 		}
 
 		const next = screenOf(linesOf(output), stream.columns || 80);
-		const update = frameUpdate(screen, next, useScrollRegion, at, region);
+		const update = frameUpdate(screen, next, useScrollRegion, {at, region});
 		region = update.region;
-		// The cursor goes back where it was with DECRC (shorter than an address), which restores
-		// the default attributes too: the reset the frame ends with can go.
 		const moves = cursor !== undefined && !keepCursor && !samePlace(cursor, update.end);
 		const back = moves && samePlace(cursor, at) && update.bytes !== '';
-		const bytes =
-			back && update.bytes.endsWith('\u001B[m') ? update.bytes.slice(0, -3) : update.bytes;
+		const bytes = back ? withoutLastReset(update.bytes) : update.bytes;
 		const whole = bytes.length >= wholeFrameBytes;
 		let out = '';
 		if (!keepCursor && visible && (whole || !cursor)) {
