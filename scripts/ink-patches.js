@@ -20,6 +20,24 @@ export const inkPatches = [
 
 inkPatches.push(
 	{
+		// Ink clears the terminal and paints everything whenever the last frame was as tall as the
+		// terminal: written for its own log-update, which cannot address a row above the cursor. Ours
+		// draws every frame from the top-left corner, so a frame may fill the terminal (the input
+		// line is its last row); only a taller one, which would scroll, is still painted whole.
+		name: 'full-height-frames',
+		file: 'ink/build/ink.js',
+		find: 'if (this.lastOutputHeight >= this.options.stdout.rows) {',
+		replace: 'if (this.lastOutputHeight > this.options.stdout.rows) {',
+	},
+	{
+		// Ink wraps every write in synchronized output (16 bytes), a typed character too. Our
+		// log-update does so itself, for frames big enough to tear (source/render/log-update.ts).
+		name: 'synchronized-output-by-log-update',
+		file: 'ink/build/write-synchronized.js',
+		find: "return 'isTTY' in stream && stream.isTTY === true && !isInCi;",
+		replace: 'return false;',
+	},
+	{
 		// Ink remembers the size of every text it ever measured, in a Map that is never emptied:
 		// in a chat that runs for days every message line stays in memory. Keep a few screens.
 		name: 'bounded-measure-cache',

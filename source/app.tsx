@@ -49,8 +49,8 @@ function Screen(props: AppProps & {readonly display: Display}) {
 	const {columns, rows, lang} = props;
 	const [name, setName] = useState(props.name);
 	const labels = labelsFor(lang, props.display.glyphs.ascii);
-	// One row short of the terminal: a frame as tall as the terminal makes Ink repaint it all.
-	const height = rows - 1;
+	// Every row of the terminal: the input line is its last (see scripts/ink-patches.js).
+	const height = rows;
 
 	if (name === undefined) {
 		if (isTooSmall(columns, rows)) {

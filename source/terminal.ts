@@ -8,10 +8,18 @@ dropped SSH link), SIGINT, and an uncaught error, whose message prints after the
 */
 
 const enter = '\u001B[?1049h\u001B[H\u001B[?2004h';
-// Bracketed paste off, cursor shown, main screen back.
-const leave = '\u001B[?2004l\u001B[?25h\u001B[?1049l';
+// Bracketed paste off, the scroll region reset (source/render/scroll.ts), cursor shown, main
+// screen back.
+const leave = '\u001B[?2004l\u001B[r\u001B[?25h\u001B[?1049l';
 
 let entered = false;
+/** Modes switched on after entering (grapheme clusters, say), switched off again on the way out. */
+let alsoLeave = '';
+
+/** Write `sequence` too when the terminal is restored. */
+export function onRestore(sequence: string): void {
+	alsoLeave += sequence;
+}
 
 function writeQuietly(text: string): void {
 	try {
@@ -36,7 +44,7 @@ export function restoreTerminal(): void {
 		// Stdin already closed.
 	}
 
-	writeQuietly(leave);
+	writeQuietly(alsoLeave + leave);
 }
 
 const signals = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;

@@ -100,8 +100,8 @@ async function keystrokes(bench: Bench): Promise<void> {
 	table.push({
 		name: `keystroke (median of ${plan.keystrokes})`,
 		value: `${bytes} B`,
-		target: '≤ 100 B',
-		ok: bytes <= 100,
+		target: '≤ 8 B',
+		ok: bytes <= 8,
 	});
 }
 
@@ -126,8 +126,8 @@ async function appends(bench: Bench): Promise<void> {
 	table.push({
 		name: `append (median of ${plan.appends}, steady)`,
 		value: `${bytes} B`,
-		target: '≤ 600 B',
-		ok: bytes <= 600,
+		target: '≤ 150 B',
+		ok: bytes <= 150,
 	});
 }
 

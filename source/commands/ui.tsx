@@ -7,7 +7,9 @@ import {setKeys, type Command} from '../keymap.js';
 import {outboxPath} from '../outbox-store.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {Lang} from '../options.js';
-import {enterFullScreen, restoreOnExit, restoreTerminal} from '../terminal.js';
+import {enterFullScreen, onRestore, restoreOnExit, restoreTerminal} from '../terminal.js';
+import {graphemeMode, probeTerminal} from '../render/probe.js';
+import {learnWidths} from '../text/cluster-widths.js';
 import {awaitFirstPage} from '../hooks/first-page.js';
 import type {MessagesPage} from '../protocol/types.js';
 import {saveCacheSoon} from '../save-code-cache.js';
@@ -36,6 +38,27 @@ export type UiOptions = {
 
 /** How long the first frame waits for a history page already asked for, rather than show "loading". */
 const firstPageWaitMs = 100;
+/** How long the first frame waits for the terminal to say how it measures emoji (render/probe.ts). */
+const probeWaitMs = 200;
+
+/**
+ * Learn how this terminal measures the clusters terminals disagree on, before the first frame. Not
+ * in ASCII (a locale that is not UTF-8, or --ascii): the probes are emoji, so nothing is learned
+ * and rows with such clusters are drawn the safe way.
+ */
+async function learnTerminalWidths(ascii: boolean): Promise<void> {
+	// CHAT_TUI_PROBE=0 asks nothing: for a terminal that shows the probes or their answers.
+	if (ascii || process.env.CHAT_TUI_PROBE === '0') {
+		learnWidths({});
+		return;
+	}
+
+	const {widths, mode} = await probeTerminal(process.stdin, process.stdout, probeWaitMs);
+	learnWidths(widths);
+	if (mode === 2) {
+		onRestore(graphemeMode.reset);
+	}
+}
 
 /** Sizes the App to the terminal, following resizes. */
 function FullScreen(props: Omit<Parameters<typeof App>[0], 'columns' | 'rows'>) {
@@ -68,9 +91,10 @@ export async function runUi(options: UiOptions): Promise<void> {
 		}
 	});
 
-	const firstPage = options.firstPage
-		? await awaitFirstPage(options.firstPage, firstPageWaitMs)
-		: undefined;
+	const [firstPage] = await Promise.all([
+		options.firstPage ? awaitFirstPage(options.firstPage, firstPageWaitMs) : undefined,
+		learnTerminalWidths(options.display?.glyphs.ascii ?? false),
+	]);
 	const instance = render(
 		<FullScreen
 			serverUrl={options.serverUrl}

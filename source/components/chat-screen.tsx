@@ -43,6 +43,8 @@ export type ChatScreenProps = {
 	readonly onBell?: () => void;
 	/** The longest line sent, in characters; default the reference server's 2,000. */
 	readonly maxLength?: number;
+	/** The clock the bell's rate limit reads; default Date.now. */
+	readonly now?: () => number;
 };
 
 /** The panel shows from this width on, unless the user toggled it. */
@@ -112,8 +114,8 @@ function BottomLine(props: {
 export function ChatScreen(props: ChatScreenProps) {
 	const {connection, columns, rows, lang, labels} = props;
 	const display = useDisplay();
-	// One row short of the terminal: a frame as tall as the terminal makes Ink repaint it all.
-	const height = rows - 1;
+	// Every row of the terminal: the input line is its last (see scripts/ink-patches.js).
+	const height = rows;
 	const tooSmall = isTooSmall(columns, rows);
 	const chat = useChat(connection);
 	const {state} = chat;
@@ -152,7 +154,7 @@ export function ChatScreen(props: ChatScreenProps) {
 	});
 	const {search} = screen;
 
-	useBell(state.mentionCount, screen.bell, props.onBell);
+	useBell(state.mentionCount, screen.bell, props.onBell, props.now);
 
 	// Sorted when the list changes, and then only who came and left; never per keystroke.
 	const roster = useRoster(state.users, state.me.userId);

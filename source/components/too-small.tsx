@@ -2,6 +2,7 @@ import {Box, Text, useApp} from 'ink';
 import {useKeys} from '../hooks/use-keys.js';
 import type {Labels} from '../i18n.js';
 import {commandFor} from '../keymap.js';
+import {textWidth, truncate, wrapText} from '../state/wrap.js';
 import {useDisplay} from './display-context.js';
 
 export const minimumSize = {columns: 40, rows: 10} as const;
@@ -16,6 +17,38 @@ export type TooSmallProps = {
 	readonly labels: Labels;
 };
 
+/**
+ * The notice for a terminal this size: the title, the size needed and the size it is, on one
+ * line where they fit and wrapped at spaces where not. The size needed always shows: where rows
+ * run short the terminal's own size goes first, then the title.
+ */
+export function tooSmallLines(
+	{columns, rows, height}: Omit<TooSmallProps, 'labels'>,
+	labels: Labels,
+	text: (value: string) => string = (value) => value,
+): {title: string[]; body: string[]} {
+	const size = text(`${columns}×${rows}`);
+	const need = `${labels.needAtLeast} ${text(`${minimumSize.columns}×${minimumSize.rows}`)}`;
+	const oneLine = `${size}: ${need}`;
+	const wrap = (line: string) =>
+		wrapText(line, Math.max(1, columns)).map((part) => truncate(part, columns));
+	const title = wrap(labels.tooSmall);
+	const room = Math.max(1, height);
+	if (textWidth(oneLine) <= columns) {
+		return room > 1 ? {title, body: [oneLine]} : {title: [], body: [oneLine]};
+	}
+
+	const needLines = wrap(need);
+	const sizeLines = wrap(size);
+	if (title.length + needLines.length + sizeLines.length <= room) {
+		return {title, body: [...needLines, ...sizeLines]};
+	}
+
+	return title.length + needLines.length <= room
+		? {title, body: needLines}
+		: {title: [], body: needLines.slice(0, room)};
+}
+
 /** Shown instead of a broken layout when the terminal is below the minimum size. */
 export function TooSmall({columns, rows, height, labels}: TooSmallProps) {
 	const {exit} = useApp();
@@ -25,16 +58,21 @@ export function TooSmall({columns, rows, height, labels}: TooSmallProps) {
 			exit();
 		}
 	});
+	const {title, body} = tooSmallLines({columns, rows, height}, labels, (value) =>
+		glyphs.text(value),
+	);
 	return (
 		<Box flexDirection="column" width={columns} height={Math.max(1, height)} overflow="hidden">
-			<Text bold wrap="truncate-end">
-				{labels.tooSmall}
-			</Text>
-			<Text wrap="truncate-end">
-				{glyphs.text(
-					`${columns}×${rows}: ${labels.needAtLeast} ${minimumSize.columns}×${minimumSize.rows}`,
-				)}
-			</Text>
+			{title.map((line) => (
+				<Text key={`title ${line}`} bold wrap="truncate-end">
+					{line}
+				</Text>
+			))}
+			{body.map((line) => (
+				<Text key={`body ${line}`} wrap="truncate-end">
+					{line}
+				</Text>
+			))}
 		</Box>
 	);
 }

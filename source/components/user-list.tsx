@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {fill, groupDigits, type Labels} from '../i18n.js';
 import type {User} from '../protocol/types.js';
+import {needsQuotes} from '../state/display-rules.js';
 import {textWidth, truncate} from '../state/wrap.js';
 import {useDisplay} from './display-context.js';
 
@@ -47,7 +48,14 @@ function UserRow(props: {
 		<Text wrap="truncate-end" {...(selected ? theme.selected : {})}>
 			{pointer}
 			<Text {...theme.name(user.username, own)}>
-				{truncate(user.username, inner - textWidth(marker) - textWidth(pointer), glyphs.ellipsis)}
+				{truncate(
+					// Quoted where it could pass for the own marker or the system.
+					needsQuotes(user.username, labels.system)
+						? glyphs.text(`\u201C${user.username}\u201D`)
+						: user.username,
+					inner - textWidth(marker) - textWidth(pointer),
+					glyphs.ellipsis,
+				)}
 			</Text>
 			{own ? <Text {...theme.ownMarker}>{marker}</Text> : null}
 		</Text>

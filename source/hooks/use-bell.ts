@@ -1,29 +1,38 @@
 import {useStdout} from 'ink';
 import {useEffect, useRef} from 'react';
-
-/** Bells rung at most for one batch of messages, however many mention the user. */
-const maxRings = 3;
+import {mayRing} from '../state/bell-limit.js';
 
 /**
- * Rings the terminal bell once for every new mention (`count` only grows), when `enabled`.
- * The bell goes straight to the terminal: BEL moves no cursor, so the frame stays as it is.
+ * Rings the terminal bell for new mentions (`count` only grows), when `enabled`: once, and at
+ * most once in any 5 s however many batches bring them (state/bell-limit.ts). The bell goes
+ * straight to the terminal: BEL moves no cursor, so the frame stays as it is.
  */
-export function useBell(count: number, enabled: boolean, ring?: () => void): void {
+export function useBell(
+	count: number,
+	enabled: boolean,
+	ring?: () => void,
+	now: () => number = Date.now,
+): void {
 	const {stdout} = useStdout();
 	const seen = useRef(count);
+	const lastRing = useRef<number | undefined>(undefined);
 	useEffect(() => {
-		const rings = Math.min(maxRings, count - seen.current);
+		const added = count - seen.current;
 		seen.current = count;
-		if (!enabled || rings <= 0) {
+		if (!enabled || added <= 0) {
 			return;
 		}
 
-		for (let index = 0; index < rings; index++) {
-			if (ring) {
-				ring();
-			} else {
-				stdout.write('\u0007');
-			}
+		const at = now();
+		if (!mayRing(lastRing.current, at)) {
+			return;
 		}
-	}, [count, enabled, ring, stdout]);
+
+		lastRing.current = at;
+		if (ring) {
+			ring();
+		} else {
+			stdout.write('\u0007');
+		}
+	}, [count, enabled, ring, stdout, now]);
 }

@@ -1,5 +1,6 @@
 import stringWidth, {graphemes} from '../text/width.js';
-import {applySgr} from './sgr.js';
+import {isDisputed} from '../text/cluster-widths.js';
+import {applySgr, withLink} from './sgr.js';
 
 /*
 One row of a frame as terminal cells: what each cell shows and with which attributes. A wide
@@ -12,6 +13,11 @@ export type Row = {
 	readonly styles: string[];
 	/** Whether the line held escape sequences other than SGR: then only a whole rewrite is safe. */
 	readonly opaque: boolean;
+	/**
+	 * Whether it holds a cluster this terminal may measure otherwise (text/cluster-widths.ts):
+	 * then the row is written in full, each cell after such a cluster placed by its address.
+	 */
+	readonly loose?: boolean;
 };
 
 const widths = new Map<string, number>();
@@ -28,7 +34,9 @@ function widthOf(grapheme: string): number {
 	return width;
 }
 
-const sgrOrText = /\u001B\[([\d;:]*)m|\u001B[^]?|[^\u001B]+/g;
+// SGR, an OSC 8 hyperlink (BEL or ST ends it), any other escape, or text.
+const sgrOrText =
+	/\u001B\[([\d;:]*)m|\u001B]8;([^;\u0007\u001B]*;[^\u0007\u001B]*)(?:\u0007|\u001B\\)|\u001B[^]?|[^\u001B]+/g;
 
 const printableAscii = /^[\u0020-\u007E]*$/;
 
@@ -46,10 +54,16 @@ export function lineCells(line: string, limit = Number.POSITIVE_INFINITY): Row {
 	const styles: string[] = [];
 	let style = '';
 	let opaque = false;
+	let loose = false;
 	for (const match of line.matchAll(sgrOrText)) {
-		const [token, parameters] = match;
+		const [token, parameters, link] = match;
 		if (parameters !== undefined) {
 			style = applySgr(style, parameters);
+			continue;
+		}
+
+		if (link !== undefined) {
+			style = withLink(style, link);
 			continue;
 		}
 
@@ -74,6 +88,7 @@ export function lineCells(line: string, limit = Number.POSITIVE_INFINITY): Row {
 				continue;
 			}
 
+			loose ||= isCluster(segment) && isDisputed(segment);
 			chars.push(segment);
 			styles.push(style);
 			for (let extra = 1; extra < cellWidth; extra++) {
@@ -83,7 +98,12 @@ export function lineCells(line: string, limit = Number.POSITIVE_INFINITY): Row {
 		}
 	}
 
-	return {chars, styles, opaque};
+	return loose ? {chars, styles, opaque, loose} : {chars, styles, opaque};
+}
+
+/** Whether a grapheme is more than one code point. */
+export function isCluster(grapheme: string): boolean {
+	return grapheme.length > (grapheme.codePointAt(0)! > 0xff_ff ? 2 : 1);
 }
 
 /** Rows whose cells are already known (source/render/output.ts made them) in the last two frames. */
@@ -101,11 +121,11 @@ export function parseRow(line: string, width: number): Row {
 		return known;
 	}
 
-	const {chars, styles, opaque} = lineCells(line, width);
-	while (chars.length < width) {
-		chars.push(' ');
-		styles.push('');
+	const row = lineCells(line, width);
+	while (row.chars.length < width) {
+		row.chars.push(' ');
+		row.styles.push('');
 	}
 
-	return {chars, styles, opaque};
+	return row;
 }

@@ -1,5 +1,6 @@
-import {blankRow, parseRow, type Row} from './cells.js';
-import {sgrTransition} from './sgr.js';
+import {isDisputed} from '../text/cluster-widths.js';
+import {blankRow, isCluster, parseRow, type Row} from './cells.js';
+import {erasesPlain, sgrTransition} from './sgr.js';
 
 /*
 What the terminal shows, and the bytes that turn it into the next frame. Only changed cells are
@@ -37,6 +38,11 @@ function rowAt(screen: Screen, index: number): Row {
 
 /** Unchanged cells between two changed runs that are cheaper to rewrite than to jump over. */
 const mergeGap = 5;
+
+/** Where the terminal's cursor is (0-based); -1 where that is not known. */
+export type Position = {readonly row: number; readonly col: number};
+
+export const unknownPosition: Position = {row: -1, col: -1};
 
 type Pen = {style: string; row: number; col: number};
 
@@ -135,8 +141,13 @@ function repaintRow(pen: Pen, index: number, previous: Row, next: Row): string {
 		out += moveTo(pen, index, start);
 		if (end >= tail && tail < width) {
 			out += writeCells(pen, next, start, tail - 1);
-			out += sgrTransition(pen.style, '') + '\u001B[K';
-			pen.style = '';
+			// Erased cells take the background only: with none set, no reset is needed first.
+			if (!erasesPlain(pen.style)) {
+				out += sgrTransition(pen.style, '');
+				pen.style = '';
+			}
+
+			out += '\u001B[K';
 			pen.col = Math.max(start, tail);
 			return out;
 		}
@@ -149,9 +160,55 @@ function repaintRow(pen: Pen, index: number, previous: Row, next: Row): string {
 	return out;
 }
 
+/**
+ * A row holding a disputed cluster, written in full: erased, then its cells, each after such a
+ * cluster placed by its own address. However wide the terminal draws the cluster, no cell of the
+ * row is left stale and nothing after it moves.
+ */
+function rewriteRow(pen: Pen, index: number, row: Row): string {
+	const width = row.chars.length;
+	let out = moveTo(pen, index, 0) + sgrTransition(pen.style, '') + '\u001B[2K';
+	pen.style = '';
+	const tail = blankTail(row);
+	for (let column = 0; column < tail; column++) {
+		const char = row.chars[column]!;
+		if (char === '') {
+			continue;
+		}
+
+		out += sgrTransition(pen.style, row.styles[column]!) + char;
+		pen.style = row.styles[column]!;
+		if (isCluster(char) && isDisputed(char)) {
+			let end = column + 1;
+			while (end < width && row.chars[end] === '') {
+				end++;
+			}
+
+			out += end < tail ? `\u001B[${end + 1}G` : '';
+		}
+	}
+
+	// After the last column a terminal waits to wrap; after a disputed cluster it is not known.
+	const last = row.chars[tail - 1];
+	pen.col = tail < width && !(last && isCluster(last) && isDisputed(last)) ? tail : -1;
+	return out;
+}
+
 /** The bytes that turn `previous` into `next` (both as wide as the terminal). */
-export function paintDiff(previous: Screen, next: Screen): string {
-	const pen: Pen = {style: '', row: -1, col: -1};
+export function paintDiff(previous: Screen, next: Screen, from?: Position): string {
+	return paint(previous, next, from).bytes;
+}
+
+/**
+ * The bytes that turn `previous` into `next`, starting with the cursor at `from` (unknown when
+ * left out), and where the cursor is after them.
+ */
+export function paint(
+	previous: Screen,
+	next: Screen,
+	from: Position = unknownPosition,
+): {bytes: string; end: Position} {
+	const pen: Pen = {style: '', row: from.row, col: from.col};
 	const height = Math.max(previous.texts.length, next.texts.length);
 	let out = '';
 	for (let index = 0; index < height; index++) {
@@ -162,6 +219,11 @@ export function paintDiff(previous: Screen, next: Screen): string {
 
 		const nextRow = rowAt(next, index);
 		const previousRow = rowAt(previous, index);
+		if ((nextRow.loose === true || previousRow.loose === true) && !nextRow.opaque) {
+			out += rewriteRow(pen, index, nextRow);
+			continue;
+		}
+
 		if (nextRow.opaque || previousRow.opaque) {
 			// Sequences we do not model: rewrite the whole row as Ink made it.
 			out +=
@@ -174,10 +236,11 @@ export function paintDiff(previous: Screen, next: Screen): string {
 		out += repaintRow(pen, index, previousRow, nextRow);
 	}
 
-	return out + sgrTransition(pen.style, '');
+	return {bytes: out + sgrTransition(pen.style, ''), end: {row: pen.row, col: pen.col}};
 }
 
-/** A full paint: clear the screen, then draw every row. */
-export function paintAll(next: Screen): string {
-	return '\u001B[m\u001B[H\u001B[2J' + paintDiff(emptyScreen(next.width), next);
+/** A full paint: clear the screen, then draw every row; and where the cursor is after it. */
+export function paintAll(next: Screen): {bytes: string; end: Position} {
+	const {bytes, end} = paint(emptyScreen(next.width), next, {row: 0, col: 0});
+	return {bytes: '\u001B[m\u001B[H\u001B[2J' + bytes, end};
 }

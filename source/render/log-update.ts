@@ -1,6 +1,14 @@
 import process from 'node:process';
-import {emptyScreen, paintAll, paintDiff, screenOf, type Screen} from './frame-diff.js';
-import {findScroll, scrolled, scrollSequence} from './scroll.js';
+import {
+	emptyScreen,
+	paint,
+	paintAll,
+	screenOf,
+	unknownPosition,
+	type Position,
+	type Screen,
+} from './frame-diff.js';
+import {findScroll, scrolled, scrollSequence, type Region} from './scroll.js';
 
 /*
 chat-tui's stand-in for Ink's log-update, swapped in when the bundle is built (scripts/build.js).
@@ -9,7 +17,11 @@ row; over a slow SSH link every byte counts. This one writes only the changed ce
 reached with one cursor address, and moves the log up with a scroll region when messages arrive.
 
 It draws the whole screen from the top-left corner, which is what chat-tui's only Ink app does:
-the full-screen chat in the alternate screen (source/commands/ui.tsx, source/terminal.ts).
+the full-screen chat in the alternate screen (source/commands/ui.tsx, source/terminal.ts). After
+every frame the terminal's own cursor goes where the app asked (Ink's useCursor: the input line's
+insertion point), or stays hidden; input methods and screen readers follow it. A typed character
+costs the character alone when the cursor already sits where it goes. Big frames are drawn as one
+(synchronized output) with the cursor hidden meanwhile; small ones go as they are.
 Set CHAT_TUI_SCROLL_REGION=0 for a terminal that mishandles scroll regions.
 */
 
@@ -17,7 +29,18 @@ type Stream = NodeJS.WriteStream;
 type CursorPosition = {x: number; y: number};
 
 const hideCursor = '\u001B[?25l';
+/** DECSC and DECRC: shorter than an address back to where the cursor was. */
+const saveCursor = '\u001B7';
+const restoreCursor = '\u001B8';
 const showCursor = '\u001B[?25h';
+/** Synchronized output (mode 2026): the terminal shows the frame once it is all there. */
+const beginFrame = '\u001B[?2026h';
+const endFrame = '\u001B[?2026l';
+/**
+ * Frames this big or bigger are drawn as one, with the cursor hidden meanwhile; smaller ones (a
+ * typed character, a new message) go as they are, the cursor where it is.
+ */
+const wholeFrameBytes = 256;
 
 function linesOf(output: string): string[] {
 	const lines = output.split('\n');
@@ -28,63 +51,108 @@ function linesOf(output: string): string[] {
 	return lines;
 }
 
-/** The bytes from `previous` to `next`: with a scroll region when that is shorter. */
-export function frameBytes(previous: Screen, next: Screen, useScrollRegion: boolean): string {
+type Update = {bytes: string; end: Position; region?: Region};
+
+/** Where the terminal's cursor is, and the scroll region it has set (undefined: not known). */
+type TerminalState = {readonly at: Position; readonly region?: Region};
+
+const unknownState: TerminalState = {at: unknownPosition};
+
+/**
+ * The bytes from `previous` to `next`, with a scroll region when that is shorter, starting from
+ * the terminal's state; and where the cursor is after them, and the region then.
+ */
+export function frameUpdate(
+	previous: Screen,
+	next: Screen,
+	useScrollRegion: boolean,
+	{at: from, region}: TerminalState = unknownState,
+): Update {
 	if (previous.width !== next.width || previous.texts.length === 0) {
-		return paintAll(next);
+		return {...paintAll(next), region};
 	}
 
-	const plain = paintDiff(previous, next);
+	const plain = {...paint(previous, next, from), region};
 	const scroll = useScrollRegion ? findScroll(previous, next) : undefined;
 	if (!scroll) {
 		return plain;
 	}
 
-	const viaScroll = scrollSequence(scroll) + paintDiff(scrolled(previous, scroll), next);
-	return viaScroll.length < plain.length ? viaScroll : plain;
+	const sequence = scrollSequence(scroll, region);
+	// Setting the region puts the cursor home; SU alone leaves it where it is.
+	const start = sequence.includes('r') ? {row: 0, col: 0} : from;
+	const after = paint(scrolled(previous, scroll), next, start);
+	const viaScroll = {
+		bytes: sequence + after.bytes,
+		end: after.end,
+		region: {top: scroll.top, bottom: scroll.bottom},
+	};
+	return viaScroll.bytes.length < plain.bytes.length ? viaScroll : plain;
 }
+
+/** The bytes from `previous` to `next`: with a scroll region when that is shorter. */
+export function frameBytes(previous: Screen, next: Screen, useScrollRegion: boolean): string {
+	return frameUpdate(previous, next, useScrollRegion).bytes;
+}
+
+/**
+ * A frame's bytes before the cursor goes back with DECRC (shorter than an address), which
+ * restores the default attributes too: the reset the frame ends with can go.
+ */
+const withoutLastReset = (bytes: string) =>
+	bytes.endsWith('\u001B[m') ? bytes.slice(0, -3) : bytes;
+
+const samePlace = (cursor: CursorPosition | undefined, at: Position) =>
+	cursor?.x === at.col && cursor.y === at.row;
 
 function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 	const useScrollRegion = process.env.CHAT_TUI_SCROLL_REGION !== '0';
 	let screen = emptyScreen(0);
 	let previousOutput = '';
-	let cursorHidden = false;
-	let cursorPosition: CursorPosition | undefined;
-	let cursorDirty = false;
-	let shownCursor: CursorPosition | undefined;
+	/** Where the terminal's own cursor is wanted (the input line's insertion point), if shown. */
+	let cursor: CursorPosition | undefined;
+	/** Where the terminal's cursor is now, and whether it shows (it does when a program starts). */
+	let at = unknownPosition;
+	let visible = true;
+	/** The scroll region the terminal has set, when known. */
+	let region: Region | undefined;
 
-	const activeCursor = () => (cursorDirty ? cursorPosition : undefined);
-	const cursorMoved = (cursor: CursorPosition | undefined) =>
-		cursor?.x !== shownCursor?.x || cursor?.y !== shownCursor?.y;
-	const hasChanges = (output: string) => output !== previousOutput || cursorMoved(activeCursor());
+	const cursorSettled = () => keepCursor || (cursor ? visible && samePlace(cursor, at) : !visible);
+	const hasChanges = (output: string) => output !== previousOutput || !cursorSettled();
 
 	const render = (output: string): boolean => {
-		const cursor = activeCursor();
-		cursorDirty = false;
-		if (output === previousOutput && !cursorMoved(cursor)) {
+		if (!hasChanges(output)) {
 			return false;
 		}
 
-		let out = '';
-		if (!keepCursor && !cursorHidden) {
-			out += hideCursor;
-			cursorHidden = true;
-		}
-
-		if (shownCursor) {
-			out += hideCursor;
-		}
-
 		const next = screenOf(linesOf(output), stream.columns || 80);
-		out += frameBytes(screen, next, useScrollRegion);
-		if (cursor) {
-			out += `\u001B[${cursor.y + 1};${cursor.x + 1}H${showCursor}`;
+		const update = frameUpdate(screen, next, useScrollRegion, {at, region});
+		region = update.region;
+		const moves = cursor !== undefined && !keepCursor && !samePlace(cursor, update.end);
+		const back = moves && samePlace(cursor, at) && update.bytes !== '';
+		const bytes = back ? withoutLastReset(update.bytes) : update.bytes;
+		const whole = bytes.length >= wholeFrameBytes;
+		let out = '';
+		if (!keepCursor && visible && (whole || !cursor)) {
+			out += hideCursor;
+			visible = false;
 		}
 
-		stream.write(out);
+		out += back ? `${saveCursor}${bytes}${restoreCursor}` : bytes;
+		at = update.end;
+		if (moves && cursor) {
+			out += back ? '' : `\u001B[${cursor.y + 1};${cursor.x + 1}H`;
+			at = {row: cursor.y, col: cursor.x};
+		}
+
+		if (cursor && !keepCursor && !visible) {
+			out += showCursor;
+			visible = true;
+		}
+
+		stream.write(whole ? beginFrame + out + endFrame : out);
 		screen = next;
 		previousOutput = output;
-		shownCursor = cursor ? {...cursor} : undefined;
 		return true;
 	};
 
@@ -92,7 +160,8 @@ function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 	const forget = () => {
 		screen = emptyScreen(0);
 		previousOutput = '';
-		shownCursor = undefined;
+		at = unknownPosition;
+		region = undefined;
 	};
 
 	render.clear = () => {
@@ -102,26 +171,26 @@ function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 
 	render.done = () => {
 		forget();
-		if (!keepCursor) {
+		if (!keepCursor && !visible) {
 			stream.write(showCursor);
-			cursorHidden = false;
+			visible = true;
 		}
 	};
 
 	/** Ink painted `output` itself (a resize, or a frame as tall as the terminal). */
 	render.sync = (output: string) => {
-		cursorDirty = false;
 		screen = output === '' ? emptyScreen(0) : screenOf(linesOf(output), stream.columns || 80);
 		previousOutput = output;
-		shownCursor = undefined;
+		at = unknownPosition;
+		region = undefined;
 	};
 
+	/** Where the terminal's cursor goes after every frame (Ink's useCursor); undefined hides it. */
 	render.setCursorPosition = (position: CursorPosition | undefined) => {
-		cursorPosition = position;
-		cursorDirty = true;
+		cursor = position ? {...position} : undefined;
 	};
 
-	render.isCursorDirty = () => cursorDirty;
+	render.isCursorDirty = () => !cursorSettled();
 	render.willRender = hasChanges;
 	return render;
 }

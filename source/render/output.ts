@@ -55,7 +55,7 @@ function widthOf(text: string): number {
 	return width;
 }
 
-type Grid = {chars: string[][]; styles: string[][]; width: number};
+type Grid = {chars: string[][]; styles: string[][]; loose: boolean[]; width: number};
 
 /** Put cells on a row from column x, never splitting a wide character already there. */
 function place(grid: Grid, y: number, x: number, cells: Row): void {
@@ -72,6 +72,10 @@ function place(grid: Grid, y: number, x: number, cells: Row): void {
 
 	if (chars[x] === '' && x > 0) {
 		chars[x - 1] = ' ';
+	}
+
+	if (cells.loose) {
+		grid.loose[y] = true;
 	}
 
 	for (let column = Math.max(0, x); column < end; column++) {
@@ -146,6 +150,7 @@ export default class Output {
 			styles: Array.from({length: this.height}, () =>
 				Array.from<string>({length: this.width}).fill(''),
 			),
+			loose: [],
 			width: this.width,
 		};
 		const clips: Clip[] = [];
@@ -163,7 +168,12 @@ export default class Output {
 		const lines = grid.chars.map((chars, y) => {
 			const styles = grid.styles[y]!;
 			const line = serialize(chars, styles);
-			rows.set(line, {chars, styles, opaque: false});
+			rows.set(
+				line,
+				grid.loose[y]
+					? {chars, styles, opaque: false, loose: true}
+					: {chars, styles, opaque: false},
+			);
 			return line;
 		});
 		rememberRows(rows);

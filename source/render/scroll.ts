@@ -3,7 +3,9 @@ import type {Screen} from './frame-diff.js';
 /*
 When a new message arrives, the log's rows move up while the panel, status bar and input stay.
 Rewriting every moved row costs a screenful; a terminal scroll region (DECSTBM) moves them for a
-few bytes: set the region, line-feed at its bottom, reset the region. Rows in the region that
+few bytes: set the region, scroll it up (SU). The region stays set (nothing else chat-tui writes
+scrolls, and the terminal is told to reset it on the way out), so the next message in the same
+region costs the SU alone. Rows in the region that
 should not have moved (the user panel shares them) are then repaired by the ordinary diff.
 */
 
@@ -93,7 +95,18 @@ export function scrolled(screen: Screen, {top, bottom, count}: Scroll): Screen {
 	return {width: screen.width, texts, rows};
 }
 
-/** The bytes that make the terminal scroll; the pen must be at default attributes. */
-export function scrollSequence({top, bottom, count}: Scroll): string {
-	return `\u001B[${top + 1};${bottom + 1}r\u001B[${bottom + 1}H${'\n'.repeat(count)}\u001B[r`;
+/** The rows a terminal's scroll region spans (0-based, inclusive). */
+export type Region = {readonly top: number; readonly bottom: number};
+
+/**
+ * The bytes that make the terminal scroll, given the region it has set (undefined: not known).
+ * Setting a region puts the cursor home; SU alone does not move it.
+ */
+export function scrollSequence({top, bottom, count}: Scroll, current?: Region): string {
+	const scrollUp = `\u001B[${count === 1 ? '' : count}S`;
+	if (current?.top === top && current.bottom === bottom) {
+		return scrollUp;
+	}
+
+	return `\u001B[${top === 0 ? '' : top + 1};${bottom + 1}r${scrollUp}`;
 }

@@ -23,3 +23,21 @@ export function impersonatesSystem(name: string, systemLabel: string): boolean {
 			);
 	return ['system', '系统', 'sys', bare(systemLabel)].includes(bare(name));
 }
+
+/**
+ * Whether a name ends in the marker of the user's own lines, " (me)" or " (我)" in either language
+ * and with full-width brackets too: "kay (me)" would read exactly like kay's own lines.
+ */
+export function impersonatesOwn(name: string): boolean {
+	const bare = name
+		.toLowerCase()
+		.replaceAll('\uFF08', '(')
+		.replaceAll('\uFF09', ')')
+		.replaceAll(/\s/g, '');
+	return bare.endsWith('(me)') || bare.endsWith('(\u6211)');
+}
+
+/** Whether a name is shown in quotes: it could pass for a system notice or for the own marker. */
+export function needsQuotes(name: string, systemLabel: string): boolean {
+	return impersonatesSystem(name, systemLabel) || impersonatesOwn(name);
+}

@@ -2,7 +2,7 @@ import type {Labels} from '../i18n.js';
 import type {TimeFormat} from '../display.js';
 import type {Glyphs} from '../glyphs.js';
 import type {Style, Theme} from '../theme.js';
-import {impersonatesSystem, maxMessageLines} from './display-rules.js';
+import {maxMessageLines, needsQuotes} from './display-rules.js';
 import {highlightText, mentionFinder, type Finder} from './highlight.js';
 import type {LogItem} from './log-items.js';
 import {padEnd, textWidth, truncate, wrapText} from './wrap.js';
@@ -181,9 +181,7 @@ function messageLines(
 		message.sender === undefined || message.sender.length === 0
 			? context.labels.unknownSender
 			: message.sender;
-	const name = impersonatesSystem(sender, context.labels.system)
-		? glyphs.text(`“${sender}”`)
-		: sender;
+	const name = needsQuotes(sender, context.labels.system) ? glyphs.text(`“${sender}”`) : sender;
 	const action = actionText(message.content);
 	if (action !== undefined) {
 		const time = timeSegment(message.time, context);

@@ -1,6 +1,7 @@
 import stripAnsi from 'strip-ansi';
 import realStringWidth from 'string-width';
 import {encodedRuns} from './width-table.js';
+import {measuresAsUnicode, terminalWidth} from './cluster-widths.js';
 
 /*
 Display width in terminal cells, as string-width computes it, without its start-up cost. string-width
@@ -11,7 +12,8 @@ bullets) is made of code points that are graphemes on their own: for those a tab
 that can join its neighbours (marks, emoji sequences, jamo, flags) goes to string-width.
 
 The bundle gives this module to every dependency that asks for string-width, so Ink's layout, its
-wrapping and our own renderer all measure alike.
+wrapping and our own renderer all measure alike: and all as this terminal does, where it was found
+to measure an emoji cluster otherwise (cluster-widths.ts).
 */
 
 /** A code point that may join its neighbours into one grapheme. */
@@ -85,7 +87,24 @@ export default function stringWidth(input: string, options?: WidthOptions): numb
 	}
 
 	const text = input.includes('\u001B') || input.includes('\u009B') ? stripAnsi(input) : input;
-	return simpleWidth(text) ?? realStringWidth(text);
+	return simpleWidth(text) ?? clusteredWidth(text);
+}
+
+/** The width of text with clusters in it, each measured as this terminal does. */
+function clusteredWidth(text: string): number {
+	if (measuresAsUnicode()) {
+		return realStringWidth(text);
+	}
+
+	let width = 0;
+	for (const cluster of graphemes(text)) {
+		width +=
+			simpleWidth(cluster) ??
+			terminalWidth(cluster, (part) => realStringWidth(part)) ??
+			realStringWidth(cluster);
+	}
+
+	return width;
 }
 
 let segmenter: Intl.Segmenter | undefined;

@@ -16,8 +16,8 @@ async function run(screen: Screen, line: string) {
 	screen.type(keyCodes.enter);
 }
 
-async function withBob(t: Parameters<typeof startScreen>[0], seed = 0) {
-	const screen = await startScreen(t, {seed});
+async function withBob(t: Parameters<typeof startScreen>[0], seed = 0, now?: () => number) {
+	const screen = await startScreen(t, {seed, now});
 	const bob: TestClient = await connectClient(t, screen.server.url, {
 		user: {userId: 'u-bob', username: 'bob'},
 	});
@@ -146,7 +146,8 @@ test('Ctrl-F and /search find text; n/N step through matches; Esc ends the searc
 });
 
 test('a mention rings the bell once, not for own lines or history; /bell off silences it', async (t) => {
-	const {screen, bob} = await withBob(t);
+	let clock = 1_000_000;
+	const {screen, bob} = await withBob(t, 0, () => clock);
 	t.is(screen.counts.bells, 0);
 	bob.send('hey @alice, look');
 	await screen.waitFor(() => screen.counts.bells === 1);
@@ -154,6 +155,7 @@ test('a mention rings the bell once, not for own lines or history; /bell off sil
 	await run(screen, 'I am alice');
 	await screen.waitForText('alice (me)  I am alice');
 	t.is(screen.counts.bells, 1);
+	clock += 5000;
 	await run(screen, '/bell off');
 	await screen.waitForText('bell off');
 	bob.send('alice?');
@@ -162,6 +164,23 @@ test('a mention rings the bell once, not for own lines or history; /bell off sil
 	await run(screen, '/bell');
 	await screen.waitForText('bell on');
 	bob.send('ALICE!');
+	await screen.waitFor(() => screen.counts.bells === 2);
+	t.is(screen.counts.bells, 2);
+});
+
+test('a burst of mentions across batches rings the bell once in 5 s', async (t) => {
+	let clock = 1_000_000;
+	const {screen, bob} = await withBob(t, 0, () => clock);
+	for (let index = 0; index < 6; index++) {
+		bob.send(`alice ${index}`);
+		// Each its own batch: the next goes once this one is on screen.
+		await screen.waitForText(`bob  alice ${index}`);
+		clock += 900;
+	}
+
+	t.is(screen.counts.bells, 1);
+	clock += 5000;
+	bob.send('alice, later');
 	await screen.waitFor(() => screen.counts.bells === 2);
 	t.is(screen.counts.bells, 2);
 });

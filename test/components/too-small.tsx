@@ -1,6 +1,12 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import {isTooSmall, minimumSize, TooSmall} from '../../source/components/too-small.js';
+import {
+	isTooSmall,
+	minimumSize,
+	TooSmall,
+	tooSmallLines,
+} from '../../source/components/too-small.js';
+import {textWidth} from '../../source/state/wrap.js';
 import {labelsFor} from '../../source/i18n.js';
 import {frameLines} from '../helpers/frames.js';
 
@@ -22,15 +28,47 @@ test('in Chinese', (t) => {
 	unmount();
 });
 
-test('in a very narrow terminal the notice is cut, not wrapped', (t) => {
+test('from 20×5 up, the notice fits and shows the size needed, in both languages', (t) => {
+	for (const lang of ['en', 'zh'] as const) {
+		for (let columns = 20; columns < 45; columns++) {
+			for (let rows = 5; rows < 12; rows++) {
+				if (!isTooSmall(columns, rows)) {
+					continue;
+				}
+
+				const {lastFrame, unmount} = render(
+					<TooSmall columns={columns} rows={rows} height={rows} labels={labelsFor(lang)} />,
+				);
+				const lines = frameLines(lastFrame()!);
+				const where = `${lang} ${columns}×${rows}: ${JSON.stringify(lines)}`;
+				t.true(lines.length <= rows, where);
+				t.true(
+					lines.every((line) => textWidth(line) <= columns),
+					where,
+				);
+				t.true(lines.join('\n').includes('40×10'), where);
+				t.false(lines.join('').includes('…'), where);
+				unmount();
+			}
+		}
+	}
+});
+
+test('at 20×5 the notice wraps: title, size needed, size it is', (t) => {
 	const {lastFrame, unmount} = render(
-		<TooSmall columns={12} rows={3} height={2} labels={labelsFor('en')} />,
+		<TooSmall columns={20} rows={5} height={5} labels={labelsFor('en')} />,
 	);
-	const lines = frameLines(lastFrame()!);
-	t.is(lines.length, 2);
-	t.is(lines[0], 'Terminal to…');
-	t.true(lines[1]!.startsWith('12×3:'));
+	t.deepEqual(frameLines(lastFrame()!).slice(0, 3), [
+		'Terminal too small',
+		'needs at least 40×10',
+		'20×5',
+	]);
 	unmount();
+});
+
+test('with fewer rows still, the size needed stays', (t) => {
+	const lines = tooSmallLines({columns: 12, rows: 2, height: 2}, labelsFor('en'));
+	t.deepEqual(lines, {title: [], body: ['needs at', 'least 40×10']});
 });
 
 test('isTooSmall is below 40 columns or 10 rows', (t) => {

@@ -53,6 +53,16 @@ test('with Chinese labels the title is 在线用户 (N) and the mark (我)', (t)
 	unmount();
 });
 
+test('another user named like the own entry, in either language, is shown in quotes', (t) => {
+	const impostors = [user('u-me', 'kay'), user('u-5', 'kay (me)'), user('u-6', 'kay（我）')];
+	for (const lang of ['en', 'zh'] as const) {
+		const {lastFrame, unmount} = render(<Panel users={impostors} lang={lang} />);
+		const mark = lang === 'en' ? '(me)' : '(我)';
+		t.deepEqual(entries(lastFrame()!).slice(1), [`kay ${mark}`, '“kay (me)”', '“kay（我）”']);
+		unmount();
+	}
+});
+
 test('the title shows the count given, which may differ from the list', (t) => {
 	const {lastFrame, unmount} = render(<Panel users={people.slice(0, 2)} count={12} />);
 	t.is(entries(lastFrame()!)[0], 'Online (12)');

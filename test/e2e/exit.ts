@@ -20,7 +20,7 @@ async function startInChat(t: ExecutionContext) {
 		'our entry in the panel',
 	);
 	t.true(terminal.inAlternateScreen(), 'the chat runs in the alternate screen');
-	t.false(terminal.cursorVisible(), 'the chat hides the cursor');
+	t.true(terminal.cursorVisible(), "the terminal's own cursor shows, in the input line");
 	return {server, terminal};
 }
 

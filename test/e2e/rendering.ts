@@ -40,8 +40,7 @@ test.serial('typing 50 characters one by one does not move the frame', async (t)
 	const initial = screenRows(terminal.screenText());
 	const top = initial[0]!;
 	t.regex(top, /│ Online \(1\)$/, 'the panel title on the top row');
-	t.regex(initial[inputRowIndex(rows)]!, /^> Type a message/);
-	t.is(initial[rows - 1], '');
+	t.regex(initial[rows - 1]!, /^> Type a message/, 'the input line is the last row');
 
 	const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMN';
 	let typed = '';
@@ -67,7 +66,6 @@ test.serial('typing 50 characters one by one does not move the frame', async (t)
 	t.is(typed.length, 50);
 	t.is(final[0], top);
 	t.is(final[statusRowIndex(rows)], initial[statusRowIndex(rows)]);
-	t.is(final[rows - 1], '', 'the row under the input line stays empty');
 	// Everything but the input line is as it was.
 	t.deepEqual(
 		final.filter((_, index) => index !== inputRowIndex(rows)),
@@ -75,27 +73,33 @@ test.serial('typing 50 characters one by one does not move the frame', async (t)
 	);
 });
 
-test.serial('a keystroke writes at most 100 bytes (a full repaint is about 4.8 KB)', async (t) => {
-	const {terminal} = await startSettled(t);
-	terminal.write('hello');
-	await terminal.waitFor(
-		(screen) => screenRows(screen)[inputRowIndex(rows)]?.trimEnd() === '> hello',
-		'the first echo',
-	);
-	await terminal.waitForQuiet();
+test.serial(
+	'a keystroke at the end of the line writes a few bytes, no wrapper around them',
+	async (t) => {
+		const {terminal} = await startSettled(t);
+		terminal.write('hello');
+		await terminal.waitFor(
+			(screen) => screenRows(screen)[inputRowIndex(rows)]?.trimEnd() === '> hello',
+			'the first echo',
+		);
+		await terminal.waitForQuiet();
 
-	const before = terminal.rawLength();
-	terminal.write('!');
-	await terminal.waitFor(
-		(screen) => screenRows(screen)[inputRowIndex(rows)]?.trimEnd() === '> hello!',
-		'the echo of one key',
-	);
-	await terminal.waitForQuiet();
-	const bytes = terminal.rawLength() - before;
-	t.log(`one keystroke: ${bytes} bytes`);
-	t.true(bytes > 0);
-	t.true(bytes <= 100, `one keystroke wrote ${bytes} bytes`);
-});
+		const before = terminal.rawLength();
+		const from = terminal.raw().length;
+		terminal.write('!');
+		await terminal.waitFor(
+			(screen) => screenRows(screen)[inputRowIndex(rows)]?.trimEnd() === '> hello!',
+			'the echo of one key',
+		);
+		await terminal.waitForQuiet();
+		const bytes = terminal.rawLength() - before;
+		t.log(`one keystroke: ${bytes} bytes`);
+		t.true(bytes > 0);
+		// The benchmark holds it to 8 bytes; here a generous bound. No synchronized output (16 bytes).
+		t.true(bytes <= 16, `one keystroke wrote ${bytes} bytes`);
+		t.false(terminal.raw().slice(from).includes('\u001B[?2026'), 'no synchronized output');
+	},
+);
 
 test.serial('incoming messages do not move the frame either', async (t) => {
 	const {server, terminal} = await startSettled(t);
@@ -118,7 +122,6 @@ test.serial('incoming messages do not move the frame either', async (t) => {
 		t.regex(screen[0]!, /│ Online \(2\)$/, `top row after message ${index}`);
 		t.is(screen[statusRowIndex(rows)], initial[statusRowIndex(rows)]);
 		t.is(screen[inputRowIndex(rows)], initial[inputRowIndex(rows)]);
-		t.is(screen[rows - 1], '');
 	}
 });
 
@@ -146,8 +149,13 @@ test.serial(
 		await terminal.waitForQuiet();
 		const bytes = terminal.rawLength() - before;
 		t.log(`one message: ${bytes} bytes`);
-		t.regex(terminal.raw().slice(raw), /\u001B\[\d+;\d+r/, 'a scroll region is set');
-		t.true(bytes <= 600, `one message wrote ${bytes} bytes`);
+		t.regex(
+			terminal.raw().slice(raw),
+			/\u001B\[\d*S/,
+			'the log is moved by a scroll (SU) in its region',
+		);
+		// The benchmark holds it to 150 bytes; here a generous bound.
+		t.true(bytes <= 250, `one message wrote ${bytes} bytes`);
 
 		// Ctrl-L repaints everything from scratch: what was on screen must not change.
 		const shown = terminal.screenText();

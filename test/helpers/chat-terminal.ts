@@ -102,13 +102,12 @@ export async function waitForOnline(
 }
 
 /*
-The chat's layout on a terminal of R rows: the frame is R - 1 rows tall (Ink repaints everything
-for a frame as tall as the terminal), so the log and the panel take rows 0 … R - 4, the status
-bar row R - 3, the input line row R - 2, and row R - 1 stays empty.
+The chat's layout on a terminal of R rows: the log and the panel take rows 0 … R - 3, the status
+bar row R - 2, and the input line the last row, R - 1.
 */
 
-export const statusRowIndex = (rows: number) => rows - 3;
-export const inputRowIndex = (rows: number) => rows - 2;
+export const statusRowIndex = (rows: number) => rows - 2;
+export const inputRowIndex = (rows: number) => rows - 1;
 
 export const statusRow = (screen: readonly string[]) => screen[statusRowIndex(screen.length)] ?? '';
 export const inputRow = (screen: readonly string[]) => screen[inputRowIndex(screen.length)] ?? '';

@@ -3,7 +3,14 @@
  * status bar off the screen, and network parts a test can break (a free port, a black hole).
  */
 import net, {type AddressInfo} from 'node:net';
-import {escapeRegExp, logLines, screenRows, statusRow, type Teardown} from './chat-terminal.js';
+import {
+	escapeRegExp,
+	inputRow,
+	logLines,
+	screenRows,
+	statusRow,
+	type Teardown,
+} from './chat-terminal.js';
 import type {TestTerminal} from './terminal.js';
 import {startTcpProxy, type TcpProxy} from './tcp-proxy.js';
 
@@ -57,7 +64,7 @@ export const pendingLine = (text: string, mark = 'queued') =>
 export async function typeLine(terminal: TestTerminal, text: string): Promise<void> {
 	terminal.write(text);
 	await terminal.waitFor(
-		(screen) => screenRows(screen).at(-2)?.startsWith(`> ${text}`) ?? false,
+		(screen) => inputRow(screenRows(screen)).startsWith(`> ${text}`),
 		`the typed text ${JSON.stringify(text)}`,
 	);
 	terminal.write('\r');

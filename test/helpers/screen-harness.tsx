@@ -17,6 +17,8 @@ export type ScreenOptions = {
 	readonly server?: TestServer;
 	/** The longest line sent; default the screen's (the reference server's 2,000). */
 	readonly maxLength?: number;
+	/** The clock the bell's rate limit reads (a test's own, to move it on). */
+	readonly now?: () => number;
 };
 
 export {bracketedPaste as paste, keys as keyCodes} from './keys.js';
@@ -62,6 +64,7 @@ export async function startScreen(t: Teardown, options: ScreenOptions = {}) {
 			lang="en"
 			labels={labelsFor('en')}
 			maxLength={options.maxLength}
+			now={options.now}
 			onRedraw={() => {
 				counts.redraws++;
 			}}

@@ -142,6 +142,14 @@ export function startTerminal(options: TerminalOptions): TestTerminal {
 		});
 	});
 
+	// What the emulator answers (cursor position reports, mode reports) goes back to the program,
+	// as a real terminal's answers do.
+	term.onData((data) => {
+		if (!disposed && exitStatus === undefined) {
+			pty.write(data);
+		}
+	});
+
 	const processEnded = new Promise<ExitStatus>((resolve) => {
 		pty.onExit(({exitCode, signal}) => {
 			exitStatus = signal ? {exitCode, signal} : {exitCode};

@@ -219,7 +219,7 @@ async function check(t: ExecutionContext, before: Frame, after: Frame, useScroll
 
 test('a new message costs a scroll of the log and its own row, not a repaint', async (t) => {
 	const bytes = await check(t, chatFrame(100, ''), chatFrame(101, ''), true);
-	t.true(bytes.includes('\u001B[1;37r'), JSON.stringify(bytes));
+	t.true(bytes.includes('\u001B[;37r\u001B[S'), JSON.stringify(bytes));
 	t.true(bytes.length <= 300, `${bytes.length} bytes: ${JSON.stringify(bytes)}`);
 	const withoutRegion = await check(t, chatFrame(100, ''), chatFrame(101, ''), false);
 	t.true(
@@ -238,12 +238,29 @@ test('a backspace erases the rest of the input line', async (t) => {
 	t.is(bytes, '\u001B[39;7H\u001B[K');
 });
 
-test('a row with sequences other than SGR is rewritten whole, as Ink made it', async (t) => {
+test('a row with sequences other than SGR and links is rewritten whole, as Ink made it', async (t) => {
 	const previous = screenOf(['plain row'], 20);
-	const link = '\u001B]8;;http://x\u0007link\u001B]8;;\u0007';
-	const bytes = frameBytes(previous, screenOf([link], 20), true);
-	t.true(bytes.includes(link));
+	const titled = 'before\u001B]0;a title\u0007after';
+	const bytes = frameBytes(previous, screenOf([titled], 20), true);
+	t.true(bytes.includes(titled));
 	const terminal = emulator(20, 2);
 	await terminal.write(frameBytes(screenOf([], 20), previous, true) + bytes);
-	t.is(terminal.text()[0], 'link');
+	t.is(terminal.text()[0], 'beforeafter');
+});
+
+test('a hyperlink (OSC 8) is an attribute of its cells: a change inside it reopens it', async (t) => {
+	const link = (text: string) => `see \u001B]8;;https://x.example/\u0007${text}\u001B]8;;\u0007 ok`;
+	const previous = screenOf([link('the page')], 30);
+	const next = screenOf([link('the bage')], 30);
+	const bytes = frameBytes(previous, next, true);
+	t.is(bytes, '\u001B[1;9H\u001B]8;;https://x.example/\u001B\\b\u001B]8;;\u001B\\');
+	const terminal = emulator(30, 2);
+	await terminal.write(frameBytes(screenOf([], 30), previous, true) + bytes);
+	t.is(terminal.text()[0], 'see the bage ok');
+	t.true(
+		frameBytes(screenOf([], 30), previous, true).includes(
+			'see \u001B]8;;https://x.example/\u001B\\the page\u001B]8;;\u001B\\ ok',
+		),
+		'a whole paint opens and closes the link around its cells',
+	);
 });

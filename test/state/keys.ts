@@ -89,6 +89,9 @@ test('unknown escape sequences are dropped, never typed as text', (t) => {
 		`${esc}[?1049h`,
 		`${esc}OZ`,
 		`${esc}\u0001`,
+		// Late answers to the start-up probe (render/probe.ts): a position report, a mode report.
+		`${esc}[12;5R`,
+		`${esc}[?2027;2$y`,
 	]) {
 		t.deepEqual(decode(sequence), [], `${JSON.stringify(sequence)}`);
 	}

@@ -217,6 +217,21 @@ test('property: every line fits the width, CJK names and text included', (t) => 
 	}
 });
 
+test('a user whose name ends in the own marker, in either language, is shown in quotes', (t) => {
+	for (const sender of ['kay (me)', 'kay (我)', 'kay（我）', 'kay (ME)']) {
+		const [message] = stored({content: 'hi', time: local(1, 9, 0), sender, senderId: 'u-x'});
+		const [first] = render({kind: 'message', key: 'k', time: message!.time, message: message!});
+		t.true(first!.includes(`“${sender}”  hi`), `${sender}: ${first!}`);
+	}
+
+	const [near] = stored({content: 'hi', time: local(1, 9, 0), sender: 'me (kay)', senderId: 'u-x'});
+	t.true(
+		render({kind: 'message', key: 'k', time: near!.time, message: near!})[0]!.includes(
+			'me (kay)  hi',
+		),
+	);
+});
+
 test('a user named like the system is shown in quotes, never as a system notice', (t) => {
 	for (const sender of ['系统', 'system', '[系统]', 'System', '-!- system:', '【系统】']) {
 		const [message] = stored({
