@@ -82,7 +82,11 @@ export function UserList({
 				// Marked in text as well as in colour: NO_COLOR terminals show no inverse.
 				const pointer = isSelected ? pointerMark : '';
 				return (
-					<Text key={user.userId} wrap="truncate-end" {...(isSelected ? theme.selected : {})}>
+					<Text
+						key={`${user.userId}\u0000${user.username}`}
+						wrap="truncate-end"
+						{...(isSelected ? theme.selected : {})}
+					>
 						{pointer}
 						<Text {...theme.name(user.username, own)}>
 							{truncate(user.username, inner - textWidth(marker) - textWidth(pointer), ellipsis)}

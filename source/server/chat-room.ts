@@ -5,7 +5,7 @@
 import type {Server, Socket} from 'socket.io';
 import type {WireUser} from '../protocol/types.js';
 import type {MessagePage, MessageStore, ServerMessage} from './message-store.js';
-import {Presence, type PresenceChange} from './presence.js';
+import {Presence, type PresenceChange, type PresenceWords} from './presence.js';
 
 /**
  * The whole user list goes to everyone on each change, so its cost grows with the square of the
@@ -18,7 +18,7 @@ function presenceIntervalMs(userCount: number): number {
 }
 
 export class ChatRoom {
-	readonly presence = new Presence();
+	readonly presence: Presence;
 	#presenceTimer: NodeJS.Timeout | undefined;
 	#lastPresenceEmit = Number.NEGATIVE_INFINITY;
 	#closed = false;
@@ -26,7 +26,10 @@ export class ChatRoom {
 	constructor(
 		private readonly io: Server,
 		private readonly store: MessageStore,
-	) {}
+		words?: PresenceWords,
+	) {
+		this.presence = new Presence(words);
+	}
 
 	get messageCount(): number {
 		return this.store.size;

@@ -9,6 +9,7 @@ import {Server} from 'socket.io';
 import {ChatRoom} from './chat-room.js';
 import {describeError} from './log-format.js';
 import {MessageStore} from './message-store.js';
+import type {PresenceWords} from './presence.js';
 import {createRestHandler} from './rest-api.js';
 import {attachSocketHandlers} from './socket-handlers.js';
 
@@ -28,6 +29,8 @@ export type ServerOptions = {
 	rateLimit?: {messages: number; perMs: number};
 	/** Messages kept in memory (and served by GET /api/messages). Default 100 000. */
 	historyLimit?: number;
+	/** The words of the join, leave and rename notices. Default English. */
+	presenceWords?: PresenceWords;
 };
 
 export type RunningServer = {
@@ -75,7 +78,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
 	const store = await MessageStore.open({dataFile, historyLimit, log});
 	const io = new Server({serveClient: false});
-	const room = new ChatRoom(io, store);
+	const room = new ChatRoom(io, store, options.presenceWords);
 	const handleRequest = createRestHandler(room, log);
 	const secure = cert !== undefined && key !== undefined;
 	const httpServer = secure
