@@ -50,6 +50,10 @@ const en = {
 	commands: 'Commands',
 	bellOn: 'bell on: a message that mentions you rings the terminal bell',
 	bellOff: 'bell off',
+	// The reference server's notices (`serve --lang`).
+	joined: '{name} joined',
+	left: '{name} left',
+	renamed: '{from} is now known as {to}',
 } as const;
 
 export type Labels = {readonly [Key in keyof typeof en]: string};
@@ -100,6 +104,9 @@ const zh: Labels = {
 	commands: '命令',
 	bellOn: '提醒音已开：提到你的消息会响铃',
 	bellOff: '提醒音已关',
+	joined: '{name} 加入了聊天室',
+	left: '{name} 离开了聊天室',
+	renamed: '{from} 改名为 {to}',
 };
 
 /** `{key:panel.toggle}`: where a label names the key of a command, its first key now. */

@@ -13,7 +13,8 @@ import {byTime, createLineFormatter, messageJson, userJson} from './lines.js';
 /*
 `chat-tui send|broadcast|history|users`: one REST call each, then exit. A failed call throws a
 ChatApiError, which the entry prints as one line with exit code 1; a bad argument is a
-UsageError (exit 2). Human output by default, JSON with --json.
+UsageError (exit 2). Human output by default; with --json, one JSON value a line (history: one
+message a line).
 */
 
 export type OneShotOptions = {
@@ -113,7 +114,10 @@ async function history(words: readonly string[], context: Context): Promise<void
 
 	const messages = byTime(page.messages);
 	if (options.json) {
-		context.printJson(messages.map((message) => messageJson(message)));
+		for (const message of messages) {
+			context.printJson(messageJson(message));
+		}
+
 		return;
 	}
 
@@ -159,8 +163,9 @@ export async function runOneShot(
 		api: new ChatRestApi({baseUrl: options.apiUrl, insecure: options.insecure}),
 		options,
 		print,
+		// NDJSON: one value a line, so `jq` and line tools read it as it comes.
 		printJson(value) {
-			print(JSON.stringify(value, null, 2));
+			print(JSON.stringify(value));
 		},
 		warn(text) {
 			errors.write(`chat-tui: ${text}\n`);
