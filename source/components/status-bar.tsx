@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {defaultDisplay, type Display} from '../display.js';
 import {useCountdown} from '../hooks/use-countdown.js';
-import type {Labels} from '../i18n.js';
+import {fill, type Labels} from '../i18n.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
 import {padEnd, textWidth, truncate} from '../state/wrap.js';
 import type {Style} from '../theme.js';
@@ -38,9 +38,12 @@ export function connectionLabel(
 		}
 
 		case 'reconnecting': {
-			const wait = secondsLeft === undefined ? '' : `, ${labels.retryIn} ${secondsLeft} s`;
+			const text =
+				secondsLeft === undefined
+					? fill(labels.reconnectingTry, {n: connection.attempt})
+					: fill(labels.reconnectingWait, {n: connection.attempt, s: secondsLeft});
 			return {
-				text: mark(`◌ ${labels.reconnecting} (${labels.attempt} ${connection.attempt}${wait})`),
+				text: mark(`◌ ${text}`),
 				style: theme.statusWarn,
 			};
 		}

@@ -89,7 +89,7 @@ test('connectionLabel says which attempt and how long until the next', (t) => {
 	t.is(connectionLabel(online, {rttMs: 20}, labels).text, '● online 20 ms');
 	t.is(
 		connectionLabel(reconnecting, {secondsLeft: 2}, labelsFor('zh')).text,
-		'◌ 重连中 (第 3, 重试于 2 s)',
+		'◌ 重连中（第 3 次，2 秒后重试）',
 	);
 });
 
