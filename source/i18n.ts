@@ -50,6 +50,8 @@ const en = {
 	commands: 'Commands',
 	bellOn: 'bell on: a message that mentions you rings the terminal bell',
 	bellOff: 'bell off',
+	bellUsage: 'usage: /bell [on|off], not "{a}"',
+	stats: 'stats: received {live} live messages, {held} in memory, RSS {rss} MB (heap {heap} MB)',
 	// The reference server's notices (`serve --lang`).
 	joined: '{name} joined',
 	left: '{name} left',
@@ -104,6 +106,8 @@ const zh: Labels = {
 	commands: '命令',
 	bellOn: '提醒音已开：提到你的消息会响铃',
 	bellOff: '提醒音已关',
+	bellUsage: '用法：/bell [on|off]，而不是“{a}”',
+	stats: '统计：收到 {live} 条实时消息，内存中 {held} 条，常驻内存 {rss} MB（堆 {heap} MB）',
 	joined: '{name} 加入了聊天室',
 	left: '{name} 离开了聊天室',
 	renamed: '{from} 改名为 {to}',

@@ -157,6 +157,7 @@ export function ChatScreen(props: ChatScreenProps) {
 	useScreenKeys({
 		chat,
 		labels,
+		lang,
 		readScreen,
 		dispatchScreen,
 		editor,
@@ -201,6 +202,7 @@ export function ChatScreen(props: ChatScreenProps) {
 						height={paneHeight}
 						scroll={screen.help.scroll}
 						labels={labels}
+						lang={lang}
 					/>
 				) : !state.everOnline && state.connection.status === 'reconnecting' ? (
 					<ConnectionProblem

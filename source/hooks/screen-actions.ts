@@ -1,5 +1,7 @@
 import type {RefObject} from 'react';
+import {commandWordsFor} from '../help-zh.js';
 import type {Labels} from '../i18n.js';
+import type {Lang} from '../options.js';
 import type {Command, EditCommand} from '../keymap.js';
 import type {User} from '../protocol/types.js';
 import {commandNames, parseInput} from '../state/commands.js';
@@ -19,6 +21,8 @@ type Handler = () => boolean | void;
 export type ScreenActionsOptions = {
 	readonly chat: Chat;
 	readonly labels: Labels;
+	/** The language of slash-command errors; default English. */
+	readonly lang?: Lang;
 	readonly readScreen: () => ScreenState;
 	readonly dispatchScreen: (action: ScreenAction) => void;
 	readonly editor: LineEditor;
@@ -102,7 +106,7 @@ export function screenActions(context: Context): Record<ScreenCommand, Handler> 
 
 	const submit = () => {
 		const {value} = editor.read();
-		const parsed = parseInput(value);
+		const parsed = parseInput(value, commandWordsFor(context.lang ?? 'en'));
 		if (parsed.kind === 'empty') {
 			return;
 		}
