@@ -4,9 +4,7 @@ import {configPath, resolveUserId} from '../config.js';
 import {labelsFor} from '../i18n.js';
 import {parsePositiveInt, UsageError, type Lang} from '../options.js';
 import {closeDispatchers} from '../protocol/dispatcher.js';
-import {parseMessage} from '../protocol/parse.js';
 import {ChatRestApi} from '../protocol/rest-client.js';
-import type {Message} from '../protocol/types.js';
 import {nonEmpty, rememberedName, rememberedUserId} from './identity.js';
 import {byTime, createLineFormatter, messageJson, userJson} from './lines.js';
 
@@ -60,14 +58,6 @@ function parseLimit(raw: string | undefined): number {
 	return limit;
 }
 
-/** What the server stored, as a message when its answer holds one. */
-function storedMessage(body: unknown): Message | undefined {
-	const candidate =
-		typeof body === 'object' && body !== null && 'message' in body ? body.message : undefined;
-	const parsed = parseMessage(candidate);
-	return parsed.ok ? parsed.value : undefined;
-}
-
 type Context = {
 	readonly api: ChatRestApi;
 	readonly options: OneShotOptions;
@@ -94,10 +84,9 @@ async function send(words: readonly string[], {api, options, printJson}: Context
 }
 
 async function broadcast(words: readonly string[], {api, options, printJson}: Context) {
-	const body = await api.broadcast(textOf('broadcast', words));
+	const result = await api.broadcast(textOf('broadcast', words));
 	if (options.json) {
-		const message = storedMessage(body);
-		printJson(message ? messageJson(message) : body);
+		printJson(result.message ? messageJson(result.message) : result.body);
 	}
 }
 
