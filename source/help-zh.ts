@@ -21,7 +21,7 @@ export const scopeTitlesZh: Record<Scope, string> = {
 };
 
 export const bindingHelpZh: Record<Command, string> = {
-	'app.quit': '退出',
+	'app.quit': '退出；输入行有草稿时先清空草稿（再按一次 Ctrl-C 退出）',
 	'app.redraw': '重绘屏幕',
 	'help.open': '打开本帮助',
 	'focus.next': '下一个窗格：输入行 → 消息记录 → 用户列表',

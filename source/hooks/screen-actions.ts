@@ -148,7 +148,15 @@ export function screenActions(context: Context): Record<ScreenCommand, Handler> 
 	};
 
 	const handlers: Record<ScreenCommand, Handler> = {
-		'app.quit': quit,
+		// Ctrl-C with a draft clears it first (as a shell does); on an empty line it quits.
+		'app.quit'() {
+			if (editor.read().value !== '' && !readScreen().prompting) {
+				editor.apply({type: 'clear'});
+				return;
+			}
+
+			quit();
+		},
 		'app.redraw'() {
 			context.onRedraw?.();
 		},
