@@ -82,6 +82,7 @@ function Screen(props: AppProps & {readonly display: Display}) {
 				firstPage: props.firstPage,
 				labels: {
 					reconnected: labels.reconnected,
+					connectionLost: labels.connectionLost,
 					missed: labels.missed,
 					missedOne: labels.missedOne,
 				},
