@@ -7,26 +7,14 @@ import {presenceWordsFor} from '../source/server/presence-words.js';
 import {commandNames, parseInput} from '../source/state/commands.js';
 import {helpLines} from '../source/state/help-lines.js';
 
+/** The words of the keys column (Ctrl, Tab, Esc, PgUp…): key names, as the keyboard prints them. */
+const keyWords = helpLines('命令', false, 'zh').flatMap((line) =>
+	line.kind === 'entry' ? (line.keys.toLowerCase().match(/[a-z]+/g) ?? []) : [],
+);
+
 /** Words that are names, not English: keys, commands and their arguments, flags, units. */
 const names = new Set([
-	'ctrl',
-	'shift',
-	'tab',
-	'esc',
-	'enter',
-	'pgup',
-	'pgdn',
-	'home',
-	'end',
-	'backspace',
-	'delete',
-	'up',
-	'down',
-	'left',
-	'right',
-	'page',
-	'f1',
-	'f2',
+	...keyWords,
 	...commandNames,
 	'on',
 	'off',
@@ -37,7 +25,6 @@ const names = new Set([
 	'mb',
 	'tls',
 	'insecure',
-	'n',
 ]);
 
 function englishWords(text: string): string[] {
