@@ -64,6 +64,7 @@ test('the Chinese labels have no English word', (t) => {
 				name: '张伟',
 				from: '张伟',
 				to: '伟',
+				reason: '服务器关闭了连接',
 				live: 1,
 				held: 2,
 				rss: 3,
