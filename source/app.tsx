@@ -84,6 +84,7 @@ function Screen(props: AppProps & {readonly display: Display}) {
 				firstPage: props.firstPage,
 				labels: {
 					reconnected: labels.reconnected,
+					connectionLost: labels.connectionLost,
 					missed: labels.missed,
 					missedOne: labels.missedOne,
 				},

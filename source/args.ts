@@ -4,7 +4,8 @@ import {UsageError} from './options.js';
 The command line's flags and words. A small parser of our own rather than a library: it is the
 first thing every run does, and a start-up over SSH should not wait for a parser bigger than the
 rest of the entry point. Flags are `--kebab-case` (camelCase accepted too), `--flag value` or
-`--flag=value`, `--no-flag` for a boolean, and `--` ends them. Anything wrong is a UsageError
+`--flag=value`, `--no-flag` for a boolean, `-h` and `-v` for `--help` and `--version`, and `--`
+ends them. Anything wrong is a UsageError
 naming the flag.
 */
 
@@ -33,6 +34,13 @@ const camelCase = (name: string) =>
 export const kebabCase = (name: string) =>
 	name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
+const helpFlags = new Map<string, 'help' | 'version'>([
+	['-h', 'help'],
+	['--help', 'help'],
+	['-v', 'version'],
+	['--version', 'version'],
+]);
+
 export function parseArguments<S extends FlagSpec>(argv: readonly string[], spec: S): Arguments<S> {
 	const flags: Record<string, string | boolean | undefined> = {};
 	for (const [name, {default: fallback}] of Object.entries(spec)) {
@@ -49,17 +57,19 @@ export function parseArguments<S extends FlagSpec>(argv: readonly string[], spec
 			break;
 		}
 
+		const asked = helpFlags.get(argument);
+		if (asked) {
+			help ||= asked === 'help';
+			version ||= asked === 'version';
+			continue;
+		}
+
 		if (!argument.startsWith('--') || argument === '--') {
 			input.push(argument);
 			continue;
 		}
 
 		const [written, inline] = splitOnce(argument.slice(2), '=');
-		if (written === 'help' || written === 'version') {
-			help ||= written === 'help';
-			version ||= written === 'version';
-			continue;
-		}
 
 		const negated =
 			written.startsWith('no-') && spec[camelCase(written.slice(3))]?.type === 'boolean';

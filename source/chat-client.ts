@@ -76,7 +76,17 @@ export type ChatClientOptions = {
 	readonly maxLength?: number;
 };
 
-/** `connect` did not join within its timeout; the client keeps trying until `close()`. */
+export type ConnectOptions = {
+	/** How long to wait for the join, default 10 s; `Infinity` waits for ever. */
+	readonly timeoutMs?: number;
+	/** `false`: fail at the first refused or lost attempt and close the client. Default true. */
+	readonly retry?: boolean;
+};
+
+/**
+ * `connect` did not join: within its timeout (the client keeps trying until `close()`), or, with
+ * `retry: false`, at the first failure (the client is closed, so a script can exit).
+ */
 export class ChatConnectError extends Error {
 	override readonly name = 'ChatConnectError';
 }
@@ -210,8 +220,10 @@ export class ChatClient {
 	/**
 	 * Connect and join. Resolves once joined; rejects with a ChatConnectError after `timeoutMs`
 	 * (default 10 s, `Infinity` waits for ever), while the client keeps retrying in the background.
+	 * With `retry: false` it tries once, as the guide's `connect()` does: the first failure (or the
+	 * time-out) rejects and closes the client, so nothing keeps a script alive.
 	 */
-	async connect({timeoutMs = 10_000}: {timeoutMs?: number} = {}): Promise<void> {
+	async connect({timeoutMs = 10_000, retry = true}: ConnectOptions = {}): Promise<void> {
 		if (this.#closed) {
 			throw new ChatConnectError('the client is closed');
 		}
@@ -229,6 +241,10 @@ export class ChatClient {
 				}
 
 				if (error) {
+					if (!retry) {
+						this.close();
+					}
+
 					reject(error);
 				} else {
 					resolve();
@@ -250,7 +266,9 @@ export class ChatClient {
 					finish();
 				}),
 				this.on('state', (state) => {
-					if (state.status === 'offline' && this.#closed) {
+					if (!retry && state.status === 'reconnecting') {
+						finish(new ChatConnectError(`cannot connect to ${this.url}: ${state.reason}`));
+					} else if (state.status === 'offline' && this.#closed) {
 						finish(new ChatConnectError('the client was closed before it could join'));
 					}
 				}),

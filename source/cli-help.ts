@@ -49,7 +49,7 @@ export const helpText = `
 	  send uses --name, else the name the chat remembered; --user-id, else the remembered id.
 	  --limit N        history: how many messages (default 50)
 	  --offset N       history: how many of the newest to skip (default 0)
-	  --json           machine-readable output
+	  --json           JSON, one value a line (history: one message a line)
 
 	Bot (chat-tui bot)
 	  Greets on join, answers messages that mention its name, says goodbye on Ctrl-C.
@@ -65,10 +65,11 @@ export const helpText = `
 	  --cert FILE      TLS certificate (PEM); with --key, serve HTTPS and WSS
 	  --key FILE       TLS private key (PEM)
 	  --rate-limit N/S at most N messages in S seconds per connection (default 20/5)
+	  --lang en|zh     language of the join, leave and rename notices (default en)
 
 	Other
-	  --help           show this help
-	  --version        show the version
+	  -h, --help       show this help; chat-tui <command> --help shows a command's own
+	  -v, --version    show the version
 
 	Keys in the chat: Enter sends, PgUp/PgDn scroll, Ctrl-T shows or hides the user list,
 	Ctrl-L redraws, Ctrl-C or /quit quits. /help lists every command and key.
@@ -78,5 +79,5 @@ export const helpText = `
 	  $ chat-tui serve --port 3000 --data chat.jsonl
 	  $ chat-tui --server http://localhost:3000 --name alice
 	  $ chat-tui --plain --name logger --listen > chat.log
-	  $ chat-tui history --limit 10 --json | jq -r '.[].content'
+	  $ chat-tui history --limit 10 --json | jq -r '"\\(.sender // "-!-"): \\(.content)"'
 `;

@@ -2,6 +2,13 @@ import process from 'node:process';
 import packageJson from '../package.json' with {type: 'json'};
 import {kebabCase, parseArguments, type FlagValues} from './args.js';
 import {helpText} from './cli-help.js';
+import {
+	commandHelp,
+	flagSpec,
+	foreignFlag,
+	isCommandName,
+	type CommandName,
+} from './cli-commands.js';
 import {ConfigError, configPath, loadConfig} from './config.js';
 import type {Config} from './config-values.js';
 import {displayFor} from './display.js';
@@ -12,33 +19,6 @@ import type {OneShotCommand} from './commands/one-shot.js';
 const oneShotCommands: readonly OneShotCommand[] = ['send', 'broadcast', 'history', 'users'];
 const isOneShot = (command: string): command is OneShotCommand =>
 	(oneShotCommands as readonly string[]).includes(command);
-
-const flagSpec = {
-	server: {type: 'string'},
-	api: {type: 'string'},
-	name: {type: 'string'},
-	userId: {type: 'string'},
-	lang: {type: 'string'},
-	theme: {type: 'string'},
-	// No default: absent, the locale decides; --no-ascii forces Unicode.
-	ascii: {type: 'boolean'},
-	insecure: {type: 'boolean', default: false},
-	host: {type: 'string'},
-	port: {type: 'string'},
-	data: {type: 'string'},
-	cert: {type: 'string'},
-	key: {type: 'string'},
-	rateLimit: {type: 'string'},
-	redis: {type: 'string'},
-	plain: {type: 'boolean', default: false},
-	listen: {type: 'boolean', default: false},
-	json: {type: 'boolean', default: false},
-	demo: {type: 'boolean', default: false},
-	limit: {type: 'string'},
-	offset: {type: 'string'},
-	rules: {type: 'string'},
-	maxLength: {type: 'string'},
-} satisfies Record<string, {type: 'string' | 'boolean'; default?: boolean}>;
 
 /** The help page: the description, then the text indented by two spaces. */
 function helpPage(): string {
@@ -51,27 +31,13 @@ function helpPage(): string {
 	return `\n  ${packageJson.description}\n\n${body}\n\n`;
 }
 
-/** Flags that only some commands take (`chat` is the chat itself: no command). */
-const flagCommands: Partial<Record<keyof typeof flagSpec, readonly string[]>> = {
-	plain: ['chat'],
-	listen: ['chat'],
-	demo: ['chat'],
-	json: ['chat', 'config', ...oneShotCommands],
-	theme: ['chat', 'config'],
-	ascii: ['chat', 'config'],
-	limit: ['history'],
-	offset: ['history'],
-	rules: ['bot'],
-	maxLength: ['chat', 'config', 'send', 'broadcast'],
-	redis: ['serve'],
-};
-
-function checkFlagsApply(command: string, given: Record<string, unknown>): void {
-	for (const [flag, commands] of Object.entries(flagCommands)) {
-		if (given[flag] !== undefined && given[flag] !== false && !commands.includes(command)) {
-			const where = commands.map((name) => (name === 'chat' ? 'the chat' : name)).join(', ');
-			throw new UsageError(`--${kebabCase(flag)} applies to ${where} only`);
-		}
+/** A flag the command does not take is a usage error, as an unknown flag is. */
+function checkFlagsApply(command: CommandName, given: Record<string, unknown>): void {
+	const flag = foreignFlag(command, given);
+	if (flag !== undefined) {
+		const which = command === 'chat' ? 'the chat' : command;
+		const help = command === 'chat' ? 'chat-tui --help' : `chat-tui ${command} --help`;
+		throw new UsageError(`${which} does not take ${flag} (see ${help})`);
 	}
 }
 
@@ -236,18 +202,22 @@ async function command(name: string, words: string[], flags: Flags, context: Con
 async function main(): Promise<number> {
 	// A boolean flag without a default is undefined when absent (--ascii: the locale decides).
 	const cli = parseArguments(process.argv.slice(2), flagSpec);
-	if (cli.help) {
-		process.stdout.write(helpPage());
-		return 0;
-	}
-
-	if (cli.version) {
+	if (cli.version && !cli.help) {
 		process.stdout.write(`${packageJson.version}\n`);
 		return 0;
 	}
 
 	const [name, ...words] = cli.input;
 	const {flags} = cli;
+	if (name !== undefined && !isCommandName(name)) {
+		throw new UsageError(`unknown command "${name}" (see chat-tui --help)`);
+	}
+
+	if (cli.help) {
+		process.stdout.write(name === undefined ? helpPage() : commandHelp(name));
+		return 0;
+	}
+
 	checkFlagsApply(name ?? 'chat', flags);
 	if (name === 'serve') {
 		if (words.length > 0) {
@@ -263,6 +233,8 @@ async function main(): Promise<number> {
 			key: flags.key,
 			rateLimit: flags.rateLimit,
 			redis: flags.redis,
+			// Only when asked: the notices go to every client, whatever the server's locale.
+			lang: flags.lang === undefined ? undefined : parseLang(flags.lang, {}),
 		});
 		return 0;
 	}

@@ -29,7 +29,11 @@ export type BindingKey = KeyName | 'n' | 'N' | 'q' | '?';
 type Binding = {readonly scope: Scope; readonly keys: readonly BindingKey[]; readonly help: string};
 
 export const bindings = {
-	'app.quit': {scope: 'app', keys: ['ctrl-c'], help: 'quit'},
+	'app.quit': {
+		scope: 'app',
+		keys: ['ctrl-c'],
+		help: 'quit; with a typed draft, clear it first (a second Ctrl-C quits)',
+	},
 	'app.redraw': {scope: 'app', keys: ['ctrl-l'], help: 'redraw the screen'},
 
 	'help.open': {scope: 'screen', keys: ['f1'], help: 'open this help'},

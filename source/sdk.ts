@@ -12,8 +12,12 @@ export {
 	ChatSendError,
 	MessageTooLongError,
 	type ChatClientOptions,
+	type ConnectOptions,
 } from './chat-client.js';
 export {ChatRestApi, type RestClientOptions, type SendResult} from './protocol/rest-client.js';
+/** What the `userList` event carries: the users, and how many malformed entries were dropped. */
+export type {UserList} from './protocol/parse.js';
+export type {SendRate} from './send-queue.js';
 export {
 	ChatSocket,
 	type ChatSocketEvents,

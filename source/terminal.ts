@@ -8,9 +8,16 @@ dropped SSH link), SIGINT, and an uncaught error, whose message prints after the
 */
 
 const enter = '\u001B[?1049h\u001B[H\u001B[?2004h';
-// Bracketed paste off, the scroll region reset (source/render/scroll.ts), cursor shown, main
-// screen back.
-const leave = '\u001B[?2004l\u001B[r\u001B[?25h\u001B[?1049l';
+// Bracketed paste off, the scroll region reset (source/render/scroll.ts), cursor shown, the
+// window title popped, main screen back.
+const leave = '\u001B[?2004l\u001B[r\u001B[?25h\u001B[23;0t\u001B[?1049l';
+
+/**
+ * The window title, as irssi and vim set it: the terminal's own title is pushed (CSI 22;0t) and
+ * popped on the way out (CSI 23;0t); OSC 2 sets ours. Control characters never reach it.
+ */
+export const titleSequence = (title: string) =>
+	`\u001B[22;0t\u001B]2;${title.replaceAll(/[\u0000-\u001F\u007F-\u009F]/g, '')}\u0007`;
 
 let entered = false;
 /** Modes switched on after entering (grapheme clusters, say), switched off again on the way out. */
@@ -49,10 +56,10 @@ export function restoreTerminal(): void {
 
 const signals = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;
 
-/** Enter the alternate screen, with bracketed paste on. */
-export function enterFullScreen(): void {
+/** Enter the alternate screen, with bracketed paste on, and set the window title. */
+export function enterFullScreen(title = 'chat-tui'): void {
 	entered = true;
-	writeQuietly(enter);
+	writeQuietly(enter + titleSequence(title));
 	process.on('exit', restoreTerminal);
 }
 

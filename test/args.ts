@@ -43,6 +43,9 @@ test('--help and --version are noted, wherever they are', (t) => {
 	t.true(parsed.help);
 	t.false(parsed.version);
 	t.true(parseArguments(['--version'], spec).version);
+	t.true(parseArguments(['serve', '-h'], spec).help);
+	t.true(parseArguments(['-v'], spec).version);
+	t.deepEqual(parseArguments(['send', '-h'], spec).input, ['send']);
 });
 
 test('mistakes are usage errors that name the flag', (t) => {

@@ -100,3 +100,21 @@ test('the protocol and the screenshot it links are in the repository', async (t)
 	const screenshot = await stat(path.join(root, 'docs/screenshot.png'));
 	t.true(screenshot.size < 250 * 1024, `docs/screenshot.png is ${screenshot.size} bytes`);
 });
+
+test("the quick start clones package.json's repository before anything else", async (t) => {
+	const packageJson = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+		repository?: {url?: string};
+	};
+	const url = packageJson.repository?.url?.replace(/^git\+/, '');
+	t.is(url, 'https://github.com/chat-tui/chat-tui.git');
+	const quickStart = readme.slice(readme.indexOf('## Quick start'));
+	const firstCommand = /```sh\n([^\n]+)/.exec(quickStart)?.[1];
+	t.is(firstCommand, `git clone ${url}`);
+});
+
+test('the performance internals live in docs/PERFORMANCE.md, linked from the README', async (t) => {
+	t.true(readme.includes('(docs/PERFORMANCE.md)'));
+	const performance = await readFile(path.join(root, 'docs/PERFORMANCE.md'), 'utf8');
+	t.regex(performance, /DECSTBM/);
+	t.false(readme.includes('DECSTBM'), 'not in the README');
+});

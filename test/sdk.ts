@@ -2,10 +2,12 @@
 // the exports map (the built dist/sdk.js), and its declaration files typing a consumer's code.
 import {execFile} from 'node:child_process';
 import {access, mkdir, mkdtemp, rm, symlink, writeFile} from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
 import test from 'ava';
 import type * as SdkModule from '../source/sdk.js';
 import {startTestServer} from './helpers/server-harness.js';
@@ -55,7 +57,7 @@ async function tsc(project: string): Promise<string> {
 }
 
 const goodConsumer = `
-import {ChatApiError, ChatClient, ChatRestApi, type ConnectionState, type Message, type SafeText} from 'chat-tui';
+import {ChatApiError, ChatClient, ChatRestApi, type ConnectionState, type Message, type SafeText, type UserList, type ConnectOptions, type SendResult} from 'chat-tui';
 
 const client = new ChatClient({url: 'http://localhost:3000', username: 'ada'});
 client.on('message', (message: Message) => {
@@ -64,13 +66,18 @@ client.on('message', (message: Message) => {
 	console.log(text, when, message.sender?.length);
 });
 client.on('userCount', (count) => console.log(count + 1));
+client.on('userList', (list: UserList) => console.log(list.users.length, list.dropped));
+const once: ConnectOptions = {retry: false};
+await client.connect(once);
 client.on('state', (state: ConnectionState) => console.log(state.status));
 const echo: Promise<Message> = client.sendMessage('hi');
 const api = new ChatRestApi({baseUrl: 'http://localhost:3000/api'});
 try {
 	const page = await api.getMessages({limit: 10});
 	const total: number = page.total;
-	console.log(total, await echo);
+	const notice: SendResult = await api.broadcast('maintenance');
+	const content: SafeText | undefined = notice.message?.content;
+	console.log(total, await echo, content);
 } catch (error) {
 	if (error instanceof ChatApiError) {
 		console.log(error.kind === 'unreachable');
@@ -122,4 +129,36 @@ test('the declarations exist and type a consumer outside the package', async (t)
 		.filter((line) => line.includes('error TS'))
 		.map((line) => line.replace(/: error (TS\d+).*/, ' $1'));
 	t.deepEqual(errors, ['bad.ts(5,43) TS2322', 'bad.ts(6,11) TS2345']);
+});
+
+test('connect({retry: false}) fails once, closes the client, and a script exits', async (t) => {
+	const port = await new Promise<number>((resolve) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const {port} = server.address() as net.AddressInfo;
+			server.close(() => {
+				resolve(port);
+			});
+		});
+	});
+	const script = `
+		import {ChatClient} from 'chat-tui';
+		const client = new ChatClient({url: 'http://127.0.0.1:${port}', username: 'ada'});
+		try {
+			await client.connect({retry: false});
+		} catch (error) {
+			console.log(error.name + ': ' + error.message + ' / ' + client.state.status);
+		}
+	`;
+	const started = Date.now();
+	const {stdout} = await promisify(execFile)(
+		process.execPath,
+		['--input-type=module', '-e', script],
+		{cwd: root, timeout: 30_000},
+	);
+	t.is(
+		stdout.trim(),
+		`ChatConnectError: cannot connect to http://127.0.0.1:${port}: cannot reach the server / offline`,
+	);
+	t.true(Date.now() - started < 30_000, 'the process ended on its own');
 });

@@ -83,8 +83,26 @@ export function containsWord(text: string, word: string): boolean {
 	return new RegExp(`${before}${escapeRegExp(word)}${after}`, 'iu').test(text);
 }
 
-/** A message mentions the bot when it holds its name, with or without an @. */
-export const mentions = (content: string, name: string) => containsWord(content, name);
+/** E-mail addresses: `chatbot@example.com` does not mention chatbot. */
+const emailAddress = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+
+/** The guide's Chinese bot answers any message that holds this word. */
+export const chineseTrigger = '机器人';
+
+/**
+ * A message mentions the bot when it holds its name, with or without an @, outside an e-mail
+ * address; in Chinese also when it holds 机器人, as the guide's bot does.
+ */
+export function mentions(content: string, name: string, lang: Lang = 'en'): boolean {
+	const text = content.replaceAll(emailAddress, ' ');
+	return containsWord(text, name) || (lang === 'zh' && text.includes(chineseTrigger));
+}
+
+/** Said once to a sender the bot stops answering for a while. */
+export const slowingDown = (sender: string, lang: Lang) =>
+	lang === 'zh'
+		? `@${sender} 消息太多了，我先歇一会儿，过一阵再回复你。`
+		: `@${sender} too many messages: I am slowing down and will answer again in a while.`;
 
 export function chooseReply(
 	content: string,

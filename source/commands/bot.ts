@@ -12,6 +12,7 @@ import {
 	parseRules,
 	ReplyLimiter,
 	responses,
+	slowingDown,
 	type ReplyLimits,
 	type Rule,
 } from './bot-rules.js';
@@ -34,6 +35,8 @@ export type BotOptions = {
 	/** One line of news (joined, replied, problems); default nothing. */
 	readonly log?: (line: string) => void;
 	readonly backoff?: {readonly minMs?: number; readonly maxMs?: number};
+	/** The pause before a reply, as if typing; default 1 to 3 s, as the guide's bot. */
+	readonly typingMs?: {readonly min: number; readonly max: number};
 };
 
 export type RunningBot = {
@@ -70,6 +73,22 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	});
 	const limiter = new ReplyLimiter(options.limits);
 	const rules = options.rules ?? [];
+	const typing = options.typingMs ?? {min: 1000, max: 3000};
+	// Senders told that the bot is slowing down, until it answers them again.
+	const told = new Set<string>();
+	const typingTimers = new Set<NodeJS.Timeout>();
+	const reply = (text: string, sender: string) => {
+		const timer = setTimeout(
+			() => {
+				typingTimers.delete(timer);
+				client.sendMessage(text).catch((error: unknown) => {
+					log(`reply to ${sender} not sent: ${(error as Error).message}`);
+				});
+			},
+			typing.min + Math.random() * (typing.max - typing.min),
+		);
+		typingTimers.add(timer);
+	};
 
 	const answer = (message: Message) => {
 		const sender = message.sender ?? '';
@@ -78,21 +97,25 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			message.type !== 'text' ||
 			message.senderId === client.userId ||
 			sender.toLowerCase() === name.toLowerCase() ||
-			!mentions(message.content, name)
+			!mentions(message.content, name, lang)
 		) {
 			return;
 		}
 
-		if (!limiter.allow(message.senderId ?? sender, Date.now())) {
+		const senderKey = message.senderId ?? sender;
+		if (!limiter.allow(senderKey, Date.now())) {
 			log(`not answering ${sender}: too many replies, too fast`);
+			if (!told.has(senderKey)) {
+				told.add(senderKey);
+				reply(slowingDown(sender, lang), sender);
+			}
+
 			return;
 		}
 
-		const reply = chooseReply(message.content, rules, responses[lang]);
+		told.delete(senderKey);
 		const to = sender ? `@${sender} ` : '';
-		client.sendMessage(`${to}${reply}`).catch((error: unknown) => {
-			log(`reply to ${sender} not sent: ${(error as Error).message}`);
-		});
+		reply(`${to}${chooseReply(message.content, rules, responses[lang])}`, sender);
 	};
 
 	// Only live messages arrive here: the bot never loads the history.
@@ -112,6 +135,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	let stopping: Promise<void> | undefined;
 	const stop = async ({farewell = true}: {farewell?: boolean} = {}) => {
 		stopping ??= (async () => {
+			for (const timer of typingTimers) {
+				clearTimeout(timer);
+			}
+
 			if (farewell && client.connected) {
 				const bye = client.sendMessage(goodbye(name, lang));
 				const timer = new Promise((resolve) => {

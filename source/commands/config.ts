@@ -93,7 +93,7 @@ export async function runConfig(options: {
 	}
 
 	const text = options.json
-		? JSON.stringify(configJson(options.file, exists, options.settings, options.config), null, 2)
+		? JSON.stringify(configJson(options.file, exists, options.settings, options.config))
 		: configReport(options.file, exists, options.settings, options.config).join('\n');
 	output.write(`${text}\n`);
 }

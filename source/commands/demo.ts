@@ -5,6 +5,7 @@ import path from 'node:path';
 import process from 'node:process';
 import type {Lang} from '../options.js';
 import {startServer} from '../server/index.js';
+import {presenceWordsFor} from '../server/presence-words.js';
 import {startBot} from './bot.js';
 import type {UiOptions} from './ui.js';
 
@@ -79,6 +80,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
 		host: '127.0.0.1',
 		port: 0,
 		dataFile,
+		presenceWords: presenceWordsFor(lang),
 		log() {
 			// The screen belongs to the chat.
 		},

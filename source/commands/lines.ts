@@ -2,10 +2,12 @@ import {formatCount, labelsFor, tooLongText} from '../i18n.js';
 import type {Lang} from '../options.js';
 import {defaultMaxLength, overLimit} from '../protocol/content-limit.js';
 import type {Message, User} from '../protocol/types.js';
+import {actionText} from '../state/log-lines.js';
 
 /*
 Messages as lines of text, for line mode and the one-shot commands: `[HH:MM:SS] name: text`, a
-system notice as `[HH:MM:SS] -!- system: text` (as the full-screen log marks it), and a
+system notice as `[HH:MM:SS] -!- system: text` (as the full-screen log marks it), a `/me`
+action as `[HH:MM:SS] * name action`, and a
 `--- YYYY-MM-DD ---` line before the first message and whenever the day changes. Continuation
 lines of a multi-line message are indented, so no line of content can pass for a message line.
 Every string here was sanitized by the protocol parser.
@@ -34,10 +36,11 @@ export function formatMessage(message: Message, lang: Lang): string {
 			? `-!- ${labels.system}`
 			: // A name that starts like a system notice is quoted, so it cannot pass for one.
 				quoteIfMarker(message.sender ?? labels.unknownSender);
-	const [first = '', ...rest] = message.content.split('\n');
-	return [`[${clockOf(message.time)}] ${who}: ${first}`, ...rest.map((line) => indent + line)].join(
-		'\n',
-	);
+	// A `/me waves` line reads as in the chat: `* alice waves`.
+	const action = message.type === 'text' ? actionText(message.content) : undefined;
+	const [first = '', ...rest] = (action ?? message.content).split('\n');
+	const head = action === undefined ? `${who}: ${first}` : `* ${who} ${first}`;
+	return [`[${clockOf(message.time)}] ${head}`, ...rest.map((line) => indent + line)].join('\n');
 }
 
 function quoteIfMarker(name: string): string {

@@ -5,16 +5,15 @@ import {labelsFor, tooLongText} from '../i18n.js';
 import {parsePositiveInt, UsageError, type Lang} from '../options.js';
 import {defaultMaxLength, MessageTooLongError, overLimit} from '../protocol/content-limit.js';
 import {closeDispatchers} from '../protocol/dispatcher.js';
-import {parseMessage} from '../protocol/parse.js';
 import {ChatRestApi} from '../protocol/rest-client.js';
-import type {Message} from '../protocol/types.js';
 import {nonEmpty, rememberedName, rememberedUserId} from './identity.js';
 import {createLineFormatter, messageJson, userJson} from './lines.js';
 
 /*
 `chat-tui send|broadcast|history|users`: one REST call each, then exit. A failed call throws a
 ChatApiError, which the entry prints as one line with exit code 1; a bad argument is a
-UsageError (exit 2). Human output by default, JSON with --json.
+UsageError (exit 2). Human output by default; with --json, one JSON value a line (history: one
+message a line).
 */
 
 export type OneShotOptions = {
@@ -70,14 +69,6 @@ function parseLimit(raw: string | undefined): number {
 	return limit;
 }
 
-/** What the server stored, as a message when its answer holds one. */
-function storedMessage(body: unknown): Message | undefined {
-	const candidate =
-		typeof body === 'object' && body !== null && 'message' in body ? body.message : undefined;
-	const parsed = parseMessage(candidate);
-	return parsed.ok ? parsed.value : undefined;
-}
-
 type Context = {
 	readonly api: ChatRestApi;
 	readonly options: OneShotOptions;
@@ -104,10 +95,9 @@ async function send(words: readonly string[], {api, options, printJson}: Context
 }
 
 async function broadcast(words: readonly string[], {api, options, printJson}: Context) {
-	const body = await api.broadcast(textOf('broadcast', words, options));
+	const result = await api.broadcast(textOf('broadcast', words, options));
 	if (options.json) {
-		const message = storedMessage(body);
-		printJson(message ? messageJson(message) : body);
+		printJson(result.message ? messageJson(result.message) : result.body);
 	}
 }
 
@@ -125,7 +115,10 @@ async function history(words: readonly string[], context: Context): Promise<void
 	// In the server's order: time is for display.
 	const messages = page.messages;
 	if (options.json) {
-		context.printJson(messages.map((message) => messageJson(message)));
+		for (const message of messages) {
+			context.printJson(messageJson(message));
+		}
+
 		return;
 	}
 
@@ -171,8 +164,9 @@ export async function runOneShot(
 		api: new ChatRestApi({baseUrl: options.apiUrl, insecure: options.insecure}),
 		options,
 		print,
+		// NDJSON: one value a line, so `jq` and line tools read it as it comes.
 		printJson(value) {
-			print(JSON.stringify(value, null, 2));
+			print(JSON.stringify(value));
 		},
 		warn(text) {
 			errors.write(`chat-tui: ${text}\n`);

@@ -1,5 +1,4 @@
 import process from 'node:process';
-import {createInterface} from 'node:readline';
 import type {Readable, Writable} from 'node:stream';
 import {setTimeout as delay} from 'node:timers/promises';
 import {configPath, resolveUserId} from '../config.js';
@@ -7,13 +6,15 @@ import type {Lang} from '../options.js';
 import {closeDispatchers} from '../protocol/dispatcher.js';
 import {ChatClient} from '../sdk.js';
 import {loginName, nonEmpty, rememberedName} from './identity.js';
+import {createLineInput} from './line-input.js';
 import {createLineFormatter, longLineError, messageJson} from './lines.js';
 
 /*
 Line mode (`--plain`, or whenever stdin or stdout is not a terminal): for screen readers, logs and
 scripts. The newest 50 messages, then live ones, go to stdout as `[HH:MM:SS] name: text` lines
 (or JSON lines with --json); every stdin line is sent, in order; `/quit` or EOF ends the input,
-and chat-tui exits once the server has echoed every line: 0, or 1 when some were not confirmed.
+and chat-tui exits once the server has echoed every line: 0, or 1 when some were not confirmed,
+one was too long, or it never connected.
 Connection news goes to stderr, so stdout stays a clean log. After a reconnect the messages missed
 meanwhile are fetched and printed, each message once.
 */
@@ -42,8 +43,13 @@ const historyPage = 50;
 export async function runPlain(options: PlainOptions): Promise<number> {
 	const output = options.output ?? process.stdout;
 	const errors = options.errors ?? process.stderr;
+	// Until the keyboard is read, plain writes; then around what is being typed (line-input.ts).
+	let print = (stream: Writable, text: string) => {
+		stream.write(text);
+	};
+
 	const note = (text: string) => {
-		errors.write(`chat-tui: ${text}\n`);
+		print(errors, `chat-tui: ${text}\n`);
 	};
 
 	const file = configPath();
@@ -71,7 +77,8 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 	// reconnect the missed ones (client/timeline-keeper.ts).
 	const format = createLineFormatter(options.lang);
 	client.on('message', (message) => {
-		output.write(
+		print(
+			output,
 			options.json ? `${JSON.stringify(messageJson(message))}\n` : `${format(message)}\n`,
 		);
 	});
@@ -158,11 +165,14 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		}
 	};
 
-	const input = createInterface({
+	const input = createLineInput({
 		input: options.input ?? process.stdin,
-		crlfDelay: Number.POSITIVE_INFINITY,
-		terminal: false,
+		output,
+		onInterrupt() {
+			onSignal('SIGINT');
+		},
 	});
+	print = input.print;
 	// A line too long for the server is refused here, by its number; the others still go out.
 	let lineNumber = 0;
 	let refused = 0;
@@ -177,7 +187,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		}
 	};
 
-	for await (const line of input) {
+	for await (const line of input.lines) {
 		if (line.trim() === '/quit') {
 			break;
 		}
@@ -216,6 +226,11 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 	if (confirmed < total) {
 		const lines = total === 1 ? 'the line was' : `${total - confirmed} of ${total} lines were`;
 		note(`${lines} not confirmed by ${options.serverUrl} (${why})`);
+		return 1;
+	}
+
+	if (!online) {
+		note(`never connected to ${client.url} (${lastReason})`);
 		return 1;
 	}
 

@@ -1,7 +1,8 @@
 import {readFile} from 'node:fs/promises';
 import process from 'node:process';
 import {startServer} from '../server/index.js';
-import {parsePort, parseRateLimit, UsageError} from '../options.js';
+import {parsePort, parseRateLimit, UsageError, type Lang} from '../options.js';
+import {presenceWordsFor} from '../server/presence-words.js';
 
 export type ServeFlags = {
 	readonly host?: string;
@@ -12,6 +13,8 @@ export type ServeFlags = {
 	readonly rateLimit?: string;
 	/** Default: $CHAT_TUI_REDIS. */
 	readonly redis?: string;
+	/** The language of the join, leave and rename notices; English when not given. */
+	readonly lang?: Lang;
 };
 
 async function readPem(path: string, flag: string): Promise<string> {
@@ -66,6 +69,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
 		dataFile: flags.data,
 		redis,
 		...(rateLimit ? {rateLimit} : {}),
+		...(flags.lang ? {presenceWords: presenceWordsFor(flags.lang)} : {}),
 		...tls,
 	});
 	process.stderr.write(`chat-tui serve: listening on ${server.url} (REST at ${server.url}/api)\n`);

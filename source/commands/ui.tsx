@@ -75,7 +75,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 	const file = configPath();
 	const userId = await resolveUserId(file, options.userId);
 
-	enterFullScreen();
+	enterFullScreen(`chat-tui: ${options.serverUrl.replace(/^https?:\/\//, '')}`);
 	// Once the chat is up, its code is worth keeping compiled for the next start.
 	saveCacheSoon();
 	// Raw mode at once, before the first frame: keys typed early are neither echoed nor lost,

@@ -4,6 +4,7 @@ import {useChat, type ChatConnection} from '../hooks/use-chat.js';
 import {useLineEditor} from '../hooks/use-line-editor.js';
 import {useRoster} from '../hooks/use-roster.js';
 import {useChatLog} from '../hooks/use-chat-log.js';
+import {useFresh} from '../hooks/use-fresh.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
 import type {Labels} from '../i18n.js';
@@ -50,6 +51,8 @@ export type ChatScreenProps = {
 /** The panel shows from this width on, unless the user toggled it. */
 const panelMinColumns = 60;
 const panelWidth = 22;
+/** How long an error stays in the status bar. */
+const statusFadeMs = 6000;
 /** Log lines start with the time from this terminal width on. */
 const timeMinColumns = 50;
 
@@ -124,6 +127,10 @@ export function ChatScreen(props: ChatScreenProps) {
 	);
 	const editor = useLineEditor();
 	const searchEditor = useLineEditor();
+	// An error in the status bar fades after a while; the log keeps it.
+	const errorKey =
+		state.lastError === undefined ? undefined : `${state.nextLocalId}:${state.lastError}`;
+	const errorFresh = useFresh(errorKey, statusFadeMs);
 
 	const showPanel = screen.panel ?? columns >= panelMinColumns;
 	const logWidth = showPanel ? columns - panelWidth : columns;
@@ -161,6 +168,7 @@ export function ChatScreen(props: ChatScreenProps) {
 	useScreenKeys({
 		chat,
 		labels,
+		lang,
 		readScreen,
 		dispatchScreen,
 		editor,
@@ -174,7 +182,6 @@ export function ChatScreen(props: ChatScreenProps) {
 		help: {maxScroll: helpMaxScroll(paneHeight), page: Math.max(1, helpRows(paneHeight) - 1)},
 		onRedraw: props.onRedraw,
 		maxLength: props.maxLength ?? defaultMaxLength,
-		lang,
 		active: !tooSmall,
 	});
 
@@ -183,7 +190,7 @@ export function ChatScreen(props: ChatScreenProps) {
 		return <TooSmall columns={columns} rows={rows} height={height} labels={labels} />;
 	}
 
-	const status = statusNote(state, labels, {
+	const status = statusNote(errorFresh ? state : {...state, lastError: undefined}, labels, {
 		showPanel,
 		insecure: connection.insecure === true,
 		separator: display.glyphs.text(' · '),
@@ -208,6 +215,7 @@ export function ChatScreen(props: ChatScreenProps) {
 						height={paneHeight}
 						scroll={screen.help.scroll}
 						labels={labels}
+						lang={lang}
 					/>
 				) : !state.everOnline && state.connection.status === 'reconnecting' ? (
 					<ConnectionProblem

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useCountdown} from '../hooks/use-countdown.js';
-import type {Labels} from '../i18n.js';
+import {fill, type Labels} from '../i18n.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
 import {truncate} from '../state/wrap.js';
 import {useDisplay} from './display-context.js';
@@ -30,7 +30,7 @@ export function ConnectionProblem({
 	// Inside the border and the padding; cut here so the ellipsis is the terminal's kind.
 	const inner = Math.max(1, boxWidth - 6);
 	const cut = (text: string) => truncate(text, inner, glyphs.ellipsis);
-	const retry = `${labels.retryingIn} ${seconds ?? 0} s (${labels.attempt} ${connection.attempt})`;
+	const retry = fill(labels.retryingIn, {s: seconds ?? 0, n: connection.attempt});
 	return (
 		<Box
 			width={width}

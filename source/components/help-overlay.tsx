@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Labels} from '../i18n.js';
+import type {Lang} from '../options.js';
 import {helpLines, keysColumn} from '../state/help-lines.js';
 import {padEnd, truncate} from '../state/wrap.js';
 import {useDisplay} from './display-context.js';
@@ -10,6 +11,7 @@ export type HelpOverlayProps = {
 	/** Lines scrolled past at the top. */
 	readonly scroll: number;
 	readonly labels: Labels;
+	readonly lang?: Lang;
 };
 
 /** The text in English, for its length: every language has the same lines. */
@@ -22,13 +24,13 @@ export const helpRows = (height: number) => Math.max(1, height - 3);
 export const helpMaxScroll = (height: number) => Math.max(0, lines.length - helpRows(height));
 
 /** Every key and command, read from the binding table; scrolls when it does not fit. */
-export function HelpOverlay({width, height, scroll, labels}: HelpOverlayProps) {
+export function HelpOverlay({width, height, scroll, labels, lang = 'en'}: HelpOverlayProps) {
 	const {theme, glyphs} = useDisplay();
 	const {ellipsis} = glyphs;
 	const rows = helpRows(height);
 	const inner = Math.max(1, width - 4);
 	const from = Math.min(scroll, helpMaxScroll(height));
-	const all = helpLines(labels.commands, glyphs.ascii);
+	const all = helpLines(labels.commands, glyphs.ascii, lang);
 	// The keys column is measured now: the config may have bound longer keys.
 	const column = keysColumn(all);
 	const shown = all.slice(from, from + rows);

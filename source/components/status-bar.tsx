@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {defaultDisplay, type Display} from '../display.js';
 import {useCountdown} from '../hooks/use-countdown.js';
-import type {Labels} from '../i18n.js';
+import {fill, type Labels} from '../i18n.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
 import {padEnd, textWidth, truncate} from '../state/wrap.js';
 import type {Style} from '../theme.js';
@@ -38,9 +38,12 @@ export function connectionLabel(
 		}
 
 		case 'reconnecting': {
-			const wait = secondsLeft === undefined ? '' : `, ${labels.retryIn} ${secondsLeft} s`;
+			const text =
+				secondsLeft === undefined
+					? fill(labels.reconnectingTry, {n: connection.attempt})
+					: fill(labels.reconnectingWait, {n: connection.attempt, s: secondsLeft});
 			return {
-				text: mark(`◌ ${labels.reconnecting} (${labels.attempt} ${connection.attempt}${wait})`),
+				text: mark(`◌ ${text}`),
 				style: theme.statusWarn,
 			};
 		}
@@ -79,9 +82,8 @@ export function StatusBar({
 	const noteRoom = note ? Math.min(textWidth(note) + 2, 24) : 0;
 	const nameFor = (reserve: number) =>
 		Math.min(textWidth(username), 20, room - textWidth(separator) - reserve);
-	const nameCells = nameFor(noteRoom) >= 8 ? nameFor(noteRoom) : nameFor(0);
-	const name = nameCells >= 3 ? `${separator}${truncate(username, nameCells, ellipsis)}` : '';
-	room -= textWidth(name);
+	let nameCells = nameFor(noteRoom) >= 8 ? nameFor(noteRoom) : nameFor(0);
+	room -= nameCells >= 3 ? textWidth(separator) + nameCells : 0;
 	const hostCells = Math.min(
 		textWidth(host),
 		Math.max(8, Math.floor(width / 4)),
@@ -89,6 +91,14 @@ export function StatusBar({
 	);
 	const hostText = hostCells >= 4 ? `${truncate(host, hostCells, ellipsis)}${separator}` : '';
 	room -= textWidth(hostText);
+	// A long name (a Chinese one is two cells a character) takes the room nothing else uses.
+	if (nameCells >= 3 && nameCells < textWidth(username)) {
+		const grow = Math.max(0, Math.min(textWidth(username) - nameCells, room - noteRoom));
+		nameCells += grow;
+		room -= grow;
+	}
+
+	const name = nameCells >= 3 ? `${separator}${truncate(username, nameCells, ellipsis)}` : '';
 	const left = ` ${hostText}`;
 	const middle = `${name} `;
 	const rest = Math.max(0, room);

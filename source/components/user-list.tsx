@@ -116,7 +116,7 @@ function UserListPanel({
 			</Text>
 			{shown.map((user, index) => (
 				<UserRow
-					key={user.userId}
+					key={`${user.userId}\u0000${user.username}`}
 					user={user}
 					own={user.userId === userId}
 					selected={selection === from + index}

@@ -1,4 +1,5 @@
 import type {RefObject} from 'react';
+import {commandWordsFor} from '../help-zh.js';
 import type {Labels} from '../i18n.js';
 import type {Command, EditCommand} from '../keymap.js';
 import type {Lang} from '../options.js';
@@ -40,6 +41,7 @@ export type ScreenActionsOptions = {
 	readonly onRedraw?: () => void;
 	/** The longest line sent, in characters: a longer one stays in the input with a notice. */
 	readonly maxLength: number;
+	/** The language of notices and slash-command errors. */
 	readonly lang: Lang;
 };
 
@@ -116,7 +118,7 @@ export function screenActions(context: Context): {
 
 	const submit = () => {
 		const {value} = editor.read();
-		const parsed = parseInput(value);
+		const parsed = parseInput(value, commandWordsFor(context.lang ?? 'en'));
 		if (parsed.kind === 'empty') {
 			return;
 		}
@@ -165,7 +167,15 @@ export function screenActions(context: Context): {
 	const users = userListActions(context);
 
 	const handlers: Record<ScreenCommand, Handler> = {
-		'app.quit': quit,
+		// Ctrl-C with a draft clears it first (as a shell does); on an empty line it quits.
+		'app.quit'() {
+			if (editor.read().value !== '' && !readScreen().prompting) {
+				editor.apply({type: 'clear'});
+				return;
+			}
+
+			quit();
+		},
 		'app.redraw'() {
 			context.onRedraw?.();
 		},

@@ -96,7 +96,12 @@ export function runSlashCommand(name: CommandName, argument: string, context: Sl
 			const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 			chat.notice(
 				'info',
-				`stats: received ${state.liveCount} live messages, ${state.messages.length} in memory, RSS ${megabytes(rss)} MB (heap ${megabytes(heapUsed)} MB)`,
+				fill(labels.stats, {
+					live: state.liveCount,
+					held: state.messages.length,
+					rss: megabytes(rss),
+					heap: megabytes(heapUsed),
+				}),
 			);
 			context.toBottom();
 			break;
@@ -110,7 +115,7 @@ export function runSlashCommand(name: CommandName, argument: string, context: Sl
 		case 'bell': {
 			const choice = argument.toLowerCase();
 			if (choice !== '' && choice !== 'on' && choice !== 'off') {
-				chat.notice('error', fill('usage: /bell [on|off], not "{a}"', {a: argument}));
+				chat.notice('error', fill(labels.bellUsage, {a: argument}));
 				break;
 			}
 

@@ -29,6 +29,8 @@ export type ChatConnection = {
 	/** Words of the gap-fill notice, in the UI's language. */
 	readonly labels?: {
 		readonly reconnected: string;
+		/** `{reason}`: why the link dropped. */
+		readonly connectionLost?: string;
 		readonly missed: string;
 		readonly missedOne?: string;
 	};
@@ -213,6 +215,7 @@ export function useChat(connection: ChatConnection): Chat {
 		dispatch,
 		notice,
 		onJoined,
+		lostLabel: labels.connectionLost,
 	});
 
 	const send = useCallback(

@@ -21,6 +21,8 @@ export type LiveSocketOptions = {
 	readonly notice: (level: 'info' | 'error', text: string) => void;
 	/** After every join: the first (`reconnect` false) and each one after a drop. */
 	readonly onJoined: (socket: ChatSocket, reconnect: boolean) => void;
+	/** The log's note when a live link drops, `{reason}` filled in. */
+	readonly lostLabel?: string;
 };
 
 /**
@@ -79,6 +81,7 @@ function listen(
 	let invalid: SafeText[] = [];
 	let timer: NodeJS.Timeout | undefined;
 	let lastFlush = 0;
+	let wasOnline = false;
 	const garbage = idleCollector();
 	const flush = () => {
 		clearTimeout(timer);
@@ -123,6 +126,13 @@ function listen(
 		}),
 		socket.on('state', (connection) => {
 			flush();
+			// A drop of a live link is noted in the log too, as its return is ("reconnected").
+			if (connection.status === 'reconnecting' && wasOnline) {
+				const label = latest.current.lostLabel ?? 'connection lost ({reason}); reconnecting…';
+				latest.current.notice('info', label.replace('{reason}', connection.reason));
+			}
+
+			wasOnline = connection.status === 'online';
 			dispatch({type: 'connection-changed', connection});
 		}),
 		socket.on('rtt', (ms) => {

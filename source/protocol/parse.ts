@@ -165,7 +165,10 @@ export function parseUser(value: unknown): ParseResult<User> {
 
 export type UserList = {readonly users: readonly User[]; readonly dropped: number};
 
-/** A list of users: malformed entries and entries past the cap are dropped and counted. */
+/**
+ * A list of users: malformed entries and entries past the cap are dropped and counted; a repeated
+ * userId and name is kept once.
+ */
 export function parseUserList(value: unknown): ParseResult<UserList> {
 	if (!Array.isArray(value)) {
 		return fail(`user list: expected an array, got ${describe(value)}`);
@@ -176,8 +179,10 @@ export function parseUserList(value: unknown): ParseResult<UserList> {
 	let dropped = Math.max(0, value.length - limits.userListLength);
 	for (const entry of value.slice(0, limits.userListLength)) {
 		const user = parseUser(entry);
-		if (user.ok && !seen.has(user.value.userId)) {
-			seen.add(user.value.userId);
+		// One account may be online under two names (two sessions): an entry is a userId and a name.
+		const key = user.ok ? `${user.value.userId}\u0000${user.value.username}` : '';
+		if (user.ok && !seen.has(key)) {
+			seen.add(key);
 			users.push(user.value);
 		} else if (!user.ok) {
 			dropped++;

@@ -26,6 +26,14 @@ export type SendResult = {
 	readonly body: unknown;
 };
 
+/** What a POST answered: the stored message when the answer holds one (parsed and sanitized). */
+function storedResult(body: unknown): SendResult {
+	const candidate =
+		typeof body === 'object' && body !== null && 'message' in body ? body.message : body;
+	const message = parseMessage(candidate);
+	return message.ok ? {message: message.value, body} : {body};
+}
+
 /** The chat service's REST API: the TypeScript counterpart of the guide's `ChatRestAPI`. */
 export class ChatRestApi {
 	readonly baseUrl: string;
@@ -61,15 +69,12 @@ export class ChatRestApi {
 		username: string;
 		content: string;
 	}): Promise<SendResult> {
-		const body = await this.call('POST', '/messages', {...input, type: 'text'});
-		const candidate =
-			typeof body === 'object' && body !== null && 'message' in body ? body.message : body;
-		const message = parseMessage(candidate);
-		return message.ok ? {message: message.value, body} : {body};
+		return storedResult(await this.call('POST', '/messages', {...input, type: 'text'}));
 	}
 
-	async broadcast(content: string): Promise<unknown> {
-		return this.call('POST', '/broadcast', {content});
+	/** POST /api/broadcast: a system notice to everyone; resolves with the stored notice. */
+	async broadcast(content: string): Promise<SendResult> {
+		return storedResult(await this.call('POST', '/broadcast', {content}));
 	}
 
 	private async parsed<T>(

@@ -1,4 +1,5 @@
 import {io, type Socket} from 'socket.io-client';
+import {describeConnectError, describeDisconnect} from './connect-error.js';
 import {Emitter} from './emitter.js';
 import {socketProxyAgent} from './proxy-agent.js';
 import {parseCount, parseMessage, parseUserList, type UserList} from './parse.js';
@@ -180,7 +181,7 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 			return;
 		}
 
-		this.scheduleRetry(sanitizeText(reason));
+		this.scheduleRetry(sanitizeText(describeDisconnect(reason)));
 	};
 
 	private readonly onConnectError = (error: Error) => {
@@ -188,7 +189,7 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 			return;
 		}
 
-		this.scheduleRetry(sanitizeText(error.message || 'connection failed'));
+		this.scheduleRetry(sanitizeText(describeConnectError(error)));
 	};
 
 	private readonly onMessage = (payload: unknown) => {

@@ -9,7 +9,7 @@ import {Server, type ServerOptions as IoOptions} from 'socket.io';
 import {ChatRoom} from './chat-room.js';
 import {describeError} from './log-format.js';
 import {MessageStore} from './message-store.js';
-import {Presence} from './presence.js';
+import {Presence, type PresenceWords} from './presence.js';
 import type {HistoryStore, PresenceStore, SharedPresenceStore} from './room-stores.js';
 import {createRestHandler} from './rest-api.js';
 import {attachSocketHandlers} from './socket-handlers.js';
@@ -37,6 +37,8 @@ export type ServerOptions = {
 	redis?: string;
 	/** With `redis`: how long a process that stops answering keeps its users online. Default 15 s. */
 	presenceTtlMs?: number;
+	/** The words of the join, leave and rename notices. Default English. */
+	presenceWords?: PresenceWords;
 };
 
 export type RunningServer = {
@@ -89,7 +91,11 @@ async function openBackend(
 	}
 
 	const history = await MessageStore.open({dataFile: options.dataFile, historyLimit, log});
-	return {history, presence: new Presence(), close: async () => history.close()};
+	return {
+		history,
+		presence: new Presence(options.presenceWords),
+		close: async () => history.close(),
+	};
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {

@@ -1,6 +1,10 @@
 /**
- * Who is online. One entry per userId however many connections it has; the entry goes when its
- * last connection does. Every operation is O(1) apart from rebuilding the list, which is cached.
+ * Who is online. Sessions are keyed by connection: each connection is its own presence, shown
+ * as one entry per distinct userId and name (two tabs under the same name are one entry; one
+ * account open as "alicia" and as "logger" is two). A join never renames another connection:
+ * "is now known as" is said only when a connection joins again under a new name and no other
+ * connection still holds the old one. Every operation is O(1) apart from rebuilding the list,
+ * which is cached.
  */
 import type {WireUser} from '../protocol/types.js';
 
@@ -11,86 +15,85 @@ export type PresenceChange = {
 	notices: string[];
 };
 
-/** The system notices of presence, for every kind of store. */
-export const presenceNotices = {
-	joined: (username: string) => `${username} joined`,
-	left: (username: string) => `${username} left`,
-	renamed: (from: string, to: string) => `${from} is now known as ${to}`,
+/** The words of the notices, so that `serve --lang` can choose them. */
+export type PresenceWords = {
+	joined: (name: string) => string;
+	left: (name: string) => string;
+	renamed: (from: string, to: string) => string;
 };
 
-type Entry = {username: string; sockets: Set<string>};
+export const englishPresenceWords: PresenceWords = {
+	joined: (name) => `${name} joined`,
+	left: (name) => `${name} left`,
+	renamed: (from, to) => `${from} is now known as ${to}`,
+};
+
+type Entry = {user: WireUser; sockets: Set<string>};
+
+const keyOf = (user: WireUser) => `${user.userId}\u0000${user.username}`;
 
 export class Presence {
-	readonly #userIdBySocket = new Map<string, string>();
-	readonly #users = new Map<string, Entry>();
+	readonly #keyBySocket = new Map<string, string>();
+	readonly #entries = new Map<string, Entry>();
 	#list: WireUser[] | undefined;
 
+	constructor(private readonly words: PresenceWords = englishPresenceWords) {}
+
 	get count(): number {
-		return this.#users.size;
+		return this.#entries.size;
 	}
 
 	/** The online users in the order they first came, cached until the next change. */
 	list(): WireUser[] {
-		this.#list ??= Array.from(this.#users, ([userId, {username}]) => ({
-			userId,
-			username,
-		}));
+		this.#list ??= Array.from(this.#entries.values(), ({user}) => ({...user}));
 		return this.#list;
 	}
 
+	/** The user a connection speaks for, under the name that connection joined with. */
 	userOf(socketId: string): WireUser | undefined {
-		const userId = this.#userIdBySocket.get(socketId);
-		const entry = userId === undefined ? undefined : this.#users.get(userId);
-		return entry && userId !== undefined ? {userId, username: entry.username} : undefined;
+		const key = this.#keyBySocket.get(socketId);
+		const entry = key === undefined ? undefined : this.#entries.get(key);
+		return entry ? {...entry.user} : undefined;
 	}
 
 	/**
-	 * Records that a connection speaks for a user. A new userId is announced as joined; a known
-	 * userId under another name is announced as renamed (the newest name wins for all its
-	 * connections); a connection that switches to another userId leaves the old one first.
+	 * Records that a connection speaks for a user. A new entry is announced as joined; the same
+	 * connection under a new name of the same userId is announced as renamed when its old entry
+	 * goes (otherwise as a join); a second connection under a name already online is silent.
 	 */
 	join(socketId: string, user: WireUser): PresenceChange {
-		const change: PresenceChange = {changed: false, notices: []};
-		const previousUserId = this.#userIdBySocket.get(socketId);
-		if (previousUserId !== undefined && previousUserId !== user.userId) {
-			this.#merge(change, this.leave(socketId));
-		}
-
-		const entry = this.#users.get(user.userId);
-		if (entry) {
-			entry.sockets.add(socketId);
-			if (entry.username !== user.username) {
-				change.notices.push(presenceNotices.renamed(entry.username, user.username));
-				entry.username = user.username;
-				change.changed = true;
-			}
-		} else {
-			this.#users.set(user.userId, {
-				username: user.username,
-				sockets: new Set([socketId]),
-			});
-			change.notices.push(presenceNotices.joined(user.username));
-			change.changed = true;
-		}
-
-		this.#userIdBySocket.set(socketId, user.userId);
-		if (change.changed) {
-			this.#list = undefined;
-		}
-
-		return change;
-	}
-
-	/** Forgets a connection; its user leaves when this was their last one. */
-	leave(socketId: string): PresenceChange {
-		const userId = this.#userIdBySocket.get(socketId);
-		if (userId === undefined) {
+		const key = keyOf(user);
+		const previousKey = this.#keyBySocket.get(socketId);
+		if (previousKey === key) {
 			return {changed: false, notices: []};
 		}
 
-		this.#userIdBySocket.delete(socketId);
-		const entry = this.#users.get(userId);
-		if (!entry) {
+		const previous = previousKey === undefined ? undefined : this.#entries.get(previousKey);
+		if (previous?.user.userId === user.userId) {
+			return this.#rename(socketId, previous, user);
+		}
+
+		const change: PresenceChange = previous ? this.leave(socketId) : {changed: false, notices: []};
+		const entry = this.#entries.get(key);
+		if (entry) {
+			entry.sockets.add(socketId);
+		} else {
+			this.#entries.set(key, {user: {...user}, sockets: new Set([socketId])});
+			change.notices.push(this.words.joined(user.username));
+			change.changed = true;
+			this.#list = undefined;
+		}
+
+		this.#keyBySocket.set(socketId, key);
+		return change;
+	}
+
+	/** Forgets a connection; its entry leaves when this was the last connection under it. */
+	leave(socketId: string): PresenceChange {
+		const key = this.#keyBySocket.get(socketId);
+		const entry = key === undefined ? undefined : this.#entries.get(key);
+		this.#keyBySocket.delete(socketId);
+		if (!entry || key === undefined) {
 			return {changed: false, notices: []};
 		}
 
@@ -99,13 +102,51 @@ export class Presence {
 			return {changed: false, notices: []};
 		}
 
-		this.#users.delete(userId);
+		this.#entries.delete(key);
 		this.#list = undefined;
-		return {changed: true, notices: [presenceNotices.left(entry.username)]};
+		return {changed: true, notices: [this.words.left(entry.user.username)]};
 	}
 
-	#merge(into: PresenceChange, from: PresenceChange): void {
-		into.changed ||= from.changed;
-		into.notices.push(...from.notices);
+	/** The same connection, the same userId, a new name: the entry keeps its place in the list. */
+	#rename(socketId: string, previous: Entry, user: WireUser): PresenceChange {
+		const key = keyOf(user);
+		const previousKey = keyOf(previous.user);
+		previous.sockets.delete(socketId);
+		const target = this.#entries.get(key);
+		const alone = previous.sockets.size === 0;
+		if (target) {
+			target.sockets.add(socketId);
+			if (alone) {
+				this.#entries.delete(previousKey);
+			}
+		} else if (alone) {
+			this.#rekey(previousKey, key, {user: {...user}, sockets: new Set([socketId])});
+		} else {
+			this.#entries.set(key, {user: {...user}, sockets: new Set([socketId])});
+		}
+
+		this.#keyBySocket.set(socketId, key);
+		this.#list = undefined;
+		const notice = alone
+			? this.words.renamed(previous.user.username, user.username)
+			: this.words.joined(user.username);
+		const silent = target !== undefined && !alone;
+		return {changed: !silent, notices: silent ? [] : [notice]};
+	}
+
+	/** Replaces an entry in place (a rename is rare, so rebuilding the map is fine). */
+	#rekey(oldKey: string, newKey: string, entry: Entry): void {
+		const entries = [...this.#entries];
+		this.#entries.clear();
+		for (const [key, value] of entries) {
+			if (key === oldKey) {
+				this.#entries.set(newKey, entry);
+			} else {
+				this.#entries.set(key, value);
+			}
+		}
 	}
 }
+
+/** The English notices, for the stores that have no words of their own (Redis: redis-presence.ts). */
+export const presenceNotices = englishPresenceWords;

@@ -39,6 +39,26 @@ export const commandHelp: Record<CommandName, {readonly usage: string; readonly 
 	bell: {usage: '/bell [on|off]', help: 'ring the terminal bell on a mention, or not'},
 };
 
+/** What parseInput says, in a language (help-zh.ts has the Chinese). */
+export type CommandWords = {
+	readonly help: Record<CommandName, {readonly usage: string; readonly help: string}>;
+	readonly empty: string;
+	/** `{name}`: the command as typed. */
+	readonly unknown: string;
+	/** `{usage}`: the command's usage line. */
+	readonly usage: string;
+};
+
+export const englishCommandWords: CommandWords = {
+	help: commandHelp,
+	empty: 'empty command; to send a line starting with "/", type "//"',
+	unknown: 'unknown command "/{name}"; /help lists the commands (type "//" to send a "/")',
+	usage: 'usage: {usage}',
+};
+
+const filled = (template: string, name: string, value: string) =>
+	template.replace(`{${name}}`, value);
+
 /** Commands that need an argument. */
 const needsArgument = new Set<CommandName>(['broadcast', 'me', 'nick', 'search']);
 
@@ -51,7 +71,7 @@ export type ParsedInput =
 const isCommandName = (name: string): name is CommandName =>
 	(commandNames as readonly string[]).includes(name);
 
-export function parseInput(line: string): ParsedInput {
+export function parseInput(line: string, words = englishCommandWords): ParsedInput {
 	if (line.trim().length === 0) {
 		return {kind: 'empty'};
 	}
@@ -68,18 +88,15 @@ export function parseInput(line: string): ParsedInput {
 	const name = match[1]!.toLowerCase();
 	const argument = match[2]!.trim();
 	if (name === '') {
-		return {kind: 'error', text: 'empty command; to send a line starting with "/", type "//"'};
+		return {kind: 'error', text: words.empty};
 	}
 
 	if (!isCommandName(name)) {
-		return {
-			kind: 'error',
-			text: `unknown command "/${name}"; /help lists the commands (type "//" to send a "/")`,
-		};
+		return {kind: 'error', text: filled(words.unknown, 'name', name)};
 	}
 
 	if (needsArgument.has(name) && argument.length === 0) {
-		return {kind: 'error', text: `usage: ${commandHelp[name].usage}`};
+		return {kind: 'error', text: filled(words.usage, 'usage', words.help[name].usage)};
 	}
 
 	return {kind: 'command', name, argument};

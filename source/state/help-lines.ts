@@ -1,4 +1,5 @@
 import {asciiText} from '../glyphs.js';
+import {bindingHelpZh, commandHelpZh, scopeTitlesZh, slashSlashHelp} from '../help-zh.js';
 import {
 	bindings,
 	commandsIn,
@@ -7,6 +8,7 @@ import {
 	scopeTitles,
 	type Scope,
 } from '../keymap.js';
+import type {Lang} from '../options.js';
 import {commandHelp, commandNames} from './commands.js';
 
 /*
@@ -30,17 +32,22 @@ const scopeOrder: readonly Scope[] = [
 	'help',
 ];
 
-/** The help, in ASCII (keys named in words, no arrows) when the terminal needs it. */
-export function helpLines(commandsTitle = 'Commands', ascii = false): HelpLine[] {
+/** The help in a language, in ASCII (keys named in words, no arrows) when the terminal needs it. */
+export function helpLines(
+	commandsTitle = 'Commands',
+	ascii = false,
+	lang: Lang = 'en',
+): HelpLine[] {
 	const text = ascii ? asciiText : (line: string) => line;
+	const zh = lang === 'zh';
 	const lines: HelpLine[] = [];
 	for (const scope of scopeOrder) {
-		lines.push({kind: 'title', text: scopeTitles[scope]});
+		lines.push({kind: 'title', text: zh ? scopeTitlesZh[scope] : scopeTitles[scope]});
 		for (const command of commandsIn(scope)) {
 			lines.push({
 				kind: 'entry',
 				keys: describeKeys(command, ascii),
-				text: text(bindings[command].help),
+				text: text(zh ? bindingHelpZh[command] : bindings[command].help),
 			});
 		}
 
@@ -53,11 +60,12 @@ export function helpLines(commandsTitle = 'Commands', ascii = false): HelpLine[]
 	}
 
 	lines.push({kind: 'title', text: commandsTitle});
+	const table = zh ? commandHelpZh : commandHelp;
 	for (const name of commandNames) {
-		lines.push({kind: 'entry', keys: commandHelp[name].usage, text: commandHelp[name].help});
+		lines.push({kind: 'entry', keys: table[name].usage, text: table[name].help});
 	}
 
-	lines.push({kind: 'entry', keys: '//text', text: 'send "/text" as a message'});
+	lines.push({kind: 'entry', keys: zh ? '//文字' : '//text', text: slashSlashHelp[lang]});
 	return lines;
 }
 

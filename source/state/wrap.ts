@@ -4,9 +4,30 @@ export {graphemes} from '../text/width.js';
 
 /*
 Display width and wrapping by terminal cells, not by UTF-16 units: 张伟 is four cells, 👍🏽 two,
-a combining accent none. Words wrap at spaces; wide (CJK) characters may break anywhere; a word
-longer than a line is cut hard.
+a combining accent none. Words wrap at spaces; wide (CJK) characters may break anywhere except
+before closing punctuation (Chinese line-breaking rules: no line starts with 。，、！？ or a closing
+bracket; the character before goes down with it); a word longer than a line is cut hard.
 */
+
+/** Punctuation that may not start a line (禁则: 行首禁则字符). */
+const noLineStart = new Set('。，、！？；：）」』》〉】〕｝］〗〙〛”’・…‥ー々〜～％，．,.!?;:)]}');
+const mayNotStart = (grapheme: string) => noLineStart.has(grapheme);
+
+/**
+ * Where to cut a line with no break left before `closing` (a mark that may not start the next):
+ * before the character that the mark and the marks before it follow, when there is one.
+ */
+function hardBreak(line: readonly string[], closing: boolean): number {
+	let at = line.length;
+	if (closing) {
+		at--;
+		while (at > 0 && mayNotStart(line[at]!)) {
+			at--;
+		}
+	}
+
+	return at > 0 ? at : line.length;
+}
 
 const printableAscii = /^[\u0020-\u007E]*$/;
 
@@ -80,8 +101,16 @@ export function wrapText(text: string, firstWidth: number, restWidth = firstWidt
 		let line: string[] = [];
 		let widths: number[] = [];
 		let used = 0;
-		// Index in `line` where a break may go (after a space, or around a wide character).
+		// Index in `line` where a break may go (after a space, or around a wide character), and the
+		// one before it, for when a closing mark forbids the newest.
 		let breakAt = 0;
+		let priorBreak = 0;
+		const setBreak = (at: number) => {
+			if (at !== breakAt) {
+				priorBreak = breakAt;
+				breakAt = at;
+			}
+		};
 
 		const flush = (count: number) => {
 			lines.push(line.slice(0, count).join('').trimEnd());
@@ -94,6 +123,7 @@ export function wrapText(text: string, firstWidth: number, restWidth = firstWidt
 
 			used = widths.reduce((sum, cells) => sum + cells, 0);
 			breakAt = 0;
+			priorBreak = 0;
 			// What is left (one unbroken word) may not fit a narrower next line: cut it hard.
 			if (used > limit()) {
 				let count = 0;
@@ -114,20 +144,26 @@ export function wrapText(text: string, firstWidth: number, restWidth = firstWidt
 				continue;
 			}
 
+			const closing = mayNotStart(grapheme);
 			// A wide character may start a line: the break before it is there when it overflows.
-			if (cells >= 2 && line.length > 0) {
-				breakAt = line.length;
+			if (cells >= 2 && line.length > 0 && !closing) {
+				setBreak(line.length);
+			}
+
+			// A closing mark may not: no break right before it.
+			if (closing && breakAt === line.length) {
+				breakAt = priorBreak;
 			}
 
 			while (used + cells > limit() && line.length > 0) {
-				flush(breakAt > 0 ? breakAt : line.length);
+				flush(breakAt > 0 ? breakAt : hardBreak(line, closing));
 			}
 
 			line.push(grapheme);
 			widths.push(cells);
 			used += cells;
 			if (grapheme === ' ' || cells >= 2) {
-				breakAt = line.length;
+				setBreak(line.length);
 			}
 		}
 

@@ -21,6 +21,16 @@ test('a mention is the name as a word, any case, with or without @', (t) => {
 	t.false(mentions('ask axb+c now', 'a.b+c'));
 });
 
+test('an e-mail address is not a mention; in Chinese 机器人 anywhere is one', (t) => {
+	t.false(mentions('write to chatbot@example.com', 'chatbot'));
+	t.false(mentions('write to me@chatbot.example', 'chatbot'));
+	t.true(mentions('chatbot@example.com is @chatbot', 'chatbot'), 'a real mention beside it counts');
+	t.true(mentions('@chatbot: hi', 'chatbot'));
+	t.true(mentions('你好机器人', '聊天机器人', 'zh'), "the guide's trigger word");
+	t.false(mentions('你好机器人', '聊天机器人', 'en'));
+	t.false(mentions('你好', '聊天机器人', 'zh'));
+});
+
 test('keywords match as words too', (t) => {
 	t.true(containsWord('is this the help desk', 'help'));
 	t.false(containsWord('helpful', 'help'));

@@ -93,6 +93,7 @@ test('two bots that answer each other stop: the limiter ends the loop', async (t
 		lang: 'en',
 		rules: [{keyword: '*', reply: 'over to you @pong'}],
 		limits,
+		typingMs: {min: 0, max: 0},
 		log,
 	});
 	const pong = await startBot({
@@ -101,6 +102,7 @@ test('two bots that answer each other stop: the limiter ends the loop', async (t
 		lang: 'en',
 		rules: [{keyword: '*', reply: 'back to you @ping'}],
 		limits,
+		typingMs: {min: 0, max: 0},
 		log,
 	});
 	t.teardown(async () => {
@@ -112,8 +114,9 @@ test('two bots that answer each other stop: the limiter ends the loop', async (t
 	const chatter = peer.received.messages.filter(
 		(message) => message.content.startsWith('@ping') || message.content.startsWith('@pong'),
 	);
-	// ping answers peer, then pong and ping answer each other twice each before one refuses.
-	t.true(chatter.length <= 1 + 2 * limits.perSender, `${chatter.length} replies`);
+	// ping answers peer, then pong and ping answer each other twice each before one refuses; each
+	// says once that it is slowing down, which the other may answer once.
+	t.true(chatter.length <= 1 + 2 * limits.perSender + 3, `${chatter.length} replies`);
 	t.regex(refusals[0]!, /^not answering (ping|pong): too many replies, too fast$/);
 });
 
@@ -133,4 +136,46 @@ test('examples/bot.ts, the guide bot on the SDK, greets and answers a mention', 
 	example.kill('SIGINT');
 	await peer.waitForMessage((message) => message.content === '机器人下线了，下次再见！', patience);
 	t.like(await example.exited, {code: 0});
+});
+
+test('the guide bot in Chinese: 机器人 is its trigger, it types 1-3 s, says once that it slows down, ignores e-mail addresses', async (t) => {
+	const server = await startTestServer(t);
+	const peer = await connectClient(t, server.url, {user: peerUser});
+	const bot = await startBot({
+		serverUrl: server.url,
+		lang: 'zh',
+		limits: {perSender: 1, overall: 100, windowMs: 60_000},
+	});
+	t.teardown(async () => bot.stop({farewell: false}));
+	await peer.waitForMessage((message) => message.sender === '聊天机器人', patience);
+
+	peer.send('写信给 chatbot@example.com 或 聊天机器人@example.com');
+	const asked = Date.now();
+	peer.send('你好机器人');
+	const answer = await peer.waitForMessage(
+		(message) => message.sender === '聊天机器人' && message.content.startsWith('@peer '),
+		patience,
+	);
+	const waited = Date.now() - asked;
+	t.true(waited >= 1000, `typed for ${waited} ms`);
+	t.true(responses.zh.includes(answer.content.slice('@peer '.length)), `${answer.content}`);
+
+	peer.send('机器人？');
+	peer.send('机器人！！');
+	const slow = await peer.waitForMessage(
+		(message) => message.sender === '聊天机器人' && message.content.includes('歇一会儿'),
+		patience,
+	);
+	t.is(slow.content, '@peer 消息太多了，我先歇一会儿，过一阵再回复你。');
+	peer.send('last one');
+	await peer.waitForMessage((message) => message.content === 'last one');
+	await peer.roundTrip();
+	const fromBot = peer.received.messages.filter(
+		(message) => message.sender === '聊天机器人' && message.content.startsWith('@peer'),
+	);
+	t.is(
+		fromBot.length,
+		2,
+		'one answer, one notice: the e-mail addresses and the muted asks got none',
+	);
 });

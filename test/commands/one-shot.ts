@@ -1,12 +1,31 @@
 // `chat-tui send|broadcast|history|users` against the reference server: what reaches the server,
 // what is printed (human and --json), and the exit codes 0, 1 and 2.
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {execFile, spawnSync} from 'node:child_process';
 import path from 'node:path';
 import test from 'ava';
 import {runCli} from '../helpers/cli-process.js';
 import {tempConfigHome} from '../helpers/chat-terminal.js';
 import {freePort} from '../helpers/outage.js';
 import {connectClient, requestJson, startTestServer} from '../helpers/server-harness.js';
+
+/** Runs a program with text on its stdin; resolves to its stdout. */
+async function execFileAsync(
+	file: string,
+	args: string[],
+	{input}: {input: string},
+): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const child = execFile(file, args, (error, stdout) => {
+			if (error) {
+				reject(new Error(`${file} failed: ${error.message}`));
+			} else {
+				resolve(stdout);
+			}
+		});
+		child.stdin?.end(input);
+	});
+}
 
 const isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const lineOf = (name: string, text: string) =>
@@ -118,15 +137,16 @@ test('history prints sorted lines with a day line; --limit and --offset page fro
 	);
 });
 
-test('history --json is the messages array, oldest first, with ISO times', async (t) => {
+test('history --json is one message a line (NDJSON), oldest first, with ISO times', async (t) => {
 	const server = await startTestServer(t);
 	await seed(server.url, 'first');
 	await seed(server.url, '第二 🎉', 'bob');
 	server.broadcast('notice');
 	const result = await runCli(t, ['history', '--server', server.url, '--json']);
 	t.is(result.code, 0, `stderr: ${result.stderr}`);
-	const messages = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
-	t.true(Array.isArray(messages));
+	const lines = result.stdout.split('\n').slice(0, -1);
+	t.is(lines.length, 3);
+	const messages = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 	t.deepEqual(
 		messages.map(({type, sender, content}) => ({type, sender, content})),
 		[
@@ -142,6 +162,27 @@ test('history --json is the messages array, oldest first, with ISO times', async
 
 	t.is(messages[1]!.senderId, 'u-bob');
 });
+
+// jq is not a dependency: without it this test shows as skipped.
+const hasJq = spawnSync('jq', ['--version']).status === 0;
+(hasJq ? test : test.skip)(
+	"the README's jq example over history --json names system notices, never null",
+	async (t) => {
+		const readme = await readFile(path.join(import.meta.dirname, '../../README.md'), 'utf8');
+		const filter = /^chat-tui history --limit 10 --json \| jq -r '(.+)'$/m.exec(readme)?.[1];
+		if (filter === undefined) {
+			t.fail('no history | jq example in the README');
+			return;
+		}
+
+		const server = await startTestServer(t);
+		await seed(server.url, 'hi');
+		server.broadcast('maintenance at six');
+		const result = await runCli(t, ['history', '--server', server.url, '--limit', '10', '--json']);
+		const jq = await execFileAsync('jq', ['-r', filter], {input: result.stdout});
+		t.deepEqual(jq.split('\n').slice(0, -1), ['alice: hi', '-!-: maintenance at six']);
+	},
+);
 
 test('users lists who is online, human and --json', async (t) => {
 	const server = await startTestServer(t);
@@ -209,14 +250,34 @@ const usageErrors: Array<[string[], RegExp]> = [
 	[['history', '--limit', '0'], /--limit: "0"/],
 	[['history', '--offset', '-1'], /--offset: "-1"/],
 	[['history', 'extra'], /history takes no arguments/],
-	[['users', '--limit', '3'], /^chat-tui: --limit applies to history only$/],
-	[['send', '--rules', 'x', 'hi'], /--rules applies to bot only/],
+	[
+		['users', '--limit', '3'],
+		/^chat-tui: users does not take --limit \(see chat-tui users --help\)$/,
+	],
+	[['send', '--rules', 'x', 'hi'], /send does not take --rules/],
 	[['nonsense'], /unknown command "nonsense"/],
 ];
 
-for (const [args, message] of usageErrors) {
+// A flag the command does not take: nothing starts (no server, no chat, no bot).
+const foreignFlags: Array<[string[], RegExp]> = [
+	[
+		['serve', '--name', 'x'],
+		/^chat-tui: serve does not take --name \(see chat-tui serve --help\)$/,
+	],
+	[['--port', '3000'], /^chat-tui: the chat does not take --port \(see chat-tui --help\)$/],
+	[['bot', '--port', '5'], /^chat-tui: bot does not take --port/],
+	[['config', '--lang', 'zh'], /^chat-tui: config does not take --lang/],
+];
+
+for (const [args, message] of [
+	...usageErrors.map(([args, message]): [string[], RegExp] => [
+		[...args, '--server', 'http://127.0.0.1:9'],
+		message,
+	]),
+	...foreignFlags,
+]) {
 	test(`usage error: chat-tui ${args.join(' ')}`, async (t) => {
-		const result = await runCli(t, [...args, '--server', 'http://127.0.0.1:9']);
+		const result = await runCli(t, args);
 		t.is(result.code, 2);
 		t.is(result.stdout, '');
 		const lines = result.stderr.split('\n').slice(0, -1);

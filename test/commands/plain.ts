@@ -146,7 +146,34 @@ test('lines the server never confirms: exit 1 with a clear line', async (t) => {
 			`chat-tui: the line was not confirmed by http://127\\.0\\.0\\.1:${port} \\(not connected`,
 		),
 	);
-	t.regex(result.stderr, /cannot connect to/);
+	t.regex(result.stderr, /cannot connect to .*cannot reach the server/);
+	t.notRegex(result.stderr, /xhr|poll error|websocket error/, 'plain words');
+});
+
+test('never connected, nothing to send: exit 1 saying so in plain words', async (t) => {
+	const port = await freePort();
+	const result = await runCli(t, ['--plain', '--server', `http://127.0.0.1:${port}`], {
+		input: '',
+	});
+	t.is(result.code, 1);
+	t.regex(
+		result.stderr,
+		new RegExp(`chat-tui: never connected to http://127\\.0\\.0\\.1:${port} \\(cannot reach`),
+	);
+	t.notRegex(result.stderr, /xhr|poll error/);
+});
+
+test('a /me line is printed as the chat shows it: * name action', async (t) => {
+	const server = await startTestServer(t);
+	const run = await startCli(t, ['--plain', '--server', server.url, '--name', 'reader']);
+	await run.waitForStdout((out) => out.includes('reader joined'), 'joined');
+	const peer = await connectClient(t, server.url, {user: {userId: 'u-al', username: 'alice'}});
+	peer.send('/me waves');
+	await run.waitForStdout((out) => out.includes('* alice waves\n'), 'the action');
+	t.true(run.lines().some((line) => /^\[\d\d:\d\d:\d\d] \* alice waves$/.test(line)));
+	t.false(run.stdout().includes('/me'));
+	run.end();
+	t.like(await run.exited, {code: 0});
 });
 
 test('--listen ignores stdin and keeps printing until a signal', async (t) => {

@@ -191,3 +191,17 @@ test('Ctrl-L redraws the screen', async (t) => {
 	await screen.waitFor(() => screen.counts.redraws === 1);
 	t.is(screen.counts.redraws, 1);
 });
+
+test('an error in the status bar fades after a few seconds; the log keeps it', async (t) => {
+	const screen = await startScreen(t);
+	const statusRow = () => screen.lines().at(-2) ?? '';
+	await run(screen, '/me');
+	await screen.waitFor(
+		(frame) => frame.split('\n').at(-2)?.includes('usage: /me <action>') ?? false,
+	);
+	const shownAt = Date.now();
+	await screen.waitFor((frame) => !(frame.split('\n').at(-2) ?? '').includes('usage:'), 20_000);
+	t.true(Date.now() - shownAt > 2000, 'it stayed a while');
+	t.false(statusRow().includes('usage'));
+	t.true(logRows(screen.lines()).some((row) => row.includes('usage: /me <action>')));
+});

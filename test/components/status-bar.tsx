@@ -14,14 +14,15 @@ type Props = {
 	readonly width?: number;
 	readonly note?: string;
 	readonly lang?: Lang;
+	readonly username?: string;
 };
-function Bar({connection, rttMs, width = 80, note, lang = 'en'}: Props) {
+function Bar({connection, rttMs, width = 80, note, lang = 'en', username = 'alice'}: Props) {
 	return (
 		<StatusBar
 			server="http://chat.example:3000"
 			connection={connection}
 			rttMs={rttMs}
-			username="alice"
+			username={username}
 			width={width}
 			labels={labelsFor(lang)}
 			note={note}
@@ -59,6 +60,18 @@ test('Chinese labels', (t) => {
 	unmount();
 });
 
+test('a long Chinese name is whole while the bar has room, and cut only when it has not', (t) => {
+	const name = '欧阳娜娜的另一个很长很长的名字';
+	const wide = render(<Bar connection={online} username={name} width={100} />);
+	t.is(wide.lastFrame()!.trimEnd(), ` chat.example:3000 │ ● online │ ${name}`);
+	wide.unmount();
+	const narrow = render(<Bar connection={online} username={name} width={50} />);
+	const frame = narrow.lastFrame()!;
+	t.true(textWidth(frame) <= 50, `${frame}`);
+	t.regex(frame, /│ 欧阳娜娜\S*…/);
+	narrow.unmount();
+});
+
 test('a note follows the name, and a long one is cut so the bar keeps its width', (t) => {
 	const short = render(<Bar connection={online} note="3 queued" />);
 	t.is(short.lastFrame()!.trimEnd(), ' chat.example:3000 │ ● online │ alice  3 queued');
@@ -89,7 +102,7 @@ test('connectionLabel says which attempt and how long until the next', (t) => {
 	t.is(connectionLabel(online, {rttMs: 20}, labels).text, '● online 20 ms');
 	t.is(
 		connectionLabel(reconnecting, {secondsLeft: 2}, labelsFor('zh')).text,
-		'◌ 重连中 (第 3, 重试于 2 s)',
+		'◌ 重连中（第 3 次，2 秒后重试）',
 	);
 });
 

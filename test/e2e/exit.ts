@@ -59,7 +59,7 @@ test.serial('/quit exits 0 and restores the terminal; the server sees us leave',
 	await peer.waitForMessage((message) => message.content === 'alice left');
 });
 
-test.serial('Ctrl-C exits 0 and restores the terminal', async (t) => {
+test.serial('Ctrl-C clears a draft first, then exits 0 and restores the terminal', async (t) => {
 	const {terminal} = await startInChat(t);
 	terminal.write('some text');
 	await terminal.waitFor(
@@ -67,8 +67,17 @@ test.serial('Ctrl-C exits 0 and restores the terminal', async (t) => {
 		'the typed text',
 	);
 	terminal.write('\u0003');
+	await terminal.waitFor(
+		(screen) => inputRow(screenRows(screen)).startsWith('> Type a message'),
+		'the draft cleared, the chat still open',
+	);
+	terminal.write('\u0003');
 	t.deepEqual(await terminal.exited, {exitCode: 0});
 	assertRestored(t, terminal);
+	// The window title: the terminal's pushed, ours set, the terminal's popped on the way out.
+	const raw = terminal.raw();
+	t.regex(raw, /\u001B\[22;0t\u001B]2;chat-tui: 127\.0\.0\.1:\d+\u0007/);
+	t.true(raw.lastIndexOf('\u001B[23;0t') > raw.lastIndexOf('\u001B]2;'), 'popped after it was set');
 });
 
 test.serial('Ctrl-D quits on an empty line only', async (t) => {

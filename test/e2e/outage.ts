@@ -63,6 +63,13 @@ test.serial(
 		}
 
 		await waitForStatus(terminal, reconnectingPattern);
+		// The drop is noted in the log too, in plain words, as the return will be.
+		await waitForLogLine(
+			terminal,
+			(line) => /-!- connection lost \(.+\); reconnecting…$/.test(line),
+			'the connection-lost notice',
+		);
+		t.false(linesOf(terminal).some((line) => /xhr|poll error|transport/.test(line)));
 		// The server has stored all three (it echoed the last one to the peer)...
 		await peer.waitForMessage((message) => message.content === 'missed three', {
 			timeoutMs: patience,

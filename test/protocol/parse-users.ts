@@ -64,7 +64,7 @@ test('parseUser reads a user, falls back to the id for a missing name, rejects t
 	t.is(error(parseUser({userId: null, username: 'ann'})), 'user: userId missing');
 });
 
-test('parseUserList drops malformed entries and counts them; duplicates keep the first', (t) => {
+test('parseUserList drops malformed entries and counts them; exact duplicates keep the first', (t) => {
 	const list = value(
 		parseUserList([
 			{userId: 'u1', username: 'ann'},
@@ -73,13 +73,16 @@ test('parseUserList drops malformed entries and counts them; duplicates keep the
 			'bob',
 			{username: 'no id'},
 			{userId: 'u2', username: 'bob'},
-			{userId: 'u1', username: 'ann again'},
+			{userId: 'u1', username: 'ann'},
+			{userId: 'u1', username: 'ann at work'},
 			[],
 		]),
 	);
+	// One account in two sessions under two names is two entries.
 	t.deepEqual(list.users, [
 		{userId: 'u1', username: 'ann'},
 		{userId: 'u2', username: 'bob'},
+		{userId: 'u1', username: 'ann at work'},
 	]);
 	t.is(list.dropped, 5);
 	t.deepEqual(value(parseUserList([])), {users: [], dropped: 0});

@@ -98,7 +98,7 @@ test('200 with JSON of the wrong shape: bad-payload; a send answer of any shape 
 	// PROTOCOL.md does not fix the answer to POST /api/messages: any JSON is fine.
 	const sent = await api.sendMessage({...alice, content: 'x'});
 	t.deepEqual(sent, {body: {weird: true}});
-	t.deepEqual(await api.broadcast('x'), {weird: true});
+	t.deepEqual(await api.broadcast('x'), {body: {weird: true}});
 });
 
 test('an answer over 16 MB is a bad payload, not an out-of-memory', async (t) => {

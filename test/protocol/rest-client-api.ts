@@ -92,7 +92,10 @@ test('broadcast reaches everyone as a system message and is stored', async (t) =
 	const client = await connectClient(t, server.url);
 
 	const answer = await api.broadcast('maintenance at noon');
-	t.like(answer, {success: true, message: {type: 'system', content: 'maintenance at noon'}});
+	t.like(answer, {
+		message: {type: 'system', content: 'maintenance at noon'},
+		body: {success: true},
+	});
 
 	const live = await client.waitForMessage((m) => m.content === 'maintenance at noon', patience);
 	t.is(live.type, 'system');

@@ -67,6 +67,29 @@ test('re-join under a new name renames; repeating a join changes nothing', async
 	t.is(message.senderId, alice.userId);
 });
 
+test('one account in two sessions: each keeps its own name, no rename', async (t) => {
+	const server = await startTestServer(t);
+	const alicia = await connectClient(t, server.url, {user: {userId: 'u-a', username: 'alicia'}});
+	await alicia.waitForMessage((m) => m.content === 'alicia joined');
+	const logger = await connectClient(t, server.url, {user: {userId: 'u-a', username: 'logger'}});
+	await alicia.waitForMessage((m) => m.content === 'logger joined');
+	await alicia.waitForUserList((users) => users.length === 2);
+	t.deepEqual(names(alicia.received.userLists.at(-1)!), ['alicia', 'logger']);
+
+	logger.send('from the logger');
+	const fromLogger = await alicia.waitForMessage((m) => m.content === 'from the logger');
+	t.is(fromLogger.sender, 'logger');
+	logger.close();
+	await alicia.waitForMessage((m) => m.content === 'logger left');
+
+	alicia.send('still me');
+	const mine = await alicia.waitForMessage((m) => m.content === 'still me');
+	t.like(mine, {sender: 'alicia', senderId: 'u-a'});
+	const users = await requestJson(`${server.url}/api/users`);
+	t.deepEqual(users.body, {count: 1, users: [{userId: 'u-a', username: 'alicia'}]});
+	t.false(alicia.received.messages.some((m) => m.content.includes('is now known as')));
+});
+
 test('a message reaches everyone, the sender included', async (t) => {
 	const server = await startTestServer(t);
 	const sender = await connectClient(t, server.url, {user: alice});

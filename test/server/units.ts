@@ -43,7 +43,7 @@ test('HistoryBuffer keeps the newest items in order', (t) => {
 	t.throws(() => new HistoryBuffer(0));
 });
 
-test('Presence dedups by userId and announces joins, renames and leaves', (t) => {
+test('Presence: one entry per name of a userId, joins, renames and leaves', (t) => {
 	const presence = new Presence();
 	t.deepEqual(presence.join('s1', {userId: 'a', username: 'ann'}), {
 		changed: true,
@@ -60,17 +60,56 @@ test('Presence dedups by userId and announces joins, renames and leaves', (t) =>
 		{userId: 'a', username: 'ann'},
 		{userId: 'b', username: 'bo'},
 	]);
-	t.deepEqual(presence.join('s2', {userId: 'a', username: 'anna'}).notices, [
-		'ann is now known as anna',
+	// s2 renames itself while s1 still holds "ann": ann stays, anna joins.
+	t.deepEqual(presence.join('s2', {userId: 'a', username: 'anna'}).notices, ['anna joined']);
+	t.deepEqual(presence.userOf('s1'), {userId: 'a', username: 'ann'});
+	t.deepEqual(presence.userOf('s2'), {userId: 'a', username: 'anna'});
+	t.is(presence.count, 3);
+	t.deepEqual(presence.leave('s1'), {changed: true, notices: ['ann left']});
+	// The last holder of a name renames: a rename, in place.
+	t.deepEqual(presence.join('s2', {userId: 'a', username: 'ada'}).notices, [
+		'anna is now known as ada',
 	]);
-	t.deepEqual(presence.userOf('s1'), {userId: 'a', username: 'anna'});
-	t.deepEqual(presence.leave('s1'), {changed: false, notices: []});
-	t.deepEqual(presence.leave('s2'), {changed: true, notices: ['anna left']});
+	t.deepEqual(presence.list(), [
+		{userId: 'b', username: 'bo'},
+		{userId: 'a', username: 'ada'},
+	]);
+	t.deepEqual(presence.leave('s2'), {changed: true, notices: ['ada left']});
 	t.deepEqual(presence.leave('s2'), {changed: false, notices: []});
 	// A connection that switches to another userId leaves the old one.
 	t.deepEqual(presence.join('s3', {userId: 'c', username: 'cy'}).notices, ['bo left', 'cy joined']);
 	t.is(presence.count, 1);
 	t.deepEqual(presence.list(), [{userId: 'c', username: 'cy'}]);
+});
+
+test('Presence: a second session of one account never renames the first', (t) => {
+	const presence = new Presence();
+	presence.join('tab', {userId: 'a', username: 'alicia'});
+	t.deepEqual(presence.join('logger', {userId: 'a', username: 'logger'}), {
+		changed: true,
+		notices: ['logger joined'],
+	});
+	t.deepEqual(presence.userOf('tab'), {userId: 'a', username: 'alicia'});
+	t.deepEqual(presence.leave('logger').notices, ['logger left']);
+	t.deepEqual(presence.userOf('tab'), {userId: 'a', username: 'alicia'});
+	t.deepEqual(presence.list(), [{userId: 'a', username: 'alicia'}]);
+	// A rename onto a name another session holds merges into it.
+	presence.join('logger', {userId: 'a', username: 'logger'});
+	t.deepEqual(presence.join('tab', {userId: 'a', username: 'logger'}).notices, [
+		'alicia is now known as logger',
+	]);
+	t.deepEqual(presence.list(), [{userId: 'a', username: 'logger'}]);
+});
+
+test('Presence speaks the words it is given', (t) => {
+	const presence = new Presence({
+		joined: (name) => `${name} 加入了聊天室`,
+		left: (name) => `${name} 离开了聊天室`,
+		renamed: (from, to) => `${from} 改名为 ${to}`,
+	});
+	t.deepEqual(presence.join('s', {userId: 'z', username: '张伟'}).notices, ['张伟 加入了聊天室']);
+	t.deepEqual(presence.join('s', {userId: 'z', username: '伟'}).notices, ['张伟 改名为 伟']);
+	t.deepEqual(presence.leave('s').notices, ['伟 离开了聊天室']);
 });
 
 test('validation rules', (t) => {

@@ -92,6 +92,45 @@ test('wrapText breaks CJK text anywhere', (t) => {
 	t.deepEqual(wrapText('说hello世界', 7), ['说hello', '世界']);
 });
 
+test('wrapText never starts a line with closing punctuation (Chinese line-breaking)', (t) => {
+	// 6 cells: "我们今" fits and "。" would start the next line; 今 goes down with it.
+	t.deepEqual(wrapText('我们今。天气好', 6), ['我们', '今。天', '气好']);
+	t.deepEqual(wrapText('他说：「好！」我们走', 8), ['他说：「', '好！」我', '们走']);
+	for (const mark of ['，', '、', '！', '？', '）', '」', '』', '》', '；', '：']) {
+		const lines = wrapText(`一二三${mark}四五`, 6);
+		t.false(
+			lines.slice(1).some((line) => line.startsWith(mark)),
+			`${mark}: ${JSON.stringify(lines)}`,
+		);
+		t.is(lines.join(''), `一二三${mark}四五`);
+	}
+});
+
+test('property: no wrapped Chinese line starts with a closing mark', (t) => {
+	// No spaces: a space is a break of its own, as in English.
+	const pieces = ['我', '们', '的', '天', '。', '，', '、', '！', '？', '」', '）', '》', 'ab'];
+	for (let seed = 1; seed <= 300; seed++) {
+		const random = seededRandom(seed);
+		let text = '字';
+		for (let index = 0; index < 5 + random.int(40); index++) {
+			text += pieces[random.int(pieces.length)]!;
+		}
+
+		const width = 4 + random.int(16);
+		const lines = wrapText(text, width);
+		for (const [index, line] of lines.entries()) {
+			t.true(textWidth(line) <= width, `seed ${seed}: ${JSON.stringify(lines)}`);
+			// Allowed only when the line before is one character and its marks: no break to move.
+			const before = lines[index - 1] ?? '';
+			const alone = /^.[。，、！？」）》]*$/u.test(before.trim());
+			t.true(
+				index === 0 || alone || !/^[。，、！？」）》]/.test(line),
+				`seed ${seed}, width ${width}: ${JSON.stringify(lines)}`,
+			);
+		}
+	}
+});
+
 test('wrapText cuts a word longer than the line', (t) => {
 	t.deepEqual(wrapText('abcdefghij', 4), ['abcd', 'efgh', 'ij']);
 	t.deepEqual(wrapText('go supercalifragilistic now', 8), [

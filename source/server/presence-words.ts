@@ -1,0 +1,13 @@
+import {fill, labelsFor} from '../i18n.js';
+import type {Lang} from '../options.js';
+import type {PresenceWords} from './presence.js';
+
+/** The join, leave and rename notices in a language (`serve --lang zh`: "张伟 加入了聊天室"). */
+export function presenceWordsFor(lang: Lang): PresenceWords {
+	const labels = labelsFor(lang);
+	return {
+		joined: (name) => fill(labels.joined, {name}),
+		left: (name) => fill(labels.left, {name}),
+		renamed: (from, to) => fill(labels.renamed, {from, to}),
+	};
+}
