@@ -51,7 +51,10 @@ const flagHelp: Record<FlagName, readonly [string, string]> = {
 	cert: ['--cert FILE', 'TLS certificate (PEM); with --key, serve HTTPS and WSS'],
 	key: ['--key FILE', 'TLS private key (PEM)'],
 	rateLimit: ['--rate-limit N/S', 'at most N messages in S seconds per connection (default 20/5)'],
-	redis: ['--redis URL', 'share history and presence with other serve processes (or CHAT_TUI_REDIS)'],
+	redis: [
+		'--redis URL',
+		'share history and presence with other serve processes (or CHAT_TUI_REDIS)',
+	],
 	plain: ['--plain', 'line mode, also on a terminal'],
 	listen: ['--listen', 'line mode that never reads stdin (for logging)'],
 	json: ['--json', 'JSON, one value a line'],

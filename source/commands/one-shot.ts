@@ -113,7 +113,7 @@ async function history(words: readonly string[], context: Context): Promise<void
 	}
 
 	// In the server's order: time is for display.
-	const messages = page.messages;
+	const {messages} = page;
 	if (options.json) {
 		for (const message of messages) {
 			context.printJson(messageJson(message));

@@ -21,7 +21,8 @@ const context: FormatContext = {
 
 const itemsOf = (...fields: MessageFields[]): LogItem[] =>
 	buildLogItems(
-		addLive(emptyTimeline,
+		addLive(
+			emptyTimeline,
 			fields.map((each) => message(each)),
 		).timeline.messages,
 		[],

@@ -48,9 +48,10 @@ test('paging back to the first message while messages arrive: all of them, once 
 			await post(server.url, `new${++arrivals}`);
 		}
 
+		const held = timelineOf(state);
 		const page = await fetchOlder({
 			fetchPage,
-			isNew: (page) => extendsOlder(timelineOf(state), page),
+			isNew: (page) => extendsOlder(held, page),
 			pageSize: 20,
 			firstOffset: olderOffset(state),
 		});
