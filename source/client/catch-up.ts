@@ -33,6 +33,8 @@ export type CatchUpResult = {
 	readonly dropped: number;
 	/** The newest page's total: the run's newest message is that many into the server's log. */
 	readonly total: number;
+	/** The run reaches the oldest message on the server: it is the whole log. */
+	readonly fromStart: boolean;
 };
 
 /**
@@ -83,10 +85,11 @@ export async function catchUp(options: CatchUpOptions): Promise<CatchUpResult> {
 		// Advance by what came, malformed entries included: a server may cap the page size.
 		const size = page.messages.length + page.dropped;
 		offset += size;
-		if (size === 0 || offset >= page.total || meets(run, total)) {
-			return {run, complete: true, pages, dropped, total};
+		const fromStart = size === 0 || offset >= page.total;
+		if (fromStart || meets(run, total)) {
+			return {run, complete: true, pages, dropped, total, fromStart};
 		}
 	}
 
-	return {run, complete: false, pages: maxPages, dropped, total};
+	return {run, complete: false, pages: maxPages, dropped, total, fromStart: false};
 }

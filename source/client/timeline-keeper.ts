@@ -95,7 +95,7 @@ export class TimelineKeeper {
 				meets: (run, total) => meetsHeld(this.#timeline, run, total),
 				pageSize: reconnect ? pageSize : Math.max(history, 1),
 			});
-			const stitched = stitchNewest(this.#timeline, result.run, result.total);
+			const stitched = stitchNewest(this.#timeline, result.run, result.total, result.fromStart);
 			this.#set(stitched.timeline);
 			added = stitched.added;
 			onCaughtUp?.({reconnect, added, complete: result.complete});

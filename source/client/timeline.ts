@@ -113,6 +113,8 @@ export function stitchNewest(
 	timeline: Timeline,
 	run: readonly Message[],
 	total?: number,
+	/** The run reaches the oldest message on the server: what is held before the chain is in it. */
+	whole = false,
 ): Stitched {
 	const {messages, liveStart, expected, nextSeq} = timeline;
 	const k = run.length;
@@ -124,19 +126,23 @@ export function stitchNewest(
 	const before = Math.max(0, Math.min(at, k));
 	const meeting =
 		counted(timeline, run, total, before) ?? meetingPoint(messages, liveStart, run, before);
+	// The whole log, and what is held does not meet it: what is held is not a run of the log any
+	// more (a message taken twice), so the log's own copy takes its place.
+	const replaced = whole && liveStart > 0 && meeting.at === 0 ? liveStart : 0;
 	const after = Math.max(0, at + chainLength);
 	const gap = store(run.slice(meeting.at, before), nextSeq);
 	const newer = store(run.slice(Math.max(after, before)), nextSeq + gap.length);
 	const all =
-		gap.length === 0 && newer.length === 0
+		gap.length === 0 && newer.length === 0 && replaced === 0
 			? messages
-			: [...messages.slice(0, liveStart), ...gap, ...messages.slice(liveStart), ...newer];
+			: [...messages.slice(replaced, liveStart), ...gap, ...messages.slice(liveStart), ...newer];
+	const start = liveStart - replaced + gap.length;
 	const next: Timeline = {
 		messages: all,
 		nextSeq: nextSeq + gap.length + newer.length,
-		liveStart: liveStart + gap.length,
-		expected: expected + gap.length,
-		...anchorOf(all, liveStart + gap.length + (k - 1 - at), total, timeline.anchor),
+		liveStart: start,
+		expected: expected - replaced + gap.length,
+		...anchorOf(all, start + (k - 1 - at), total, timeline.anchor),
 	};
 	return {timeline: next, added: [...gap, ...newer]};
 }

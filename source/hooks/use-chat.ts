@@ -3,7 +3,7 @@ import {ChatRestApi} from '../protocol/rest-client.js';
 import {sanitize, sanitizeText} from '../protocol/sanitize.js';
 import type {ChatSocket} from '../protocol/socket-client.js';
 import {limits, type MessagesPage} from '../protocol/types.js';
-import {chatReducer, type ChatState} from '../state/chat-state.js';
+import {chatReducer, type ChatAction, type ChatState} from '../state/chat-state.js';
 import {catchUp} from '../client/catch-up.js';
 import {meetsHeld} from '../client/timeline.js';
 import {timelineOf} from '../state/paging.js';
@@ -93,11 +93,17 @@ export function useChat(connection: ChatConnection): Chat {
 	}, []);
 
 	const {restored} = useOutbox(outboxFile, state.pending, dispatch);
+	// A page is applied after the live events that came before it: they are buffered for a frame.
+	const flushLive = useRef<() => void>(() => undefined);
+	const dispatchPage = useCallback((action: ChatAction) => {
+		flushLive.current();
+		dispatch(action);
+	}, []);
 	const {loadHistory, firstLoad} = useHistoryLoad({
 		api,
 		pageSize: historyPageSize,
 		firstPage,
-		dispatch,
+		dispatch: dispatchPage,
 		notice,
 	});
 
@@ -148,10 +154,11 @@ export function useChat(connection: ChatConnection): Chat {
 					meets: (run, total) => meetsHeld(timelineOf(latest.current), run, total),
 					pageSize: historyPageSize,
 				});
-				dispatch({
+				dispatchPage({
 					type: 'gap-filled',
 					messages: result.run,
 					total: result.total,
+					fromStart: result.fromStart,
 					complete: result.complete,
 					now: Date.now(),
 					...(reconnect
@@ -172,7 +179,15 @@ export function useChat(connection: ChatConnection): Chat {
 				}
 			}
 		},
-		[api, historyPageSize, labels.reconnected, labels.missed, labels.missedOne, notice],
+		[
+			api,
+			historyPageSize,
+			labels.reconnected,
+			labels.missed,
+			labels.missedOne,
+			notice,
+			dispatchPage,
+		],
 	);
 
 	// True from a join until its history or gap fill is merged and the queue has gone out.
@@ -215,6 +230,7 @@ export function useChat(connection: ChatConnection): Chat {
 		dispatch,
 		notice,
 		onJoined,
+		flushRef: flushLive,
 		lostLabel: labels.connectionLost,
 	});
 
@@ -266,7 +282,7 @@ export function useChat(connection: ChatConnection): Chat {
 		sentOnThisLink.current.clear();
 	}, []);
 
-	const {loadOlder, loadNewer} = useHistoryPaging(api, historyPageSize, latest, dispatch);
+	const {loadOlder, loadNewer} = useHistoryPaging(api, historyPageSize, latest, dispatchPage);
 
 	// Retried (or newly queued) lines go out as soon as the state shows them and the link is up.
 	const hasQueued = state.pending.some((line) => line.status === 'queued');

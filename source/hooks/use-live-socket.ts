@@ -23,6 +23,11 @@ export type LiveSocketOptions = {
 	readonly onJoined: (socket: ChatSocket, reconnect: boolean) => void;
 	/** The log's note when a live link drops, `{reason}` filled in. */
 	readonly lostLabel?: string;
+	/**
+	 * Set to what applies the buffered live events now: a history page must be stitched after the
+	 * live events that came before it (client/timeline.ts), not before them.
+	 */
+	readonly flushRef?: {current: () => void};
 };
 
 /**
@@ -54,7 +59,11 @@ export function useLiveSocket(options: LiveSocketOptions): RefObject<ChatSocket 
 				insecure,
 			});
 			socketRef.current = socket;
-			const detach = listen(socket, latest, dispatch);
+			const {detach, flush} = listen(socket, latest, dispatch);
+			if (latest.current.flushRef) {
+				latest.current.flushRef.current = flush;
+			}
+
 			socket.connect();
 			stop = () => {
 				detach();
@@ -71,12 +80,15 @@ export function useLiveSocket(options: LiveSocketOptions): RefObject<ChatSocket 
 	return socketRef;
 }
 
-/** Buffer the socket's events into state updates; returns what removes every listener. */
+/**
+ * Buffer the socket's events into state updates; returns what removes every listener, and what
+ * applies the buffered events at once.
+ */
 function listen(
 	socket: ChatSocket,
 	latest: RefObject<LiveSocketOptions>,
 	dispatch: Dispatch<ChatAction>,
-): () => void {
+): {readonly detach: () => void; readonly flush: () => void} {
 	let buffer: LiveEvent[] = [];
 	let invalid: SafeText[] = [];
 	let timer: NodeJS.Timeout | undefined;
@@ -144,7 +156,7 @@ function listen(
 			latest.current.onJoined(socket, reconnect);
 		}),
 	];
-	return () => {
+	const detach = () => {
 		for (const off of unsubscribe) {
 			off();
 		}
@@ -152,4 +164,6 @@ function listen(
 		clearTimeout(timer);
 		garbage.stop();
 	};
+
+	return {detach, flush};
 }

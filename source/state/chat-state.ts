@@ -131,12 +131,13 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		}
 
 		case 'history-loaded': {
-			const next = addNewestRun(state, action.messages, action.total).state;
+			const whole = action.messages.length >= action.total;
+			const next = addNewestRun(state, action.messages, action.total, whole).state;
 			return {
 				...next,
 				history: {status: 'loaded', total: action.total},
 				// The page was the whole history.
-				older: action.messages.length >= action.total ? 'start' : next.older,
+				older: whole ? 'start' : next.older,
 			};
 		}
 
@@ -209,7 +210,12 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 		}
 
 		case 'gap-filled': {
-			const {state: next, added} = addNewestRun(state, action.messages, action.total);
+			const {state: next, added} = addNewestRun(
+				state,
+				action.messages,
+				action.total,
+				action.fromStart,
+			);
 			if (action.label === undefined) {
 				return next;
 			}

@@ -91,6 +91,8 @@ export type ChatAction =
 			readonly messages: readonly Message[];
 			/** The newest page's total: the run's newest message is that many into the log. */
 			readonly total?: number;
+			/** The run reaches the oldest message on the server. */
+			readonly fromStart?: boolean;
 			readonly complete: boolean;
 			readonly now: number;
 			/** "reconnected", "missed messages loaded", in the UI's language; none: no notice. */

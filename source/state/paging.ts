@@ -101,12 +101,14 @@ export function addNewestRun(
 	state: ChatState,
 	run: readonly Message[],
 	total?: number,
+	/** The run reaches the oldest message on the server. */
+	whole = false,
 ): {readonly state: ChatState; readonly added: readonly StoredMessage[]} {
 	if (state.newer !== undefined) {
 		return {state, added: []};
 	}
 
-	const {timeline, added} = stitchNewest(timelineOf(state), run, total);
+	const {timeline, added} = stitchNewest(timelineOf(state), run, total, whole);
 	if (added.length === 0) {
 		return {
 			state: {

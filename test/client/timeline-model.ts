@@ -125,6 +125,7 @@ function join(world: World, server: SimServer): void {
 			type: 'gap-filled',
 			messages: result.run,
 			total: result.total,
+			fromStart: result.fromStart,
 			complete: result.complete,
 			now: 0,
 			...(reconnect ? {label: 'reconnected', missedLabel: 'missed'} : {}),
