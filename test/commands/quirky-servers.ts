@@ -58,14 +58,14 @@ test('ids that start again after a restart: the line after it is confirmed, none
 	);
 	await run.waitForStdout((out) => out.includes('bob: bob after the restart\n'), 'bob', patience);
 	run.end();
-	t.like(await run.exited, {code: 0}, `${run.stderr()}`);
+	t.like(await run.exited, {code: 0}, `stderr: ${run.stderr()}`);
 	const out = run.stdout();
 	t.deepEqual(
 		['bob: before one', 'bob: before two', 'alice: mine after the restart'].map((text) =>
 			count(out, text),
 		),
 		[1, 1, 1],
-		`${out}`,
+		`stdout: ${out}`,
 	);
 	const lines = texts(out);
 	t.true(
@@ -77,8 +77,8 @@ test('whole-second times, no ids: "ok" twice in one second is printed twice, exi
 	const frozen = Date.now();
 	const server = await startQuirkyServer(t, {wholeSeconds: true, now: () => frozen});
 	const result = await runCli(t, asAlice(server), {input: 'ok\nok\n'});
-	t.is(result.code, 0, `${result.stderr}`);
-	t.is(count(result.stdout, 'alice: ok'), 2, `${result.stdout}`);
+	t.is(result.code, 0, `stderr: ${result.stderr}`);
+	t.is(count(result.stdout, 'alice: ok'), 2, `stdout: ${result.stdout}`);
 	t.deepEqual(
 		server.received.map(({content}) => content),
 		['ok', 'ok'],
@@ -98,7 +98,7 @@ test('whole-second times, no ids: another user\'s "ok" twice is printed twice', 
 	server.say(bob, 'ok');
 	server.say(bob, 'done');
 	await run.waitForStdout((out) => out.includes('bob: done\n'), 'the last line', patience);
-	t.is(count(run.stdout(), 'bob: ok'), 2, `${run.stdout()}`);
+	t.is(count(run.stdout(), 'bob: ok'), 2, `stdout: ${run.stdout()}`);
 	run.kill();
 });
 
@@ -119,7 +119,7 @@ for (const [label, skewMs] of [
 		server.say(bob, 'then the other way');
 		await run.waitForStdout((out) => out.includes('bob: then the other way\n'), 'last', patience);
 		run.end();
-		t.like(await run.exited, {code: 0}, `${run.stderr()}`);
+		t.like(await run.exited, {code: 0}, `stderr: ${run.stderr()}`);
 		t.deepEqual(
 			texts(run.stdout()).filter((line) => !line.startsWith('-!- ')),
 			[
@@ -136,8 +136,8 @@ test('a server that cuts lines at 40: the line is confirmed by its cut echo, exi
 	const server = await startQuirkyServer(t, {cutAt: 40});
 	const long = 'a line long enough for this server to cut it short at forty';
 	const result = await runCli(t, asAlice(server), {input: `${long}\n`});
-	t.is(result.code, 0, `${result.stderr}`);
+	t.is(result.code, 0, `stderr: ${result.stderr}`);
 	t.is(server.received[0]?.content, long);
-	t.is(count(result.stdout, `alice: ${long.slice(0, 40)}`), 1, `${result.stdout}`);
+	t.is(count(result.stdout, `alice: ${long.slice(0, 40)}`), 1, `stdout: ${result.stdout}`);
 	t.false(result.stdout.includes(long));
 });
