@@ -22,13 +22,16 @@ export const helpText = `
 	  --ascii          draw borders and marks in ASCII (default when the locale is not UTF-8;
 	                   --no-ascii for Unicode anyway)
 	  --insecure       accept any TLS certificate (shown as a warning)
+	  --no-links       print web links as plain text, not as terminal hyperlinks (they are off
+	                   by default when TERM is dumb or linux; --links for them anyway)
 	  --demo           run the demo (--name, --lang, --theme and --ascii apply)
 
 	Settings
 	  Flags win over the environment, which wins over the config file
 	  ($XDG_CONFIG_HOME/chat-tui/config.json, else ~/.config/chat-tui/config.json):
 	  {"server": URL, "name": NAME, "theme": "dark|light|auto", "bell": true|false,
-	   "timeFormat": "HH:MM|HH:MM:SS", "ascii": true|false, "keys": {"panel.toggle": "ctrl+u"}}
+	   "links": true|false, "notify": true|false, "timeFormat": "HH:MM|HH:MM:SS",
+	   "ascii": true|false, "keys": {"panel.toggle": "ctrl+u"}}
 	  CHAT_TUI_SERVER  the server when --server is not given
 	  CHAT_TUI_NAME    your name when --name is not given
 	  NO_COLOR         no colour (bold, underline and inverse still mark things)

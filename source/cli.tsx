@@ -22,6 +22,8 @@ const flagSpec = {
 	theme: {type: 'string'},
 	// No default: absent, the locale decides; --no-ascii forces Unicode.
 	ascii: {type: 'boolean'},
+	// No default: absent, the config and then the terminal decide; --no-links turns them off.
+	links: {type: 'boolean'},
 	insecure: {type: 'boolean', default: false},
 	host: {type: 'string'},
 	port: {type: 'string'},
@@ -57,6 +59,7 @@ const flagCommands: Partial<Record<keyof typeof flagSpec, readonly string[]>> = 
 	json: ['chat', 'config', ...oneShotCommands],
 	theme: ['chat', 'config'],
 	ascii: ['chat', 'config'],
+	links: ['chat', 'config'],
 	limit: ['history'],
 	offset: ['history'],
 	rules: ['bot'],
@@ -91,6 +94,7 @@ async function loadContext(flags: Flags, lang: Lang): Promise<Context> {
 			userId: flags.userId,
 			theme: flags.theme,
 			ascii: flags.ascii,
+			links: flags.links,
 		},
 		env: process.env,
 		config,
@@ -112,8 +116,10 @@ function lookOf({settings, config}: Context) {
 			color: settings.color.value,
 			ascii: settings.ascii.value,
 			timeFormat: settings.timeFormat.value,
+			links: settings.links.value,
 		}),
 		bell: settings.bell.value,
+		notify: settings.notify.value,
 		keys: config.keys,
 	};
 }

@@ -50,6 +50,7 @@ const en = {
 	commands: 'Commands',
 	bellOn: 'bell on: a message that mentions you rings the terminal bell',
 	bellOff: 'bell off',
+	unreadMarker: '{n} unread',
 } as const;
 
 export type Labels = {readonly [Key in keyof typeof en]: string};
@@ -100,6 +101,7 @@ const zh: Labels = {
 	commands: '命令',
 	bellOn: '提醒音已开：提到你的消息会响铃',
 	bellOff: '提醒音已关',
+	unreadMarker: '{n} 条未读',
 };
 
 /** `{key:panel.toggle}`: where a label names the key of a command, its first key now. */

@@ -7,9 +7,10 @@ enter it ourselves, and leave it on every way out: a normal exit, Ctrl-C, SIGTER
 dropped SSH link), SIGINT, and an uncaught error, whose message prints after the restore.
 */
 
-const enter = '\u001B[?1049h\u001B[H\u001B[?2004h';
-// Bracketed paste off, cursor shown, main screen back.
-const leave = '\u001B[?2004l\u001B[?25h\u001B[?1049l';
+// Alternate screen, bracketed paste, focus reporting (CSI I / CSI O on stdin, see state/keys.ts).
+const enter = '\u001B[?1049h\u001B[H\u001B[?2004h\u001B[?1004h';
+// Focus reporting and bracketed paste off, cursor shown, main screen back.
+const leave = '\u001B[?1004l\u001B[?2004l\u001B[?25h\u001B[?1049l';
 
 let entered = false;
 
@@ -41,7 +42,7 @@ export function restoreTerminal(): void {
 
 const signals = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;
 
-/** Enter the alternate screen, with bracketed paste on. */
+/** Enter the alternate screen, with bracketed paste and focus reporting on. */
 export function enterFullScreen(): void {
 	entered = true;
 	writeQuietly(enter);

@@ -1,8 +1,9 @@
 import stringWidth, {graphemes} from '../text/width.js';
-import {applySgr} from './sgr.js';
+import {applySgr, withLink} from './sgr.js';
 
 /*
-One row of a frame as terminal cells: what each cell shows and with which attributes. A wide
+One row of a frame as terminal cells: what each cell shows and with which attributes (SGR, and the
+OSC 8 link the cell is part of, see sgr.ts). A wide
 character fills its cell and leaves '' in the next one, as a terminal does. Rows are always the
 terminal's width: Ink leaves out trailing blanks, which are default-styled spaces here.
 */
@@ -28,7 +29,9 @@ function widthOf(grapheme: string): number {
 	return width;
 }
 
-const sgrOrText = /\u001B\[([\d;:]*)m|\u001B[^]?|[^\u001B]+/g;
+// SGR, OSC 8 (a link: printable parameters and URI, ended by BEL or ST), any other escape, text.
+const sgrOrText =
+	/\u001B\[([\d;:]*)m|\u001B]8;([\u0020-\u003A\u003C-\u007E]*);([\u0021-\u007E]*?)(?:\u0007|\u001B\\)|\u001B[^]?|[^\u001B]+/g;
 
 const printableAscii = /^[\u0020-\u007E]*$/;
 
@@ -44,12 +47,21 @@ export function blankRow(width: number): Row {
 export function lineCells(line: string, limit = Number.POSITIVE_INFINITY): Row {
 	const chars: string[] = [];
 	const styles: string[] = [];
+	let sgr = '';
+	let link = '';
 	let style = '';
 	let opaque = false;
 	for (const match of line.matchAll(sgrOrText)) {
-		const [token, parameters] = match;
+		const [token, parameters, linkParameters, uri] = match;
 		if (parameters !== undefined) {
-			style = applySgr(style, parameters);
+			sgr = applySgr(sgr, parameters);
+			style = withLink(sgr, link);
+			continue;
+		}
+
+		if (linkParameters !== undefined) {
+			link = uri ? `${linkParameters};${uri}` : '';
+			style = withLink(sgr, link);
 			continue;
 		}
 

@@ -109,10 +109,38 @@ export function applySgr(key: string, parameterText: string): string {
 	return next;
 }
 
-/** The sequence that takes the terminal's pen from one state to another. */
+/*
+A cell in a link (OSC 8, made by chat-tui from a message's URL, see state/links.ts) carries it as
+one more attribute: after a NUL, the link's parameters and URI as OSC 8 writes them
+(`id=ct1x;https://example.com`). Two cells look the same exactly when their keys are equal still,
+and a link cut by a wrap is one link on both rows because its id and URI are the same.
+*/
+const linkMark = '\u0000';
+
+/** A cell's key: the SGR state, and the link (`params;uri`, '' for none). */
+export function withLink(sgr: string, link: string): string {
+	return link === '' ? sgr : `${sgr}${linkMark}${link}`;
+}
+
+/** The SGR state and the link of a cell's key. */
+export function splitLink(key: string): [sgr: string, link: string] {
+	const at = key.indexOf(linkMark);
+	return at === -1 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
+}
+
+/** OSC 8 to a link, or out of any ('' ). */
+const linkSequence = (link: string) => `\u001B]8;${link === '' ? ';' : link}\u001B\\`;
+
+/** The sequence that takes the terminal's pen from one state (and link) to another. */
 export function sgrTransition(from: string, to: string): string {
 	if (from === to) {
 		return '';
+	}
+
+	if (from.includes(linkMark) || to.includes(linkMark)) {
+		const [fromSgr, fromLink] = splitLink(from);
+		const [toSgr, toLink] = splitLink(to);
+		return (fromLink === toLink ? '' : linkSequence(toLink)) + sgrTransition(fromSgr, toSgr);
 	}
 
 	if (to === '') {
