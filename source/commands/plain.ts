@@ -11,6 +11,7 @@ import {ChatClient} from '../sdk.js';
 import {compositeKey, isKnown} from '../state/merge.js';
 import {loginName, nonEmpty, rememberedName} from './identity.js';
 import {byTime, createLineFormatter, messageJson} from './lines.js';
+import {lineReadPosition} from './plain-read.js';
 
 /*
 Line mode (`--plain`, or whenever stdin or stdout is not a terminal): for screen readers, logs and
@@ -69,6 +70,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		insecure: options.insecure,
 	});
 	const api = new ChatRestApi({baseUrl: options.apiUrl, insecure: options.insecure});
+	const read = await lineReadPosition({server: options.serverUrl, userId, lang: options.lang});
 
 	output.on('error', (error: NodeJS.ErrnoException) => {
 		// The reader went away (`chat-tui --plain | head`): nothing left to do.
@@ -105,6 +107,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		output.write(
 			options.json ? `${JSON.stringify(messageJson(message))}\n` : `${format(message)}\n`,
 		);
+		read.shown(message);
 	};
 
 	// Live messages wait while a page of history is on its way, then follow it.
@@ -136,7 +139,13 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 				}
 			}
 
-			for (const message of pages.flat()) {
+			const messages = pages.flat();
+			const marker = initial && !options.json ? read.markerIn(messages) : undefined;
+			for (const [index, message] of messages.entries()) {
+				if (index === marker?.index) {
+					output.write(`${marker.line}\n`);
+				}
+
 				// Only what is newer than what was shown was missed.
 				if (initial || newest === undefined || newerOrSame(message, newest)) {
 					show(message);
@@ -203,6 +212,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 	});
 
 	const onSignal = (signal: NodeJS.Signals) => {
+		read.flush();
 		client.close();
 		// Die of the signal, as a line tool does (exit status 128 + its number).
 		process.kill(process.pid, signal);
@@ -277,6 +287,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 
 	const why = problem || (client.connected ? 'no echo in time' : `not connected: ${lastReason}`);
 	await catchingUp;
+	read.flush();
 	client.close();
 	await closeDispatchers();
 	for (const signal of signals) {

@@ -63,13 +63,13 @@ export function useReadPosition(options: {
 	const loaded = state.history.status === 'loaded';
 	useEffect(() => {
 		if (loaded && read.stored !== undefined && !read.resolved) {
-			dispatch({type: 'history-shown', messages: state.messages});
+			dispatch({type: 'history-shown', messages: state.messages, userId: state.me.userId});
 		}
-	}, [loaded, read.stored, read.resolved, state.messages]);
+	}, [loaded, read.stored, read.resolved, state.messages, state.me.userId]);
 
-	const {messages} = state;
+	const {messages, me} = state;
 	useEffect(() => {
-		dispatch(focused ? {type: 'returned', messages} : {type: 'left'});
+		dispatch(focused ? {type: 'returned', messages, userId: me.userId} : {type: 'left'});
 		// Only a change of focus moves the marker, not every message.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [focused]);

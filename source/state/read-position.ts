@@ -89,13 +89,39 @@ export type UnreadMarker = {readonly key: string; readonly count: number};
 
 type Keyed = Message & {readonly key: string};
 
-/** The marker after the message at `lastSeen`; none when nothing came after it. */
+/**
+ * Whether a message after the last one read is unread: a text from someone else. Joins, leaves
+ * and other notices, and the user's own lines (sent from elsewhere), are not.
+ */
+export const isUnread = (message: Message, userId: string) =>
+	message.type === 'text' && message.senderId !== userId;
+
+/** Where the marker goes after the message at `lastSeen`: the first unread, and how many. */
+export function unreadAfter(
+	messages: readonly Message[],
+	lastSeen: number,
+	userId: string,
+): {readonly index: number; readonly count: number} | undefined {
+	let index = -1;
+	let count = 0;
+	for (let at = lastSeen + 1; at < messages.length; at++) {
+		if (isUnread(messages[at]!, userId)) {
+			index = index === -1 ? at : index;
+			count++;
+		}
+	}
+
+	return count === 0 ? undefined : {index, count};
+}
+
+/** The marker after the message at `lastSeen`; none when nothing unread came after it. */
 export function markerAfter(
 	messages: readonly Keyed[],
 	lastSeen: number,
+	userId: string,
 ): UnreadMarker | undefined {
-	const first = messages[lastSeen + 1];
-	return first ? {key: first.key, count: messages.length - 1 - lastSeen} : undefined;
+	const unread = unreadAfter(messages, lastSeen, userId);
+	return unread ? {key: messages[unread.index]!.key, count: unread.count} : undefined;
 }
 
 export type ReadState = {
@@ -112,10 +138,14 @@ export type ReadState = {
 
 export type ReadAction =
 	| {readonly type: 'stored-loaded'; readonly tail: ReadTail}
-	| {readonly type: 'history-shown'; readonly messages: readonly Keyed[]}
+	| {
+			readonly type: 'history-shown';
+			readonly messages: readonly Keyed[];
+			readonly userId: string;
+	  }
 	| {readonly type: 'shown'; readonly messages: readonly Keyed[]; readonly key: string}
 	| {readonly type: 'left'}
-	| {readonly type: 'returned'; readonly messages: readonly Keyed[]};
+	| {readonly type: 'returned'; readonly messages: readonly Keyed[]; readonly userId: string};
 
 export const initialReadState: ReadState = {
 	stored: undefined,
@@ -152,13 +182,13 @@ function shown(state: ReadState, messages: readonly Keyed[], key: string): ReadS
 }
 
 /** Back in front of the terminal: the marker moves above what came while away, if anything. */
-function returned(state: ReadState, messages: readonly Keyed[]): ReadState {
+function returned(state: ReadState, messages: readonly Keyed[], userId: string): ReadState {
 	if (!state.away) {
 		return state;
 	}
 
 	const lastSeen = state.seen ? indexOfKey(messages, state.seen.key) : -1;
-	const moved = lastSeen === -1 ? undefined : markerAfter(messages, lastSeen);
+	const moved = lastSeen === -1 ? undefined : markerAfter(messages, lastSeen, userId);
 	return {...state, away: false, marker: moved ?? state.marker};
 }
 
@@ -174,7 +204,8 @@ export function readReducer(state: ReadState, action: ReadAction): ReadState {
 			}
 
 			const lastSeen = locateTail(action.messages, state.stored);
-			const marker = lastSeen === undefined ? undefined : markerAfter(action.messages, lastSeen);
+			const marker =
+				lastSeen === undefined ? undefined : markerAfter(action.messages, lastSeen, action.userId);
 			return {...state, resolved: true, marker};
 		}
 
@@ -187,14 +218,7 @@ export function readReducer(state: ReadState, action: ReadAction): ReadState {
 		}
 
 		case 'returned': {
-			if (!state.away) {
-				return state;
-			}
-
-			const lastSeen = state.seen ? indexOfKey(action.messages, state.seen.key) : -1;
-			const moved =
-				state.seen && lastSeen !== -1 ? markerAfter(action.messages, lastSeen) : undefined;
-			return {...state, away: false, marker: moved ?? state.marker};
+			return returned(state, action.messages, action.userId);
 		}
 	}
 }
