@@ -240,7 +240,7 @@ test('a backspace erases the rest of the input line', async (t) => {
 
 test('a row with sequences other than SGR and OSC 8 is rewritten whole, as Ink made it', async (t) => {
 	const previous = screenOf(['plain row'], 20);
-	const saved = '\u001B7row\u001B8';
+	const saved = '\u001B(Brow';
 	const bytes = frameBytes(previous, screenOf([saved], 20), true);
 	t.true(bytes.includes(saved));
 	const terminal = emulator(20, 2);
