@@ -10,6 +10,7 @@ import {
 	screenRows,
 	seedMessage,
 	startChat,
+	tempConfigHome,
 	waitForOnline,
 	type ChatTerminal,
 } from '../helpers/chat-terminal.js';
@@ -95,7 +96,9 @@ test('after a restart the marker sits directly above the first message that came
 		['-!- system: alice joined', '-!- system: alice left'],
 	);
 	t.regex(rows[marker + 1]!, /bob {2}\+1$/, 'the first new one is directly below it');
-	t.regex(rows.at(-1)!, /bob {2}news 5$/, 'the view is at the bottom: everything fits');
+	// At the bottom (only our own join notice may follow), with no "N new" below.
+	t.true(rows.findIndex((row) => /bob {2}news 5$/.test(row)) >= rows.length - 2, 'at the bottom');
+	t.false(terminal.screenText().includes('new ↓'));
 	// It stays for the session.
 	await seedMessage(server.url, bob, 'live one');
 	await terminal.waitFor((screen) => screen.includes('bob  live one'), 'a live message');
@@ -140,4 +143,38 @@ test('no marker when the last message read is not in the history (the server los
 	await terminal.waitFor((screen) => screen.includes('bob  after restart'), 'the history');
 	await terminal.waitForQuiet();
 	t.false(terminal.screenText().includes('unread'), 'no marker rather than a wrong one');
+});
+
+test('the marker moves above what came while the terminal was in the background', async (t) => {
+	const server = await startTestServer(t);
+	await seed(server, ['hello']);
+	const terminal = await restart(t, server, await tempConfigHome(t));
+	await terminal.waitFor((screen) => screen.includes('bob  hello'), 'the history');
+	await stateFile(terminal.configHome);
+	const markerRows = () =>
+		logLines(screenRows(terminal.screenText())).filter((row) => /^─+ \d+ unread ─+$/.test(row));
+	t.deepEqual(markerRows(), [], 'nothing unread at start');
+
+	const away = async (texts: readonly string[]) => {
+		terminal.write('\u001B[O');
+		await seed(server, texts);
+		await terminal.waitFor((screen) => screen.includes(`bob  ${texts.at(-1)!}`), 'the news');
+		const label = `${texts.length} unread`;
+		t.false(
+			markerRows().some((row) => row.includes(label)),
+			'the marker waits for the user to come back',
+		);
+		terminal.write('\u001B[I');
+		await terminal.waitFor(
+			() => markerRows().some((row) => row.includes(label)),
+			`the marker saying ${label}`,
+		);
+		const rows = logLines(screenRows(terminal.screenText()));
+		const at = rows.findIndex((row) => row.includes(label));
+		t.regex(rows[at + 1]!, new RegExp(`bob {2}${texts[0]!}$`), 'above the first of them');
+		t.is(markerRows().length, 1, 'one marker');
+	};
+
+	await away(['away 1', 'away 2']);
+	await away(['away 3']);
 });
