@@ -5,7 +5,7 @@ import {useChat, type ChatConnection} from '../hooks/use-chat.js';
 import {useLineEditor} from '../hooks/use-line-editor.js';
 import {useNotify} from '../hooks/use-notify.js';
 import {useReadPosition, useReadTracking} from '../hooks/use-read-position.js';
-import {useAwayCount, useTerminalFocus} from '../hooks/use-terminal-focus.js';
+import {useTerminalFocus} from '../hooks/use-terminal-focus.js';
 import {useChatLog} from '../hooks/use-chat-log.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
@@ -131,7 +131,6 @@ export function ChatScreen(props: ChatScreenProps) {
 		initialScreenState(props.bell),
 	);
 	const terminalFocused = useTerminalFocus();
-	const away = useAwayCount(terminalFocused, state.liveCount);
 	const read = useReadPosition({file: props.readFile, state, focused: terminalFocused});
 	const editor = useLineEditor();
 	const searchEditor = useLineEditor();
@@ -205,7 +204,7 @@ export function ChatScreen(props: ChatScreenProps) {
 		showPanel,
 		insecure: connection.insecure === true,
 		separator: display.glyphs.text(' · '),
-		away,
+		away: read.awayUnread,
 	});
 	const footer = footerShown ? (
 		<LogFooter

@@ -7,7 +7,12 @@ import {
 import type {ChatState} from '../state/chat-state.js';
 import type {LogItem} from '../state/log-lines.js';
 import {viewFrom, type LogLayout, type LogWindow} from '../state/log-window.js';
-import {initialReadState, readReducer, type UnreadMarker} from '../state/read-position.js';
+import {
+	initialReadState,
+	readReducer,
+	unreadSince,
+	type UnreadMarker,
+} from '../state/read-position.js';
 import type {ScreenAction} from '../state/screen-state.js';
 
 /*
@@ -20,6 +25,8 @@ of its lines); `useReadTracking` after it (it needs the window).
 export type ReadPosition = {
 	readonly marker: UnreadMarker | undefined;
 	readonly resolved: boolean;
+	/** While the terminal is in the background: the unread messages that came meanwhile. */
+	readonly awayUnread: number;
 	readonly report: (key: string) => void;
 };
 
@@ -69,7 +76,7 @@ export function useReadPosition(options: {
 
 	const {messages, me} = state;
 	useEffect(() => {
-		dispatch(focused ? {type: 'returned', messages, userId: me.userId} : {type: 'left'});
+		dispatch(focused ? {type: 'returned', messages, userId: me.userId} : {type: 'left', messages});
 		// Only a change of focus moves the marker, not every message.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [focused]);
@@ -84,7 +91,8 @@ export function useReadPosition(options: {
 		dispatch({type: 'shown', messages, key});
 	};
 
-	return {marker: read.marker, resolved: read.resolved, report};
+	const awayUnread = read.away ? unreadSince(messages, read.away.since, me.userId) : 0;
+	return {marker: read.marker, resolved: read.resolved, awayUnread, report};
 }
 
 /** The newest message (partly) on screen, by key. */

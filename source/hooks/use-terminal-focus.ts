@@ -1,5 +1,5 @@
 import {useStdin} from 'ink';
-import {useEffect, useRef, useState} from 'react';
+import {useEffect, useState} from 'react';
 import {focusReport} from '../state/keys.js';
 
 /**
@@ -24,17 +24,4 @@ export function useTerminalFocus(): boolean {
 		};
 	}, [events]);
 	return focused;
-}
-
-/** Live messages that came since the terminal lost the focus; 0 while it has it. */
-export function useAwayCount(focused: boolean, liveCount: number): number {
-	// The count when the focus went, noted in the render that first sees it gone.
-	const leftAt = useRef<number | undefined>(undefined);
-	if (focused) {
-		leftAt.current = undefined;
-	} else {
-		leftAt.current ??= liveCount;
-	}
-
-	return focused ? 0 : liveCount - leftAt.current!;
 }

@@ -124,6 +124,29 @@ export function markerAfter(
 	return unread ? {key: messages[unread.index]!.key, count: unread.count} : undefined;
 }
 
+/**
+ * Unread messages (see isUnread) after the message `since` (all of them when undefined), counted
+ * from the end: what the status bar shows while the terminal is in the background; 0 when
+ * `since` is not among them.
+ */
+export function unreadSince(
+	messages: readonly Keyed[],
+	since: string | undefined,
+	userId: string,
+): number {
+	let count = 0;
+	for (let index = messages.length - 1; index >= 0; index--) {
+		const message = messages[index]!;
+		if (message.key === since) {
+			return count;
+		}
+
+		count += isUnread(message, userId) ? 1 : 0;
+	}
+
+	return since === undefined ? count : 0;
+}
+
 export type ReadState = {
 	/** What the store held at start: undefined while it is read, [] for nothing stored. */
 	readonly stored: ReadTail | undefined;
@@ -132,8 +155,11 @@ export type ReadState = {
 	readonly marker: UnreadMarker | undefined;
 	/** The newest message seen: its key (for this session) and the tail to store. */
 	readonly seen: {readonly key: string; readonly tail: ReadTail} | undefined;
-	/** The terminal is in the background: nothing counts as seen, and the marker waits. */
-	readonly away: boolean;
+	/**
+	 * The terminal is in the background: nothing counts as seen, and the marker waits. `since` is
+	 * the newest message seen when it left (the newest loaded, when none was seen yet).
+	 */
+	readonly away: {readonly since: string | undefined} | undefined;
 };
 
 export type ReadAction =
@@ -144,7 +170,7 @@ export type ReadAction =
 			readonly userId: string;
 	  }
 	| {readonly type: 'shown'; readonly messages: readonly Keyed[]; readonly key: string}
-	| {readonly type: 'left'}
+	| {readonly type: 'left'; readonly messages: readonly Keyed[]}
 	| {readonly type: 'returned'; readonly messages: readonly Keyed[]; readonly userId: string};
 
 export const initialReadState: ReadState = {
@@ -152,7 +178,7 @@ export const initialReadState: ReadState = {
 	resolved: false,
 	marker: undefined,
 	seen: undefined,
-	away: false,
+	away: undefined,
 };
 
 /** Index of the message with `key`, searched from the newest (where the seen one usually is). */
@@ -187,9 +213,10 @@ function returned(state: ReadState, messages: readonly Keyed[], userId: string):
 		return state;
 	}
 
-	const lastSeen = state.seen ? indexOfKey(messages, state.seen.key) : -1;
-	const moved = lastSeen === -1 ? undefined : markerAfter(messages, lastSeen, userId);
-	return {...state, away: false, marker: moved ?? state.marker};
+	const {since} = state.away;
+	const lastSeen = since === undefined ? -1 : indexOfKey(messages, since);
+	const moved = markerAfter(messages, lastSeen, userId);
+	return {...state, away: undefined, marker: moved ?? state.marker};
 }
 
 export function readReducer(state: ReadState, action: ReadAction): ReadState {
@@ -214,7 +241,9 @@ export function readReducer(state: ReadState, action: ReadAction): ReadState {
 		}
 
 		case 'left': {
-			return state.away ? state : {...state, away: true};
+			return state.away
+				? state
+				: {...state, away: {since: state.seen?.key ?? action.messages.at(-1)?.key}};
 		}
 
 		case 'returned': {

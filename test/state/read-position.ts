@@ -6,6 +6,7 @@ import {
 	markerAfter,
 	readReducer,
 	tailAt,
+	unreadSince,
 	type ReadAction,
 	type ReadState,
 } from '../../source/state/read-position.js';
@@ -105,7 +106,7 @@ test('seen: only newer messages, only once resolved, not while away', (t) => {
 	const seen = run(resolved, shown('k2'));
 	t.deepEqual(seen.seen, {key: 'k2', tail: tailAt(messages, 2)});
 	t.is(run(seen, shown('k1')).seen, seen.seen, 'scrolling back reads nothing new');
-	t.is(run(resolved, {type: 'left'}, shown('k2')).seen, undefined, 'away');
+	t.is(run(resolved, {type: 'left', messages}, shown('k2')).seen, undefined, 'away');
 });
 
 test('leaving and coming back moves the marker above what came meanwhile', (t) => {
@@ -120,12 +121,37 @@ test('leaving and coming back moves the marker above what came meanwhile', (t) =
 	const after = texts('a', 'b', 'c', 'd');
 	const back = run(
 		start,
-		{type: 'left'},
+		{type: 'left', messages: before},
 		{type: 'shown', messages: after, key: 'k3'},
 		{type: 'returned', messages: after, userId: 'u-alice'},
 	);
 	t.deepEqual(back.marker, {key: 'k2', count: 2});
-	t.false(back.away);
-	const quiet = run(start, {type: 'left'}, {type: 'returned', messages: before, userId: 'u-alice'});
+	t.is(back.away, undefined);
+	// Away before anything was seen: from the newest message when the focus went.
+	const early = run(
+		initialReadState,
+		{type: 'left', messages: before},
+		{type: 'returned', messages: after, userId: 'u-alice'},
+	);
+	t.deepEqual(early.marker, {key: 'k2', count: 2});
+	const quiet = run(
+		start,
+		{type: 'left', messages: before},
+		{type: 'returned', messages: before, userId: 'u-alice'},
+	);
 	t.deepEqual(quiet.marker, start.marker, 'nothing came: it stays where it was');
+});
+
+test('unread since the last message seen: others’ texts after it', (t) => {
+	const messages = keyed([
+		{content: 'seen'},
+		{type: 'system', content: 'alice joined', sender: undefined, senderId: undefined},
+		{content: 'new'},
+		{content: 'mine', sender: 'alice', senderId: 'u-alice'},
+		{content: 'newer'},
+	]);
+	t.is(unreadSince(messages, 'k0', 'u-alice'), 2);
+	t.is(unreadSince(messages, 'k4', 'u-alice'), 0);
+	t.is(unreadSince(messages, undefined, 'u-alice'), 3, 'nothing before: all of them');
+	t.is(unreadSince(messages, 'gone', 'u-alice'), 0);
 });
