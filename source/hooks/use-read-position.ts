@@ -10,6 +10,7 @@ import {viewFrom, type LogLayout, type LogWindow} from '../state/log-window.js';
 import {
 	initialReadState,
 	readReducer,
+	type ReadAction,
 	unreadSince,
 	type UnreadMarker,
 } from '../state/read-position.js';
@@ -38,8 +39,30 @@ export function useReadPosition(options: {
 	readonly focused: boolean;
 }): ReadPosition {
 	const {file, state, focused} = options;
-	const [read, dispatch] = useReducer(readReducer, initialReadState);
-	const saver = useRef<ReadPositionSaver | undefined>(undefined);
+	// Held in a ref: what is seen changes with every message at the bottom, and only the marker,
+	// the placing of it and the focus need a new frame.
+	const readState = useRef(initialReadState);
+	const [, render] = useReducer((count: number) => count + 1, 0);
+	const saverRef = useRef<ReadPositionSaver | undefined>(undefined);
+	const dispatch = (action: ReadAction) => {
+		const before = readState.current;
+		const next = readReducer(before, action);
+		readState.current = next;
+		if (next.seen !== before.seen && next.seen) {
+			saverRef.current?.save(next.seen.tail);
+		}
+
+		if (
+			next.marker !== before.marker ||
+			next.resolved !== before.resolved ||
+			next.away !== before.away ||
+			next.stored !== before.stored
+		) {
+			render();
+		}
+	};
+
+	const read = readState.current;
 	const started = useRef(false);
 	useEffect(() => {
 		if (started.current) {
@@ -54,7 +77,7 @@ export function useReadPosition(options: {
 		}
 
 		void loadReadPosition(name).then((tail) => {
-			saver.current = readPositionSaver(name);
+			saverRef.current = readPositionSaver(name);
 			dispatch({type: 'stored-loaded', tail});
 		});
 	}, [file]);
@@ -62,7 +85,7 @@ export function useReadPosition(options: {
 	// Written on the way out, whatever the way.
 	useEffect(
 		() => () => {
-			saver.current?.flush();
+			saverRef.current?.flush();
 		},
 		[],
 	);
@@ -80,12 +103,6 @@ export function useReadPosition(options: {
 		// Only a change of focus moves the marker, not every message.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [focused]);
-
-	useEffect(() => {
-		if (read.seen) {
-			saver.current?.save(read.seen.tail);
-		}
-	}, [read.seen]);
 
 	const report = (key: string) => {
 		dispatch({type: 'shown', messages, key});
