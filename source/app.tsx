@@ -20,6 +20,8 @@ export type AppProps = {
 	readonly insecure?: boolean;
 	/** Where the offline queue is kept: asked once the first frame is drawn (see use-outbox.ts). */
 	readonly outboxFile?: () => string;
+	/** Where the read position is kept (see read-position-store.ts): asked as the outbox's is. */
+	readonly readFile?: () => string;
 	/** The terminal's size, passed in so tests can set it. */
 	readonly columns: number;
 	readonly rows: number;
@@ -29,6 +31,8 @@ export type AppProps = {
 	readonly display?: Display;
 	/** Whether a mention rings the bell at start; default on. */
 	readonly bell?: boolean;
+	/** Whether a mention raises a desktop notification while the terminal is in the background. */
+	readonly notify?: boolean;
 	/** The newest history page, asked for at start (see hooks/first-page.ts). */
 	readonly firstPage?: FirstPage;
 	/** The longest line sent, in characters; default the reference server's 2,000. */
@@ -95,6 +99,8 @@ function Screen(props: AppProps & {readonly display: Display}) {
 			labels={labels}
 			bell={props.bell}
 			maxLength={props.maxLength}
+			notify={props.notify}
+			readFile={props.readFile}
 			onRedraw={props.onRedraw}
 		/>
 	);

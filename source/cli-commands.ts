@@ -15,6 +15,8 @@ export const flagSpec = {
 	theme: {type: 'string'},
 	// No default: absent, the locale decides; --no-ascii forces Unicode.
 	ascii: {type: 'boolean'},
+	// No default: absent, the config and then the terminal decide; --no-links turns them off.
+	links: {type: 'boolean'},
 	insecure: {type: 'boolean', default: false},
 	host: {type: 'string'},
 	port: {type: 'string'},
@@ -44,6 +46,7 @@ const flagHelp: Record<FlagName, readonly [string, string]> = {
 	lang: ['--lang en|zh', 'language of the labels (default from LANG)'],
 	theme: ['--theme NAME', 'dark (default), light, or auto (from COLORFGBG)'],
 	ascii: ['--ascii', 'borders and marks in ASCII (--no-ascii for Unicode anyway)'],
+	links: ['--no-links', 'web links as plain text, not terminal hyperlinks (--links: on anyway)'],
 	insecure: ['--insecure', 'accept any TLS certificate (shown as a warning)'],
 	host: ['--host HOST', 'address to bind (default 127.0.0.1)'],
 	port: ['--port PORT', 'port (default 3000, 0 for any free port)'],
@@ -92,6 +95,7 @@ export const commandSpecs = {
 			'json',
 			'demo',
 			'maxLength',
+			'links',
 		],
 		examples: ['chat-tui --server http://localhost:3000 --name alice', 'chat-tui --demo'],
 	},
@@ -138,7 +142,7 @@ export const commandSpecs = {
 	config: {
 		summary: 'Print the config file and every setting in effect, and why.',
 		usage: ['chat-tui config [options]'],
-		flags: ['server', 'name', 'userId', 'theme', 'ascii', 'json', 'maxLength'],
+		flags: ['server', 'name', 'userId', 'theme', 'ascii', 'json', 'maxLength', 'links'],
 		examples: ['chat-tui config', 'chat-tui config --json'],
 	},
 } as const satisfies Record<string, CommandSpec>;

@@ -24,6 +24,8 @@ export const helpText = `
 	  --insecure       accept any TLS certificate (shown as a warning)
 	  --max-length N   the longest line sent, in characters (default 2000, the reference
 	                   server's limit); longer lines are refused, never sent
+	  --no-links       print web links as plain text, not as terminal hyperlinks (they are off
+	                   by default when TERM is dumb or linux; --links for them anyway)
 	  --demo           run the demo (--name, --lang, --theme and --ascii apply)
 
 	Settings
@@ -31,7 +33,7 @@ export const helpText = `
 	  ($XDG_CONFIG_HOME/chat-tui/config.json, else ~/.config/chat-tui/config.json):
 	  {"server": URL, "name": NAME, "theme": "dark|light|auto", "bell": true|false,
 	   "timeFormat": "HH:MM|HH:MM:SS", "ascii": true|false, "maxLength": 2000,
-	   "keys": {"panel.toggle": "ctrl+u"}}
+	   "links": true|false, "notify": true|false, "keys": {"panel.toggle": "ctrl+u"}}
 	  CHAT_TUI_SERVER  the server when --server is not given
 	  CHAT_TUI_NAME    your name when --name is not given
 	  NO_COLOR         no colour (bold, underline and inverse still mark things)

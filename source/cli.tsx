@@ -62,6 +62,7 @@ async function loadContext(flags: Flags, lang: Lang): Promise<Context> {
 			theme: flags.theme,
 			ascii: flags.ascii,
 			maxLength: flags.maxLength,
+			links: flags.links,
 		},
 		env: process.env,
 		config,
@@ -83,8 +84,10 @@ function lookOf({settings, config}: Context) {
 			color: settings.color.value,
 			ascii: settings.ascii.value,
 			timeFormat: settings.timeFormat.value,
+			links: settings.links.value,
 		}),
 		bell: settings.bell.value,
+		notify: settings.notify.value,
 		keys: config.keys,
 	};
 }

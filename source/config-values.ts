@@ -20,6 +20,10 @@ export type Config = {
 	readonly userId?: string;
 	readonly theme?: ThemeSetting;
 	readonly bell?: boolean;
+	/** Web links in messages as terminal hyperlinks (OSC 8). */
+	readonly links?: boolean;
+	/** Desktop notifications for mentions while the terminal is in the background. */
+	readonly notify?: boolean;
 	readonly timeFormat?: TimeFormat;
 	readonly ascii?: boolean;
 	readonly keys?: Partial<Record<Command, string[]>>;
@@ -33,6 +37,8 @@ export const configKeys = [
 	'userId',
 	'theme',
 	'bell',
+	'links',
+	'notify',
 	'timeFormat',
 	'ascii',
 	'keys',
@@ -124,6 +130,8 @@ export function checkConfig(json: Record<string, unknown>): Config {
 			}
 
 			case 'bell':
+			case 'links':
+			case 'notify':
 			case 'ascii': {
 				config[key] = boolean(key, value);
 				break;

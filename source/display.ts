@@ -3,7 +3,7 @@ import {darkTheme, themeFor, type Theme, type ThemeName} from './theme.js';
 
 /*
 How the chat draws, chosen once at start from the settings: the theme (colours, or none), the
-glyphs (Unicode or ASCII) and the time format. Components read it from context
+glyphs (Unicode or ASCII), the time format, and whether web links are terminal hyperlinks. Components read it from context
 (components/display-context.ts); the pure log formatting gets it as an argument.
 */
 
@@ -15,6 +15,8 @@ export type Display = {
 	readonly theme: Theme;
 	readonly glyphs: Glyphs;
 	readonly timeFormat: TimeFormat;
+	/** Web links in messages as terminal hyperlinks (OSC 8); default off. */
+	readonly links?: boolean;
 };
 
 export const defaultDisplay: Display = {
@@ -28,10 +30,12 @@ export function displayFor(options: {
 	readonly color: boolean;
 	readonly ascii: boolean;
 	readonly timeFormat: TimeFormat;
+	readonly links?: boolean;
 }): Display {
 	return {
 		theme: themeFor(options.theme, options.color),
 		glyphs: glyphsFor(options.ascii),
 		timeFormat: options.timeFormat,
+		links: options.links ?? false,
 	};
 }

@@ -61,6 +61,7 @@ const en = {
 	joined: '{name} joined',
 	left: '{name} left',
 	renamed: '{from} is now known as {to}',
+	unreadMarker: '{n} unread',
 } as const;
 
 export type Labels = {readonly [Key in keyof typeof en]: string};
@@ -121,6 +122,7 @@ const zh: Labels = {
 	joined: '{name} 加入了聊天室',
 	left: '{name} 离开了聊天室',
 	renamed: '{from} 改名为 {to}',
+	unreadMarker: '{n} 条未读',
 };
 
 /** `{key:panel.toggle}`: where a label names the key of a command, its first key now. */

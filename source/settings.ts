@@ -23,6 +23,8 @@ export type SettingFlags = {
 	readonly theme?: string;
 	readonly ascii?: boolean;
 	readonly maxLength?: string;
+	/** `--links` / `--no-links`. */
+	readonly links?: boolean;
 };
 
 export type Settings = {
@@ -37,12 +39,26 @@ export type Settings = {
 	readonly color: Setting<boolean>;
 	readonly ascii: Setting<boolean>;
 	readonly bell: Setting<boolean>;
+	/** Web links as terminal hyperlinks: off by default where the terminal cannot show them. */
+	readonly links: Setting<boolean>;
+	/** Desktop notifications for mentions while the terminal is in the background. */
+	readonly notify: Setting<boolean>;
 	readonly timeFormat: Setting<TimeFormat>;
 	/** The longest line sent, in characters: longer ones are refused before they go out. */
 	readonly maxLength: Setting<number>;
 };
 
 export const defaultServer = 'http://localhost:3000';
+
+/** Terminals that show an OSC 8 link's text but cannot open it (or print its bytes). */
+const linklessTerminals = new Set(['dumb', 'linux']);
+
+function linksDefault(environment: NodeJS.ProcessEnv): Setting<boolean> {
+	const term = environment.TERM?.trim() ?? '';
+	return linklessTerminals.has(term)
+		? {value: false, source: 'default', detail: `TERM=${term}`}
+		: {value: true, source: 'default'};
+}
 
 /** A value that counts as given: not undefined, and not blank for a string. */
 const given = <T>(value: T | undefined): value is T =>
@@ -137,6 +153,14 @@ export function resolveSettings(options: {
 			{value: !utf8, source: 'default', detail: utf8 ? 'UTF-8 locale' : 'locale not UTF-8'},
 		),
 		bell: pick([['config', config.bell]], {value: true, source: 'default'}),
+		links: pick(
+			[
+				['flag', flags.links],
+				['config', config.links],
+			],
+			linksDefault(env),
+		),
+		notify: pick([['config', config.notify]], {value: true, source: 'default'}),
 		timeFormat: pick<TimeFormat>([['config', config.timeFormat]], {
 			value: 'HH:MM',
 			source: 'default',

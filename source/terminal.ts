@@ -7,10 +7,11 @@ enter it ourselves, and leave it on every way out: a normal exit, Ctrl-C, SIGTER
 dropped SSH link), SIGINT, and an uncaught error, whose message prints after the restore.
 */
 
-const enter = '\u001B[?1049h\u001B[H\u001B[?2004h';
-// Bracketed paste off, the scroll region reset (source/render/scroll.ts), cursor shown, the
-// window title popped, main screen back.
-const leave = '\u001B[?2004l\u001B[r\u001B[?25h\u001B[23;0t\u001B[?1049l';
+// Alternate screen, bracketed paste, focus reporting (CSI I / CSI O on stdin, see state/keys.ts).
+const enter = '\u001B[?1049h\u001B[H\u001B[?2004h\u001B[?1004h';
+// Focus reporting and bracketed paste off, the scroll region reset (source/render/scroll.ts),
+// cursor shown, the window title popped, main screen back.
+const leave = '\u001B[?1004l\u001B[?2004l\u001B[r\u001B[?25h\u001B[23;0t\u001B[?1049l';
 
 /**
  * The window title, as irssi and vim set it: the terminal's own title is pushed (CSI 22;0t) and
@@ -56,7 +57,7 @@ export function restoreTerminal(): void {
 
 const signals = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;
 
-/** Enter the alternate screen, with bracketed paste on, and set the window title. */
+/** Enter the alternate screen, with bracketed paste and focus reporting on, and set the window title. */
 export function enterFullScreen(title = 'chat-tui'): void {
 	entered = true;
 	writeQuietly(enter + titleSequence(title));

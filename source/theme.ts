@@ -1,3 +1,5 @@
+import {fnv1a} from './text/hash.js';
+
 /*
 Colours in one place, as small style functions. Only the 16 ANSI colours, so every theme works on
 any terminal: `dark` for a dark background, `light` for a light one (no yellow, white or bright
@@ -36,17 +38,7 @@ const darkNames = [
 const lightNames = ['blue', 'magenta', 'red', 'green', 'cyan'] as const;
 
 /** A stable index per name (FNV-1a hash), the same in every run and on every machine. */
-/* eslint-disable no-bitwise */
-function nameHash(name: string): number {
-	let hash = 0x81_1c_9d_c5;
-	for (let index = 0; index < name.length; index++) {
-		hash ^= name.codePointAt(index)!;
-		hash = Math.imul(hash, 0x01_00_01_93);
-	}
-
-	return hash >>> 0;
-}
-/* eslint-enable no-bitwise */
+const nameHash = (name: string) => fnv1a(name);
 
 /** A stable colour per name, from the dark theme's palette. */
 export const nameColor = (name: string, palette: readonly string[] = darkNames): string =>
@@ -65,6 +57,8 @@ export type Theme = {
 	readonly action: Style;
 	readonly failed: Style;
 	readonly dateSeparator: Style;
+	/** The line above the first message not read before: "── 5 unread ──". */
+	readonly unread: Style;
 	readonly mention: Style;
 	readonly searchMatch: Style;
 	readonly searchCurrent: Style;
@@ -97,6 +91,7 @@ export const darkTheme: Theme = {
 	action: {italic: true},
 	failed: {color: 'red'},
 	dateSeparator: {dimColor: true},
+	unread: {color: 'red', bold: true},
 	mention: {color: 'black', backgroundColor: 'yellow'},
 	searchMatch: {color: 'black', backgroundColor: 'cyan'},
 	searchCurrent: {color: 'black', backgroundColor: 'greenBright', bold: true},
@@ -145,6 +140,7 @@ export const monoTheme: Theme = {
 	action: {italic: true},
 	failed: {bold: true},
 	dateSeparator: {dimColor: true},
+	unread: {bold: true},
 	mention: {bold: true, underline: true},
 	searchMatch: {underline: true},
 	searchCurrent: {inverse: true, bold: true},

@@ -21,6 +21,8 @@ test('every setting is read and checked', (t) => {
 			userId: 'u1',
 			theme: 'light',
 			bell: false,
+			links: false,
+			notify: false,
 			timeFormat: 'HH:MM:SS',
 			ascii: true,
 			maxLength: 500,
@@ -32,6 +34,8 @@ test('every setting is read and checked', (t) => {
 			userId: 'u1',
 			theme: 'light',
 			bell: false,
+			links: false,
+			notify: false,
 			timeFormat: 'HH:MM:SS',
 			ascii: true,
 			maxLength: 500,
@@ -39,6 +43,8 @@ test('every setting is read and checked', (t) => {
 		},
 	);
 	t.deepEqual(checkConfig({}), {});
+	t.throws(() => checkConfig({links: 'no'}), {message: '"links" must be true or false, not "no"'});
+	t.throws(() => checkConfig({notify: 1}), {message: '"notify" must be true or false, not 1'});
 });
 
 const wrongValues = [

@@ -94,3 +94,21 @@ test('maxLength: --max-length over config over the reference server’s 2000; a 
 		);
 	}
 });
+
+test('links: --links/--no-links over config over on, but off by default on TERM=dumb and linux', (t) => {
+	t.deepEqual(resolve({}, {TERM: 'xterm-256color'}).links, {value: true, source: 'default'});
+	t.deepEqual(resolve({}, {TERM: 'dumb'}).links, {
+		value: false,
+		source: 'default',
+		detail: 'TERM=dumb',
+	});
+	t.is(resolve({}, {TERM: 'linux'}).links.value, false);
+	t.deepEqual(resolve({}, {TERM: 'linux'}, {links: true}).links, {value: true, source: 'config'});
+	t.deepEqual(resolve({links: false}, {}, {links: true}).links, {value: false, source: 'flag'});
+	t.deepEqual(resolve({links: true}, {TERM: 'dumb'}).links, {value: true, source: 'flag'});
+});
+
+test('notify: config over on', (t) => {
+	t.deepEqual(resolve({}, {}).notify, {value: true, source: 'default'});
+	t.deepEqual(resolve({}, {}, {notify: false}).notify, {value: false, source: 'config'});
+});

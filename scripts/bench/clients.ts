@@ -16,6 +16,8 @@ export const newest = 'bench-newest-message';
 /** Each client's own config; one code cache for all of them, as for one user. */
 export const clientEnv = (bench: Bench, name: string) => ({
 	XDG_CONFIG_HOME: path.join(bench.work, name),
+	// The read position too, kept out of the real home.
+	XDG_STATE_HOME: path.join(bench.work, name, 'state'),
 	XDG_CACHE_HOME: path.join(bench.work, 'cache'),
 	LANG: 'en_US.UTF-8',
 });

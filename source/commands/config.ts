@@ -31,6 +31,8 @@ function rows(settings: Settings, config: Config): Row[] {
 		row('color', settings.color, settings.color.value ? 'on' : 'off'),
 		row('ascii', settings.ascii),
 		row('bell', settings.bell),
+		row('links', settings.links),
+		row('notify', settings.notify),
 		row('timeFormat', settings.timeFormat),
 		row('maxLength', settings.maxLength),
 		...keys.map(([command, list]) => ({

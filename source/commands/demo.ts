@@ -20,7 +20,7 @@ export type DemoOptions = {
 	readonly name?: string;
 	readonly lang: Lang;
 	/** How the chat looks and which keys it takes, as the user's settings say. */
-	readonly look?: Pick<UiOptions, 'display' | 'bell' | 'keys'>;
+	readonly look?: Pick<UiOptions, 'display' | 'bell' | 'notify' | 'keys'>;
 };
 
 type Seed = {readonly minutesAgo: number; readonly sender?: string; readonly content: string};
@@ -75,6 +75,8 @@ export async function runDemo(options: DemoOptions): Promise<void> {
 	await writeHistory(dataFile, lang, botName);
 	// The demo's own config: no userId or name of the user's is read or written.
 	process.env.XDG_CONFIG_HOME = path.join(directory, 'config');
+	// Nor a read position kept for its server, which is gone once the demo ends.
+	process.env.XDG_STATE_HOME = path.join(directory, 'state');
 
 	const server = await startServer({
 		host: '127.0.0.1',

@@ -4,10 +4,12 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {configPath, resolveUserId} from '../config.js';
 import type {Lang} from '../options.js';
 import {closeDispatchers} from '../protocol/dispatcher.js';
+import type {Message} from '../protocol/types.js';
 import {ChatClient} from '../sdk.js';
 import {loginName, nonEmpty, rememberedName} from './identity.js';
 import {createLineInput} from './line-input.js';
 import {createLineFormatter, longLineError, messageJson} from './lines.js';
+import {lineReadPosition} from './plain-read.js';
 
 /*
 Line mode (`--plain`, or whenever stdin or stdout is not a terminal): for screen readers, logs and
@@ -64,6 +66,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		apiUrl: options.apiUrl,
 		history: historyPage,
 	});
+	const read = await lineReadPosition({server: options.serverUrl, userId, lang: options.lang});
 
 	output.on('error', (error: NodeJS.ErrnoException) => {
 		// The reader went away (`chat-tui --plain | head`): nothing left to do.
@@ -76,18 +79,28 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 	// Each message once, in the timeline's order: the history, then live ones, and after a
 	// reconnect the missed ones (client/timeline-keeper.ts).
 	const format = createLineFormatter(options.lang);
+	// The "--- 5 unread ---" line, above the first message of the history not read before.
+	let marker: {readonly before: Message; readonly line: string} | undefined;
 	client.on('message', (message) => {
+		if (message === marker?.before) {
+			print(output, `${marker.line}\n`);
+			marker = undefined;
+		}
+
 		print(
 			output,
 			options.json ? `${JSON.stringify(messageJson(message))}\n` : `${format(message)}\n`,
 		);
+		read.shown(message);
 	});
 
 	let historyShown: () => void = () => undefined;
 	const history = new Promise<void>((resolve) => {
 		historyShown = resolve;
 	});
-	client.on('caughtUp', ({reconnect, complete}) => {
+	client.on('caughtUp', ({reconnect, complete, added}) => {
+		const found = reconnect || options.json ? undefined : read.markerIn(added);
+		marker = found ? {before: added[found.index]!, line: found.line} : undefined;
 		historyShown();
 		if (reconnect && !complete) {
 			note('more messages may have been missed than were loaded');
@@ -128,6 +141,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 	});
 
 	const onSignal = (signal: NodeJS.Signals) => {
+		read.flush();
 		client.close();
 		// Die of the signal, as a line tool does (exit status 128 + its number).
 		process.kill(process.pid, signal);
@@ -217,6 +231,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 
 	const why = problem || (client.connected ? 'no echo in time' : `not connected: ${lastReason}`);
 	await client.caughtUp();
+	read.flush();
 	client.close();
 	await closeDispatchers();
 	for (const signal of signals) {

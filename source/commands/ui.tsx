@@ -5,6 +5,7 @@ import {configPath, rememberName, resolveUserId} from '../config.js';
 import type {Display} from '../display.js';
 import {setKeys, type Command} from '../keymap.js';
 import {outboxPath} from '../outbox-store.js';
+import {readPositionPath} from '../read-position-store.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {Lang} from '../options.js';
 import {enterFullScreen, onRestore, restoreOnExit, restoreTerminal} from '../terminal.js';
@@ -28,6 +29,8 @@ export type UiOptions = {
 	readonly display?: Display;
 	/** Whether a mention rings the bell at start; default on. */
 	readonly bell?: boolean;
+	/** Whether a mention raises a desktop notification while the terminal is in the background. */
+	readonly notify?: boolean;
 	/** Other keys for commands, from the config (checked by key-overrides.ts). */
 	readonly keys?: Partial<Record<Command, readonly string[]>>;
 	/** The newest history page, asked for before this module loaded (see first-page.ts). */
@@ -106,7 +109,9 @@ export async function runUi(options: UiOptions): Promise<void> {
 			insecure={options.insecure}
 			display={options.display}
 			bell={options.bell}
+			notify={options.notify}
 			outboxFile={() => outboxPath(file, options.serverUrl, userId)}
+			readFile={() => readPositionPath(options.serverUrl, userId)}
 			firstPage={firstPage}
 			maxLength={options.maxLength}
 			onName={(name) => {

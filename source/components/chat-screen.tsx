@@ -3,11 +3,14 @@ import {useBell} from '../hooks/use-bell.js';
 import {useChat, type ChatConnection} from '../hooks/use-chat.js';
 import {useLineEditor} from '../hooks/use-line-editor.js';
 import {useRoster} from '../hooks/use-roster.js';
+import {useNotify} from '../hooks/use-notify.js';
+import {useReadPosition, useReadTracking} from '../hooks/use-read-position.js';
+import {useTerminalFocus} from '../hooks/use-terminal-focus.js';
 import {useChatLog} from '../hooks/use-chat-log.js';
 import {useFresh} from '../hooks/use-fresh.js';
 import {useScreenKeys} from '../hooks/use-screen-keys.js';
 import {useSyncReducer} from '../hooks/use-sync-reducer.js';
-import type {Labels} from '../i18n.js';
+import {fill, type Labels} from '../i18n.js';
 import type {Lang} from '../options.js';
 import {defaultMaxLength} from '../protocol/content-limit.js';
 import {onlineCount, type ChatState} from '../state/chat-state.js';
@@ -46,6 +49,12 @@ export type ChatScreenProps = {
 	readonly maxLength?: number;
 	/** The clock the bell's rate limit reads; default Date.now. */
 	readonly now?: () => number;
+	/** Whether a mention raises a desktop notification while the terminal is in the background. */
+	readonly notify?: boolean;
+	/** Write a notification's bytes; default: to the terminal. */
+	readonly onNotify?: (bytes: string) => void;
+	/** Where the read position is kept (asked after the first frame); none: not kept. */
+	readonly readFile?: () => string;
 };
 
 /** The panel shows from this width on, unless the user toggled it. */
@@ -63,15 +72,20 @@ const timeMinColumns = 50;
 function statusNote(
 	state: ChatState,
 	labels: Labels,
-	{showPanel, insecure, separator}: {showPanel: boolean; insecure: boolean; separator: string},
+	options: {showPanel: boolean; insecure: boolean; separator: string; away: number},
 ) {
+	const {showPanel, insecure, separator, away} = options;
 	const failed = state.pending.filter((pending) => pending.status === 'failed').length;
 	const note =
 		failed > 0
 			? `${failed} ${labels.failed}${separator}${labels.retryHint}`
 			: (state.lastError ?? (showPanel ? undefined : labels.panelHint));
+	// While the terminal is in the background: what came meanwhile.
+	const unread = away > 0 ? fill(labels.unreadMarker, {n: away}) : undefined;
 	return {
-		note: insecure ? [labels.insecure, note].filter(Boolean).join(separator) : note,
+		note:
+			[insecure ? labels.insecure : undefined, unread, note].filter(Boolean).join(separator) ||
+			undefined,
 		isError: insecure || state.lastError !== undefined || failed > 0,
 	};
 }
@@ -125,6 +139,8 @@ export function ChatScreen(props: ChatScreenProps) {
 	const [screen, dispatchScreen, readScreen] = useSyncReducer(screenReducer, () =>
 		initialScreenState(props.bell),
 	);
+	const terminalFocused = useTerminalFocus();
+	const read = useReadPosition({file: props.readFile, state, focused: terminalFocused});
 	const editor = useLineEditor();
 	const searchEditor = useLineEditor();
 	// An error in the status bar fades after a while; the log keeps it.
@@ -147,7 +163,7 @@ export function ChatScreen(props: ChatScreenProps) {
 			: undefined;
 	// The log's rows: the pane's, less the banner and the footer (at the bottom and now).
 	const bodyRows = (footer: boolean) => paneHeight - (footer ? 1 : 0) - (banner ? 1 : 0);
-	const {layout, lines, matches} = useChatLog({
+	const {layout, window, lines, matches} = useChatLog({
 		chat,
 		screen,
 		labels,
@@ -158,10 +174,18 @@ export function ChatScreen(props: ChatScreenProps) {
 		// The time goes first when the terminal is narrow, whatever the panel leaves the log.
 		showTime: columns >= timeMinColumns,
 		display,
+		unread: read.marker,
 	});
 	const {search} = screen;
+	useReadTracking({read, layout, window, liveCount: state.liveCount, dispatchScreen});
 
 	useBell(state.mentionCount, screen.bell, props.onBell, props.now);
+	useNotify({
+		state,
+		focused: terminalFocused,
+		enabled: props.notify ?? true,
+		write: props.onNotify,
+	});
 
 	// Sorted when the list changes, and then only who came and left; never per keystroke.
 	const roster = useRoster(state.users, state.me.userId);
@@ -194,6 +218,7 @@ export function ChatScreen(props: ChatScreenProps) {
 		showPanel,
 		insecure: connection.insecure === true,
 		separator: display.glyphs.text(' · '),
+		away: read.awayUnread,
 	});
 	const footer = footerShown ? (
 		<LogFooter

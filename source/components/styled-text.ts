@@ -1,5 +1,6 @@
 import chalk from 'chalk';
-import type {DisplayLine} from '../state/log-lines.js';
+import {closeLink, openLink} from '../state/links.js';
+import type {DisplayLine, Segment} from '../state/log-lines.js';
 import type {Style} from '../theme.js';
 
 /*
@@ -80,11 +81,20 @@ export function styled(text: string, style: Style | undefined): string {
 
 const texts = new WeakMap<DisplayLine, string>();
 
+/**
+ * A segment in its style, inside OSC 8 when it is (part of) a link: the renderer reads the link
+ * as an attribute of the cells (render/cells.ts), as it reads the colours.
+ */
+function styledSegment(segment: Segment): string {
+	const text = styled(segment.text, segment.style);
+	return segment.link && text.length > 0 ? `${openLink(segment.link)}${text}${closeLink}` : text;
+}
+
 /** The line's segments, each in its style, as one string. */
 export function styledText(line: DisplayLine): string {
 	let text = texts.get(line);
 	if (text === undefined) {
-		text = line.segments.map((segment) => styled(segment.text, segment.style)).join('');
+		text = line.segments.map((segment) => styledSegment(segment)).join('');
 		texts.set(line, text);
 	}
 

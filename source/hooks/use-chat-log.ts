@@ -3,7 +3,14 @@ import type {Display} from '../display.js';
 import type {Labels} from '../i18n.js';
 import type {Lang} from '../options.js';
 import type {ChatState} from '../state/chat-state.js';
-import {buildLogItems, edgeItem, type FormatContext, type HistoryEdge} from '../state/log-lines.js';
+import {
+	buildLogItems,
+	edgeItem,
+	withUnreadMarker,
+	type FormatContext,
+	type HistoryEdge,
+} from '../state/log-lines.js';
+import type {UnreadMarker} from '../state/read-position.js';
 import type {ScreenState} from '../state/screen-state.js';
 import {findMatches} from '../state/search.js';
 import type {Chat} from './use-chat.js';
@@ -31,6 +38,8 @@ export type ChatLogOptions = {
 	/** Whether lines start with the time (the terminal is wide enough). */
 	readonly showTime: boolean;
 	readonly display: Display;
+	/** The line above the first message not read before (hooks/use-read-position.ts). */
+	readonly unread?: UnreadMarker;
 };
 
 /**
@@ -39,13 +48,17 @@ export type ChatLogOptions = {
  * loaded, the next page fetched there.
  */
 export function useChatLog(options: ChatLogOptions) {
-	const {chat, screen, labels, lang, width, height, bottomHeight, showTime, display} = options;
+	const {chat, screen, labels, lang, width, height, bottomHeight, showTime, display, unread} =
+		options;
 	const {state} = chat;
 	const edge = historyEdge(state);
 	const items = useMemo(() => {
-		const items = buildLogItems(state.messages, state.notices, state.pending, state.clearedBefore);
+		const items = withUnreadMarker(
+			buildLogItems(state.messages, state.notices, state.pending, state.clearedBefore),
+			unread,
+		);
 		return edge === undefined ? items : [edgeItem(edge, state.messages[0]?.time), ...items];
-	}, [state.messages, state.notices, state.pending, state.clearedBefore, edge]);
+	}, [state.messages, state.notices, state.pending, state.clearedBefore, edge, unread]);
 	const context = useMemo<FormatContext>(
 		() => ({
 			userId: state.me.userId,

@@ -15,6 +15,9 @@ const splitKey = (key: string): [string, string] => {
 	return at === -1 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
 };
 
+/** The SGR part and the link of a cell's key. */
+export const splitLink = splitKey;
+
 const joinKey = (sgr: string, link: string) => (link === '' ? sgr : `${sgr}${linkMark}${link}`);
 
 /**

@@ -1,11 +1,12 @@
 import type {Style} from '../theme.js';
+import type {Link} from './links.js';
 
 /*
 Finding text in display lines and styling it, pure: mentions of the user's name and search
 matches. A match is styled within one segment; one cut by wrapping shows in part.
 */
 
-export type Segment = {readonly text: string; readonly style?: Style};
+export type Segment = {readonly text: string; readonly style?: Style; readonly link?: Link};
 export type StyledLine = {readonly key: string; readonly segments: readonly Segment[]};
 
 /** Only the syntax characters: in the u and v modes escaping any other one is an error. */
@@ -156,9 +157,11 @@ export function highlightLines<Line extends StyledLine>(
 	style: Style,
 ): Line[] {
 	return lines.map((line) => {
-		const segments = line.segments.flatMap((segment) =>
-			highlightText(segment.text, find, style, segment.style),
-		);
+		const segments = line.segments.flatMap((segment) => {
+			const pieces = highlightText(segment.text, find, style, segment.style);
+			// A match inside a link stays in the link.
+			return segment.link ? pieces.map((piece) => ({...piece, link: segment.link})) : pieces;
+		});
 		return segments.length === line.segments.length ? line : {...line, segments};
 	});
 }

@@ -2,7 +2,8 @@ import {sanitize} from '../protocol/sanitize.js';
 
 /*
 Terminal input to key names, pure. Ink's input parser hands us one event per escape sequence and
-one per run of plain text; this turns each into keys a keymap can route. Bracketed paste
+one per run of plain text; this turns each into keys a keymap can route. Focus reports (CSI I,
+CSI O) are consumed here and read by hooks/use-terminal-focus.ts. Bracketed paste
 (ESC [200~ ... ESC [201~) arrives as one `paste` key, never as typed Enter presses.
 */
 
@@ -73,6 +74,15 @@ const sequences: Record<string, KeyName> = {
 };
 
 const pasteStart = '\u001B[200~';
+
+/**
+ * The terminal's focus reports (turned on with CSI ?1004h, see terminal.ts): CSI I when it gains
+ * the focus, CSI O when it loses it. True, false, or undefined for any other input.
+ */
+export function focusReport(event: string): boolean | undefined {
+	return event === '\u001B[I' ? true : event === '\u001B[O' ? false : undefined;
+}
+
 const pasteEnd = '\u001B[201~';
 
 function controlKey(character: string): Key | undefined {
@@ -140,6 +150,12 @@ export function createKeyDecoder(): KeyDecoder {
 	let paste: string | undefined;
 	return {
 		push(event) {
+			// Focus reports are no keys (hooks/use-terminal-focus.ts reads them): never typed, not
+			// even into a paste they arrive in the middle of.
+			if (focusReport(event) !== undefined) {
+				return [];
+			}
+
 			if (paste !== undefined) {
 				const end = event.indexOf(pasteEnd);
 				if (end === -1) {

@@ -24,6 +24,13 @@ export type LogItem =
 	  }
 	| {readonly kind: 'date'; readonly key: string; readonly time: number}
 	| {
+			readonly kind: 'unread';
+			readonly key: string;
+			readonly time: number;
+			/** How many messages from here on were not read before. */
+			readonly count: number;
+	  }
+	| {
 			readonly kind: 'edge';
 			readonly key: string;
 			readonly time: number;
@@ -92,6 +99,32 @@ function noticesByMessage(messages: readonly StoredMessage[], notices: readonly 
 	}
 
 	return {first, after};
+}
+
+/**
+ * The items with the unread marker (state/read-position.ts) above the message `key`; as they were
+ * when that message is not among them.
+ */
+export function withUnreadMarker(
+	items: readonly LogItem[],
+	marker: {readonly key: string; readonly count: number} | undefined,
+): readonly LogItem[] {
+	if (!marker) {
+		return items;
+	}
+
+	const at = items.findIndex((item) => item.key === marker.key);
+	if (at === -1) {
+		return items;
+	}
+
+	const unread: LogItem = {
+		kind: 'unread',
+		key: `unread:${marker.key}`,
+		time: items[at]!.time,
+		count: marker.count,
+	};
+	return [...items.slice(0, at), unread, ...items.slice(at)];
 }
 
 /**

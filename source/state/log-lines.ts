@@ -1,13 +1,20 @@
-import type {Labels} from '../i18n.js';
+import {fill, type Labels} from '../i18n.js';
 import type {TimeFormat} from '../display.js';
 import type {Glyphs} from '../glyphs.js';
 import type {Style, Theme} from '../theme.js';
 import {maxMessageLines, needsQuotes} from './display-rules.js';
 import {highlightText, mentionFinder, type Finder} from './highlight.js';
 import type {LogItem} from './log-items.js';
+import {findLinks, linkRanges, withLinks, type Link} from './links.js';
 import {padEnd, textWidth, truncate, wrapText} from './wrap.js';
 
-export {buildLogItems, edgeItem, type HistoryEdge, type LogItem} from './log-items.js';
+export {
+	buildLogItems,
+	edgeItem,
+	withUnreadMarker,
+	type HistoryEdge,
+	type LogItem,
+} from './log-items.js';
 
 /*
 The log as display lines: every item (message, notice, pending line, date separator) is turned
@@ -15,7 +22,12 @@ into lines of styled segments no wider than the pane. Pure, and cached per item 
 frame only formats what it has not seen.
 */
 
-export type Segment = {readonly text: string; readonly style?: Style};
+export type Segment = {
+	readonly text: string;
+	readonly style?: Style;
+	/** A web link the segment is (part of): drawn as an OSC 8 hyperlink, underlined. */
+	readonly link?: Link;
+};
 export type DisplayLine = {readonly key: string; readonly segments: readonly Segment[]};
 
 export type FormatContext = {
@@ -27,6 +39,8 @@ export type FormatContext = {
 	readonly timeFormat?: TimeFormat;
 	readonly theme: Theme;
 	readonly glyphs: Glyphs;
+	/** Web links in messages become terminal hyperlinks (off: `--no-links`, TERM=dumb/linux). */
+	readonly links?: boolean;
 };
 
 /** Longest name shown in the log, in cells. */
@@ -56,12 +70,18 @@ export function formatDate(time: number, lang: 'en' | 'zh'): string {
 
 /**
  * Lay `head` segments, then `body` wrapped after them with continuation lines indented; what
- * `mark` matches in the body (a mention of the user) is styled.
+ * `mark` matches in the body (a mention of the user) is styled, and with `links` its web links
+ * are links.
  */
 function layout(
 	key: string,
 	head: Segment[],
-	body: {readonly text: string; readonly style?: Style; readonly mark?: Finder},
+	body: {
+		readonly text: string;
+		readonly style?: Style;
+		readonly mark?: Finder;
+		readonly links?: boolean;
+	},
 	{width, context}: {readonly width: number; readonly context: FormatContext},
 ) {
 	const {theme, glyphs} = context;
@@ -73,10 +93,13 @@ function layout(
 	// everything else off the screen.
 	const hidden = all.length > maxMessageLines ? all.length - (maxMessageLines - 1) : 0;
 	const wrapped = hidden > 0 ? all.slice(0, maxMessageLines - 1) : all;
+	const found = body.links ? findLinks(body.text) : [];
+	const ranges = found.length > 0 ? linkRanges(wrapped, body.text, found, key) : undefined;
 	const lines = wrapped.map((text, index): DisplayLine => {
-		const styled = mark
+		const marked = mark
 			? highlightText(text, mark, theme.mention, bodyStyle)
 			: [{text, style: bodyStyle}];
+		const styled = ranges ? withLinks<Style>(marked, ranges[index]!, linkStyle) : marked;
 		return {
 			key: `${key}#${index}`,
 			segments: index === 0 ? [...head, ...styled] : [{text: ' '.repeat(indent)}, ...styled],
@@ -101,6 +124,8 @@ function layout(
 
 	return lines;
 }
+
+const linkStyle: Style = {underline: true};
 
 const cellsOf = (segments: readonly Segment[]) =>
 	segments.reduce((sum, segment) => sum + textWidth(segment.text), 0);
@@ -198,7 +223,7 @@ function messageLines(
 		return layout(
 			item.key,
 			actionHead,
-			{text: action, style: theme.action, mark},
+			{text: action, style: theme.action, mark, links: context.links},
 			{width, context},
 		);
 	}
@@ -208,7 +233,12 @@ function messageLines(
 		width,
 	});
 	const mark = own ? undefined : mentionFinder(context.username);
-	return layout(item.key, head, {text: message.content, mark}, {width, context});
+	return layout(
+		item.key,
+		head,
+		{text: message.content, mark, links: context.links},
+		{width, context},
+	);
 }
 
 export function formatItem(
@@ -229,6 +259,13 @@ export function formatItem(
 						: labels.loadingOlder;
 			return [
 				{key: item.key, segments: [{text: centered(text, width, glyphs), style: theme.hint}]},
+			];
+		}
+
+		case 'unread': {
+			const label = fill(context.labels.unreadMarker, {n: item.count});
+			return [
+				{key: item.key, segments: [{text: centered(label, width, glyphs), style: theme.unread}]},
 			];
 		}
 

@@ -188,6 +188,15 @@ export function topView(layout: LogLayout): LogView {
 	return layout.items.length === 0 ? bottomView : viewAt(layout, {index: 0, line: 0});
 }
 
+/**
+ * The view from the item `key` on: that item on the top row, or the bottom when everything from
+ * it on fits the window (the unread marker's place when the chat opens).
+ */
+export function viewFrom(layout: LogLayout, key: string): LogView {
+	const index = indexOfKey(layout.items, key);
+	return index === undefined ? bottomView : viewAt(layout, {index, line: 0});
+}
+
 /** The item `key` on screen, a third of the window down, for a search match. */
 export function viewOnItem(layout: LogLayout, key: string): LogView {
 	const index = indexOfKey(layout.items, key);

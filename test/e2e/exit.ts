@@ -42,6 +42,11 @@ function assertRestored(t: ExecutionContext, terminal: TestTerminal) {
 		raw.lastIndexOf('\u001B[?2004l') > raw.lastIndexOf('\u001B[?2004h'),
 		'bracketed paste off',
 	);
+	t.true(
+		raw.lastIndexOf('\u001B[?1004l') > raw.lastIndexOf('\u001B[?1004h') &&
+			raw.includes('\u001B[?1004h'),
+		'focus reporting turned on, then off',
+	);
 	t.is(terminal.screenText().trim(), '', 'the main screen is as it was (blank)');
 }
 

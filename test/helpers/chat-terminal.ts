@@ -11,7 +11,7 @@ import {requestJson} from './server-harness.js';
 
 export type Teardown = {teardown(callback: () => unknown): void};
 
-/** A fresh `XDG_CONFIG_HOME`, removed at teardown, so no run touches the real home. */
+/** A fresh `XDG_CONFIG_HOME` (and `XDG_STATE_HOME` below it), removed at teardown, so no run touches the real home. */
 export async function tempConfigHome(t: Teardown): Promise<string> {
 	const directory = await mkdtemp(path.join(os.tmpdir(), 'chat-tui-e2e-'));
 	t.teardown(async () => rm(directory, {recursive: true, force: true}));
@@ -73,6 +73,8 @@ export async function startRaw(
 		rows: options.rows ?? 40,
 		env: {
 			XDG_CONFIG_HOME: configHome,
+			// The read position too stays out of the real home.
+			XDG_STATE_HOME: path.join(configHome, 'state'),
 			LANG: 'en_US.UTF-8',
 			LC_ALL: undefined,
 			LC_CTYPE: undefined,

@@ -4,6 +4,7 @@
  * process started here is killed at teardown.
  */
 import {spawn} from 'node:child_process';
+import path from 'node:path';
 import process from 'node:process';
 import {tempConfigHome, type Teardown} from './chat-terminal.js';
 import {cliPath, terminalEnv} from './terminal.js';
@@ -50,6 +51,7 @@ export async function startCli(
 	const child = spawn(file, fullArgs, {
 		env: terminalEnv({
 			XDG_CONFIG_HOME: configHome,
+			XDG_STATE_HOME: path.join(configHome, 'state'),
 			LC_ALL: undefined,
 			// The developer's own settings must not reach the tests.
 			CHAT_TUI_SERVER: undefined,

@@ -53,7 +53,17 @@ export type TestTerminal = {
 	inAlternateScreen(): boolean;
 	/** Last DECTCEM (`CSI ? 25 h` / `CSI ? 25 l`) seen in the raw output; visible by default. */
 	cursorVisible(): boolean;
+	/** The OSC 8 hyperlinks on screen as the emulator holds them: one run of cells per row. */
+	links(): LinkRun[];
 };
+
+/** Cells of one row that belong to one hyperlink: their text, the link's id= and URI. */
+export type LinkRun = {row: number; text: string; id: string | undefined; uri: string};
+
+/** The parts of @xterm/headless's internals that know which link a cell belongs to. */
+type LinkCell = {readonly extended?: {urlId?: number}; getChars(): string};
+type LinkData = {id?: string; uri: string};
+type LinkCore = {_core: {_oscLinkService: {getLinkData(id: number): LinkData | undefined}}};
 
 export const cliPath = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 
@@ -182,6 +192,39 @@ export function startTerminal(options: TerminalOptions): TestTerminal {
 	};
 
 	const screenText = () => screen().join('\n');
+
+	const links = (): LinkRun[] => {
+		const runs: LinkRun[] = [];
+		const buffer = term.buffer.active;
+		const service = (term as unknown as LinkCore)._core._oscLinkService;
+		for (let y = 0; y < rows; y++) {
+			const line = buffer.getLine(buffer.viewportY + y);
+			if (!line) {
+				continue;
+			}
+
+			let run: (LinkRun & {urlId: number}) | undefined;
+			for (let x = 0; x < cols; x++) {
+				const cell = line.getCell(x) as LinkCell | undefined;
+				const urlId = cell?.extended?.urlId ?? 0;
+				if (urlId === 0) {
+					run = undefined;
+					continue;
+				}
+
+				if (run?.urlId !== urlId) {
+					const data = service.getLinkData(urlId);
+					run = {row: y, text: '', id: data?.id, uri: data?.uri ?? '', urlId};
+					runs.push(run);
+				}
+
+				run.text += cell!.getChars();
+			}
+		}
+
+		return runs.map(({row, text, id, uri}) => ({row, text, id, uri}));
+	};
+
 	const inAlternateScreen = () => final?.alternate ?? term.buffer.active.type === 'alternate';
 
 	const describe = () => {
@@ -330,5 +373,6 @@ export function startTerminal(options: TerminalOptions): TestTerminal {
 		dispose,
 		inAlternateScreen,
 		cursorVisible: () => cursorShown,
+		links,
 	};
 }

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {createKeyDecoder, type Key, type KeyName} from '../../source/state/keys.js';
+import {createKeyDecoder, focusReport, type Key, type KeyName} from '../../source/state/keys.js';
 
 const esc = '\u001B';
 const pasteStart = `${esc}[200~`;
@@ -132,4 +132,18 @@ test('keys after the paste end are decoded as usual', (t) => {
 
 test('an empty event gives no keys', (t) => {
 	t.deepEqual(decode(''), []);
+});
+
+test('focus reports (CSI I, CSI O) are read as focus, never typed or pressed', (t) => {
+	t.is(focusReport(`${esc}[I`), true);
+	t.is(focusReport(`${esc}[O`), false);
+	t.is(focusReport('I'), undefined);
+	t.is(focusReport(`${esc}[A`), undefined);
+	t.deepEqual(decode(`${esc}[O`, 'hi', `${esc}[I`), [text('hi')]);
+});
+
+test('a focus report in the middle of a paste is not pasted', (t) => {
+	t.deepEqual(decode(pasteStart, 'one ', `${esc}[O`, `${esc}[I`, 'two', pasteEnd), [
+		{kind: 'paste', text: 'one two'},
+	]);
 });
