@@ -41,7 +41,7 @@ function collector(): (() => void) | undefined {
  * The young generation stays at its first size, 1 MB a half (`--semi-space-growth-factor=1`; V8
  * reads it each time it would grow the new space). V8 otherwise doubles it in a flood up to 16 MB
  * a half and never gives it back: 32 MB of the 120 MB after 100,000 messages. The cost is more
- * scavenges in a flood (the bench's flood row: about 30% of a core becomes about 40%, the echo no
+ * scavenges in a flood (the bench's flood row: 4-10 points more of a core, the echo no
  * slower); `--max-semi-space-size` would cap it more softly, but V8 reads it only as it starts.
  *
  * Set before any of the command line is compiled (bin.ts): V8 takes a code cache only under the
