@@ -20,6 +20,11 @@ export const scopeTitlesZh: Record<Scope, string> = {
 	help: '本帮助',
 };
 
+/** What a scope does with keys that are not bindings (keymap.ts: scopeNotes), in Chinese. */
+export const scopeNotesZh: Partial<Record<Scope, string>> = {
+	users: '跳到第一个以这些字母开头的名字（一秒内接着输入）',
+};
+
 export const bindingHelpZh: Record<Command, string> = {
 	'app.quit': '退出；输入行有草稿时先清空草稿（再按一次 Ctrl-C 退出）',
 	'app.redraw': '重绘屏幕',

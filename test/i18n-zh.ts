@@ -58,6 +58,9 @@ test('the Chinese labels have no English word', (t) => {
 			fill(label, {
 				q: '你好',
 				n: 3,
+				max: 2000,
+				total: 5001,
+				line: 2,
 				i: 1,
 				s: 4,
 				a: '开',

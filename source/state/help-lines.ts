@@ -1,5 +1,11 @@
 import {asciiText} from '../glyphs.js';
-import {bindingHelpZh, commandHelpZh, scopeTitlesZh, slashSlashHelp} from '../help-zh.js';
+import {
+	bindingHelpZh,
+	commandHelpZh,
+	scopeNotesZh,
+	scopeTitlesZh,
+	slashSlashHelp,
+} from '../help-zh.js';
 import {
 	bindings,
 	commandsIn,
@@ -53,7 +59,8 @@ export function helpLines(
 
 		const note = scopeNotes[scope];
 		if (note) {
-			lines.push({kind: 'entry', keys: note.keys, text: text(note.help)});
+			const help = zh ? (scopeNotesZh[scope] ?? note.help) : note.help;
+			lines.push({kind: 'entry', keys: zh ? '字母' : note.keys, text: text(help)});
 		}
 
 		lines.push({kind: 'blank'});

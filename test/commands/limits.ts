@@ -143,7 +143,7 @@ test('a bad --max-length is a usage error (exit 2); a bad "maxLength" names the 
 
 	const serve = await runCli(t, ['serve', '--max-length', '10']);
 	t.is(serve.code, 2);
-	t.is(serve.stderr, 'chat-tui: --max-length applies to the chat, config, send, broadcast only\n');
+	t.is(serve.stderr, 'chat-tui: serve does not take --max-length (see chat-tui serve --help)\n');
 	const configHome = await configWith(t, {maxLength: '2000'});
 	const badConfig = await runCli(t, ['--plain'], {input: '', configHome});
 	t.is(badConfig.code, 1);
