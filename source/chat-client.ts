@@ -2,11 +2,14 @@ import {MessageTooLongError, overLimit} from './protocol/content-limit.js';
 import {ChatSocket, type ChatSocketEvents, type ConnectionState} from './protocol/socket-client.js';
 import {sanitize, sanitizeText} from './protocol/sanitize.js';
 import {limits, type Message, type SafeText} from './protocol/types.js';
-import type {ChatRestApi} from './protocol/rest-client.js';
 import {ChatSendError, handled, SendQueue, type SendRate} from './send-queue.js';
 import {nodeCrypto} from './node-crypto.js';
-import {Emitter} from './protocol/emitter.js';
-import {TimelineKeeper, type CatchUpReport} from './client/timeline-keeper.js';
+import {
+	restPages,
+	TimelineEmitter,
+	TimelineKeeper,
+	type TimelineEvents,
+} from './client/timeline-keeper.js';
 import type {StoredMessage} from './client/timeline.js';
 
 export {ChatSendError} from './send-queue.js';
@@ -19,23 +22,8 @@ server's rate limit, and the chat's timeline (client/timeline-keeper.ts): after 
 catches up over REST, so each message is told once, in the server's order, missed ones included.
 */
 
-/** ChatClient's own events: every message once, in order, and each catch-up's outcome. */
-type TimelineEvents = {
-	message: (message: Message) => void;
-	caughtUp: (report: CatchUpReport) => void;
-};
-
 /** The events a ChatClient tells about. */
 export type ChatClientEvents = Omit<ChatSocketEvents, 'message'> & TimelineEvents;
-
-class TimelineEmitter extends Emitter<TimelineEvents> {
-	tell<Name extends keyof TimelineEvents>(
-		name: Name,
-		...arguments_: Parameters<TimelineEvents[Name]>
-	): void {
-		this.emit(name, ...arguments_);
-	}
-}
 
 export type ChatClientOptions = {
 	/** The server, default `http://localhost:3000`; `https://` uses TLS. */
@@ -334,20 +322,8 @@ export class ChatClient {
 	}
 
 	#keeper(apiUrl: string | undefined, insecure: boolean | undefined, history = 0) {
-		let api: Promise<ChatRestApi> | undefined;
-		const rest = async () => {
-			api ??= import('./protocol/rest-client.js').then(
-				({ChatRestApi}) =>
-					new ChatRestApi({baseUrl: apiUrl ?? `${this.url.replace(/\/+$/, '')}/api`, insecure}),
-			);
-			return api;
-		};
-
 		return new TimelineKeeper({
-			async fetchPage(page) {
-				const api = await rest();
-				return api.getMessages(page);
-			},
+			fetchPage: restPages(apiUrl ?? `${this.url.replace(/\/+$/, '')}/api`, insecure),
 			history,
 			onMessages: (messages) => {
 				for (const message of messages) {

@@ -11,6 +11,7 @@ export {
 	ChatConnectError,
 	ChatSendError,
 	MessageTooLongError,
+	type ChatClientEvents,
 	type ChatClientOptions,
 	type ConnectOptions,
 } from './chat-client.js';
@@ -18,6 +19,8 @@ export {ChatRestApi, type RestClientOptions, type SendResult} from './protocol/r
 /** What the `userList` event carries: the users, and how many malformed entries were dropped. */
 export type {UserList} from './protocol/parse.js';
 export type {SendRate} from './send-queue.js';
+export type {CatchUpReport} from './client/timeline-keeper.js';
+export type {StoredMessage} from './client/timeline.js';
 export {
 	ChatSocket,
 	type ChatSocketEvents,

@@ -1,3 +1,5 @@
+import {Emitter} from '../protocol/emitter.js';
+import type {ChatRestApi} from '../protocol/rest-client.js';
 import type {Message} from '../protocol/types.js';
 import {catchUp, type FetchPage} from './catch-up.js';
 import {
@@ -17,6 +19,33 @@ they come; after every join the newest run is fetched (catch-up.ts) and stitched
 newly held is told once, in the timeline's order: live messages that come while a catch-up is
 under way wait for it, so the missed ones are told before them.
 */
+
+/** The events of a timeline kept for a client: every message once, in order, and each catch-up. */
+export type TimelineEvents = {
+	message: (message: Message) => void;
+	caughtUp: (report: CatchUpReport) => void;
+};
+
+export class TimelineEmitter extends Emitter<TimelineEvents> {
+	tell<Name extends keyof TimelineEvents>(
+		name: Name,
+		...arguments_: Parameters<TimelineEvents[Name]>
+	): void {
+		this.emit(name, ...arguments_);
+	}
+}
+
+/** History pages over REST, the REST client loaded when first asked. */
+export function restPages(baseUrl: string, insecure?: boolean): FetchPage {
+	let api: Promise<ChatRestApi> | undefined;
+	return async (page) => {
+		api ??= import('../protocol/rest-client.js').then(
+			({ChatRestApi}) => new ChatRestApi({baseUrl, insecure}),
+		);
+		const rest = await api;
+		return rest.getMessages(page);
+	};
+}
 
 export type CatchUpReport = {
 	/** False only after the first join. */

@@ -1,13 +1,12 @@
 import type {Message} from '../protocol/types.js';
+import {anchorOf, counted, keptAnchor} from './counts.js';
 import {
 	holdsRun,
-	holdsRunAt,
 	meetingPoint,
 	overlapAtEnd,
 	overlapAtStart,
 	placeChain,
 	sameMessage,
-	type Meeting,
 } from './align.js';
 
 /*
@@ -178,58 +177,6 @@ export function stitchNewest(
 	return {timeline: next, added: [...gap, ...newer]};
 }
 
-/** The run's newest message is the `total`-th of the server's log. */
-function anchorOf(
-	messages: readonly StoredMessage[],
-	index: number,
-	total: number | undefined,
-	old: Timeline['anchor'],
-): Pick<Timeline, 'anchor'> {
-	if (total === undefined) {
-		return old ? {anchor: old} : {};
-	}
-
-	// Before the first message held (an empty run, say): the key ''.
-	const key = index === -1 ? '' : messages[index]?.key;
-	return key === undefined ? {} : {anchor: {key, position: total}};
-}
-
-/** Where the held messages before the chain end in `run`, as the counts say, if they agree. */
-function counted(
-	timeline: Timeline,
-	run: readonly Message[],
-	total: number | undefined,
-	max: number,
-): Meeting | undefined {
-	const {messages, liveStart, anchor} = timeline;
-	if (total === undefined || !anchor || liveStart === 0) {
-		return undefined;
-	}
-
-	const anchorIndex =
-		anchor.key === '' ? -1 : messages.findIndex((message) => message.key === anchor.key);
-	if (anchorIndex === -1 && anchor.key !== '') {
-		return undefined;
-	}
-
-	// The newest held before the chain is this far into the log; the run ends at `total`.
-	const position = anchor.position + (liveStart - 1 - anchorIndex);
-	const at = position - (total - run.length);
-	if (at > max) {
-		return undefined;
-	}
-
-	if (at <= 0) {
-		// The run does not reach back to what is held.
-		return {at: 0, overlap: 0};
-	}
-
-	const overlap = Math.min(at, liveStart);
-	return holdsRunAt(messages, liveStart - overlap, run.slice(at - overlap, at))
-		? {at, overlap}
-		: undefined;
-}
-
 /** An older page, stitched on in front where its newest end meets the oldest messages held. */
 export function stitchOlder(timeline: Timeline, page: readonly Message[]): Stitched {
 	if (!extendsOlder(timeline, page)) {
@@ -306,10 +253,6 @@ export function meetsHeld(timeline: Timeline, run: readonly Message[], total?: n
 
 /** Messages of overlap that make a run meet what is held without ids. */
 const strongOverlap = 4;
-
-/** An anchor before the first message means nothing once the first message changes. */
-const keptAnchor = (anchor: Timeline['anchor']): Pick<Timeline, 'anchor'> =>
-	anchor && anchor.key !== '' ? {anchor} : {};
 
 /** Whether a newer page's oldest end meets the newest held. */
 export const meetsEnd = (timeline: Timeline, page: readonly Message[]) =>

@@ -22,7 +22,16 @@ test('serve -h lists exactly the flags serve takes', async (t) => {
 	const result = await runCli(t, ['serve', '-h']);
 	t.is(result.code, 0);
 	const flags = result.stdout.match(/^ {4}(--[\w-]+)/gm)?.map((flag) => flag.trim());
-	t.deepEqual(flags, ['--host', '--port', '--data', '--cert', '--key', '--rate-limit', '--redis', '--lang']);
+	t.deepEqual(flags, [
+		'--host',
+		'--port',
+		'--data',
+		'--cert',
+		'--key',
+		'--rate-limit',
+		'--redis',
+		'--lang',
+	]);
 	t.regex(result.stdout, /-h, --help/);
 });
 

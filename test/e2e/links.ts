@@ -45,7 +45,11 @@ test('a URL is an OSC 8 link, underlined; a server’s own OSC 8 leaves no trace
 		written,
 		/\u001B]8;id=ct\w+;https:\/\/example\.com\/guide\?page=2#top\u001B\\(?:\u001B\[[\d;]*m)*https:\/\/example\.com\/guide\?page=2#top/,
 	);
-	t.regex(written, /\u001B\[(?:[\d;]*;)?4(?:;[\d;]*)?m(?:\u001B]8;[^\u0007\u001B]*(?:\u0007|\u001B\\))?https:\/\/example/, 'underlined');
+	t.regex(
+		written,
+		/\u001B\[(?:[\d;]*;)?4(?:;[\d;]*)?m(?:\u001B]8;[^\u0007\u001B]*(?:\u0007|\u001B\\))?https:\/\/example/,
+		'underlined',
+	);
 	// What the terminal made of it: one link over the URL's cells, and no other.
 	t.deepEqual(
 		terminal.links().map(({text, uri}) => ({text, uri})),
