@@ -36,9 +36,8 @@ test('a message held twice heals once a catch-up reaches the oldest message', (t
 	const two = {...text('bob', 'two'), id: safe('2')};
 	const joinedOnce = {...joined, id: safe('3')};
 	const three = {...text('carol', 'three'), id: safe('4')};
-	let timeline = connected(emptyTimeline);
-	timeline = stitchNewest(timeline, [one, two, joinedOnce], 3).timeline;
-	timeline = addLive(timeline, [joinedOnce]).timeline;
+	// However it came to be (before the fix, the chat's own join notice, page first, then live):
+	let {timeline} = addLive(connected(emptyTimeline), [one, two, joinedOnce, joinedOnce]);
 	t.deepEqual(
 		timeline.messages.map(({content}) => content),
 		['one', 'two', 'me joined', 'me joined'],
