@@ -65,22 +65,6 @@ export function meetingPoint(
 	return best;
 }
 
-/** The longest j ≤ max such that the j messages of `held` that end at `end` are `run`'s first j. */
-export function overlapAtEnd(
-	held: readonly Message[],
-	end: number,
-	run: readonly Message[],
-	max: number,
-): number {
-	for (let j = Math.min(max, end, run.length); j > 0; j--) {
-		if (agrees(held, end - j, end, run, 0)) {
-			return j;
-		}
-	}
-
-	return 0;
-}
-
 /** The longest j such that `run`'s last j messages are the first j of `held`. */
 export function overlapAtStart(held: readonly Message[], run: readonly Message[]): number {
 	for (let j = Math.min(held.length, run.length); j > 0; j--) {

@@ -1,13 +1,6 @@
 import type {Message} from '../protocol/types.js';
 import {anchorOf, counted, keptAnchor} from './counts.js';
-import {
-	holdsRun,
-	meetingPoint,
-	overlapAtEnd,
-	overlapAtStart,
-	placeChain,
-	sameMessage,
-} from './align.js';
+import {holdsRun, meetingPoint, overlapAtStart, placeChain, sameMessage} from './align.js';
 
 /*
 The timeline: the messages held, in the server's order, each once. Pure; the full-screen chat,
@@ -204,8 +197,8 @@ export function stitchOlder(timeline: Timeline, page: readonly Message[]): Stitc
 /** A newer page (scrolled far back), stitched on where its oldest end meets the newest held. */
 export function stitchNewer(timeline: Timeline, page: readonly Message[]): Stitched {
 	const {messages, nextSeq} = timeline;
-	const overlap = overlapAtEnd(messages, messages.length, page, page.length);
-	const newer = store(page.slice(overlap), nextSeq);
+	const {at} = meetingPoint(messages, messages.length, page, page.length);
+	const newer = store(page.slice(at), nextSeq);
 	if (newer.length === 0) {
 		return {timeline, added: []};
 	}
@@ -256,7 +249,7 @@ const strongOverlap = 4;
 
 /** Whether a newer page's oldest end meets the newest held. */
 export const meetsEnd = (timeline: Timeline, page: readonly Message[]) =>
-	overlapAtEnd(timeline.messages, timeline.messages.length, page, page.length) > 0;
+	meetingPoint(timeline.messages, timeline.messages.length, page, page.length).at > 0;
 
 /** Keep the newest `max` (or the oldest, with `keep` 'oldest'); how many were dropped. */
 export function trim(
