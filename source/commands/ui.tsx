@@ -7,6 +7,7 @@ import {setKeys, type Command} from '../keymap.js';
 import {outboxPath} from '../outbox-store.js';
 import {readPositionPath} from '../read-position-store.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
+import {useRawMode} from '../hooks/use-keys.js';
 import type {Lang} from '../options.js';
 import {enterFullScreen, onRestore, restoreOnExit, restoreTerminal} from '../terminal.js';
 import {graphemeMode, probeTerminal} from '../render/probe.js';
@@ -66,6 +67,7 @@ async function learnTerminalWidths(ascii: boolean): Promise<void> {
 /** Sizes the App to the terminal, following resizes. */
 function FullScreen(props: Omit<Parameters<typeof App>[0], 'columns' | 'rows'>) {
 	const {columns, rows} = useTerminalSize();
+	useRawMode();
 	return <App {...props} columns={columns} rows={rows} />;
 }
 

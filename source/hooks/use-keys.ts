@@ -31,3 +31,19 @@ export function useKeys(handler: (key: Key) => void, isActive = true): void {
 		};
 	}, [isActive, setRawMode, events]);
 }
+
+/**
+ * Raw mode for as long as the calling component lives. Ink ends raw mode when the last component
+ * asking for it lets go, and when one pane gives way to another (the chat to "too small") their
+ * effects run in two steps: without a holder above them a Ctrl-C typed between the two steps
+ * would be a SIGINT.
+ */
+export function useRawMode(): void {
+	const {setRawMode} = useStdin();
+	useEffect(() => {
+		setRawMode(true);
+		return () => {
+			setRawMode(false);
+		};
+	}, [setRawMode]);
+}

@@ -1,7 +1,7 @@
 /**
  * The one room: stores messages, tracks presence and tells every connected socket. Both the
  * socket handlers and the REST API go through it, so a message is handled the same either way.
- * With several processes (Redis), messages reach the others' sockets through socket.io's adapter,
+ * With several processes (Redis), messages reach the others' sockets through message-relay.ts,
  * and a change of presence is announced to the other processes, each of which reads the list
  * afresh and sends it to its own sockets: the newest list always has the last word.
  */
@@ -9,6 +9,7 @@ import type {Server, Socket} from 'socket.io';
 import type {WireUser} from '../protocol/types.js';
 import type {MessageDraft, MessagePage, ServerMessage} from './message-store.js';
 import {describeError} from './log-format.js';
+import type {MessageRelay} from './message-relay.js';
 import type {PresenceChange} from './presence.js';
 import type {HistoryStore, PresenceStore, SharedPresenceStore} from './room-stores.js';
 
@@ -34,8 +35,12 @@ export class ChatRoom {
 		private readonly io: Server,
 		private readonly store: HistoryStore,
 		private readonly presence: PresenceStore | SharedPresenceStore,
-		/** Where failures of work nobody waits for are told (a store that went away). */
-		private readonly log: (line: string) => void = () => undefined,
+		private readonly options: {
+			/** Where failures of work nobody waits for are told (a store that went away). */
+			readonly log: (line: string) => void;
+			/** With several processes: how messages reach every process's sockets (message-relay.ts). */
+			readonly relay?: MessageRelay;
+		},
 	) {
 		if ('onExpired' in presence) {
 			presence.onExpired((change) => {
@@ -117,7 +122,12 @@ export class ChatRoom {
 
 	async #publish(draft: MessageDraft): Promise<ServerMessage> {
 		const message = await this.store.add(draft);
-		this.io.emit('message', message);
+		if (this.options.relay) {
+			this.options.relay.send(message);
+		} else {
+			this.io.emit('message', message);
+		}
+
 		return message;
 	}
 
@@ -153,7 +163,9 @@ export class ChatRoom {
 
 	#unawaited(what: string, work: Promise<void>): void {
 		work.catch((error: unknown) => {
-			this.log(`${new Date().toISOString()} error: ${what} failed (${describeError(error)})`);
+			this.options.log(
+				`${new Date().toISOString()} error: ${what} failed (${describeError(error)})`,
+			);
 		});
 	}
 

@@ -7,6 +7,7 @@ import https from 'node:https';
 import type {Socket as NetSocket} from 'node:net';
 import {Server, type ServerOptions as IoOptions} from 'socket.io';
 import {ChatRoom} from './chat-room.js';
+import {MessageRelay} from './message-relay.js';
 import {describeError} from './log-format.js';
 import {MessageStore} from './message-store.js';
 import {Presence, type PresenceWords} from './presence.js';
@@ -74,8 +75,35 @@ type Backend = {
 	presence: PresenceStore | SharedPresenceStore;
 	/** socket.io's adapter between processes, when there are several. */
 	adapter?: IoOptions['adapter'];
+	/** With several processes: called when this one hears the others again after an outage. */
+	onResubscribed?: (listener: () => void) => void;
 	close(): Promise<void>;
 };
+
+/** With several processes, messages go through a relay that catches up after an outage. */
+async function openRelay(
+	io: Server,
+	backend: Backend,
+	log: (line: string) => void,
+): Promise<MessageRelay | undefined> {
+	if (!backend.onResubscribed) {
+		return undefined;
+	}
+
+	const relay = new MessageRelay(io, backend.history);
+	await relay.start();
+	backend.onResubscribed(() => {
+		relay
+			.catchUp()
+			.then((given) => {
+				log(`${new Date().toISOString()} caught up: ${given} missed while Redis was away`);
+			})
+			.catch((error: unknown) => {
+				log(`${new Date().toISOString()} error: catching up (${describeError(error)})`);
+			});
+	});
+	return relay;
+}
 
 /**
  * Memory and the data file, or Redis. The Redis code (and its packages) is loaded only here, so
@@ -122,7 +150,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		serveClient: false,
 		...(backend.adapter ? {adapter: backend.adapter} : {}),
 	});
-	const room = new ChatRoom(io, backend.history, backend.presence, log);
+	let relay: MessageRelay | undefined;
+	try {
+		relay = await openRelay(io, backend, log);
+	} catch (error) {
+		await io.close();
+		await backend.close();
+		throw error;
+	}
+
+	const room = new ChatRoom(io, backend.history, backend.presence, {log, relay});
 	const handleRequest = createRestHandler(room, log);
 	const secure = cert !== undefined && key !== undefined;
 	const httpServer = secure

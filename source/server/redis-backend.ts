@@ -32,8 +32,16 @@ function withoutPassword(url: string): string {
 	}
 }
 
-/** A connection that says once when Redis goes away and once when it is back. */
-async function connect(url: string, role: string, log: (line: string) => void): Promise<Redis> {
+/**
+ * A connection that says once when Redis goes away and once when it is back; `onBack` runs once it
+ * is back and has answered a ping, which it sends after the subscriptions ioredis renews.
+ */
+async function connect(
+	url: string,
+	role: string,
+	log: (line: string) => void,
+	onBack?: () => void,
+): Promise<Redis> {
 	// While Redis is away, a command waits for it through ioredis's retries (some 20 s), then fails:
 	// a REST call gets a 500 and a socket event is logged, rather than hanging for good.
 	const redis = new Redis(url, {lazyConnect: true});
@@ -49,6 +57,15 @@ async function connect(url: string, role: string, log: (line: string) => void): 
 	redis.on('ready', () => {
 		if (connected && down !== undefined) {
 			log(`${new Date().toISOString()} redis (${role}) is back`);
+			if (onBack) {
+				// ioredis renews the subscriptions just after this event: the ping goes after them.
+				setImmediate(() => {
+					redis
+						.ping()
+						.then(onBack)
+						.catch(() => undefined);
+				});
+			}
 		}
 
 		down = undefined;
@@ -116,9 +133,14 @@ export async function openRedisBackend({
 	presenceTtlMs,
 }: RedisBackendOptions) {
 	const commands = await connect(url, 'commands', log);
+	const resubscribed = new Set<() => void>();
 	let subscriber: Redis;
 	try {
-		subscriber = await connect(url, 'subscriber', log);
+		subscriber = await connect(url, 'subscriber', log, () => {
+			for (const listener of resubscribed) {
+				listener();
+			}
+		});
 	} catch (error) {
 		commands.disconnect();
 		throw error;
@@ -147,6 +169,10 @@ export async function openRedisBackend({
 			guardUnawaited(subscriber, 'subscribe', log),
 			{key: 'chat-tui'},
 		),
+		/** Called each time this process hears other processes again after Redis was away. */
+		onResubscribed(listener: () => void) {
+			resubscribed.add(listener);
+		},
 		async close() {
 			await presence.leaveAll().catch(() => undefined);
 			await Promise.all([release(commands), release(subscriber)]);

@@ -10,6 +10,7 @@ import type {WireMessage, WireUser} from '../../source/protocol/types.js';
 import type {ServerOptions} from '../../source/server/index.js';
 import {startCli} from '../helpers/cli-process.js';
 import {redisCommand, startRedis} from '../helpers/redis.js';
+import {startTcpProxy} from '../helpers/tcp-proxy.js';
 import {
 	connectClient,
 	requestJson,
@@ -213,6 +214,43 @@ test('Redis going away and coming back: the servers stay up and a line sent mean
 	});
 	const users = await requestJson(`${second.url}/api/users`);
 	t.is(users.status, 200);
+});
+
+test('a process cut off from Redis catches up when it is back: what others sent meanwhile reaches its sockets once', async (t) => {
+	const redis = await startRedis(t);
+	const link = await startTcpProxy(redis.port);
+	t.teardown(async () => link.close());
+	const first = await startTestServer(t, {redis: redis.url});
+	const second = await startTestServer(t, {redis: `redis://127.0.0.1:${link.port}`});
+	const sender = await connectClient(t, first.url, {user: {userId: 'u-ann', username: 'ann'}});
+	const reader = await connectClient(t, second.url, {user: {userId: 'u-bob', username: 'bob'}});
+	await reader.waitForUserList((users) => users.length === 2, {timeoutMs: 10_000});
+	sender.send('before the cut');
+	await reader.waitForMessage((m) => m.content === 'before the cut', {timeoutMs: 10_000});
+
+	// Only the second process loses Redis: the first stores and publishes to nobody listening there.
+	link.cut();
+	await waitFor(() => second.logs.some((line) => line.includes('error: redis (subscriber)')), {
+		timeoutMs: 10_000,
+		description: 'the outage in the second log',
+	});
+	sender.send('while the reader was cut off');
+	await sender.waitForMessage((m) => m.content === 'while the reader was cut off', {
+		timeoutMs: 10_000,
+	});
+	link.restore();
+	await reader.waitForMessage((m) => m.content === 'while the reader was cut off', {
+		timeoutMs: 20_000,
+	});
+	sender.send('after the cut');
+	await reader.waitForMessage((m) => m.content === 'after the cut', {timeoutMs: 10_000});
+	await reader.roundTrip();
+	t.deepEqual(
+		texts(reader),
+		['before the cut', 'while the reader was cut off', 'after the cut'],
+		'each once',
+	);
+	t.true(second.logs.some((line) => line.includes('caught up: 1 missed')));
 });
 
 test('serve --redis refuses a bad URL, and --data with it', async (t) => {
