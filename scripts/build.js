@@ -158,7 +158,7 @@ const patchInk = {
 /**
  * Check the classic script and name its build in its first line. The program runs it without a
  * module system, so an import() left in it would throw; and V8 keeps an ASCII script one byte to a
- * character, so the program reads it without decoding and hashes nothing (source/code-cache.ts).
+ * character, so the program reads it without decoding and hashes nothing (source/startup/code-cache.ts).
  */
 async function finishScript(file) {
 	const contents = await readFile(file, 'utf8');
@@ -209,7 +209,7 @@ const redisPackages = ['ioredis', '@socket.io/redis-adapter'];
 
 /*
 The command line, with the chat and every command, as one classic script: dist/main.cjs. V8 can
-keep such a script compiled between runs (source/code-cache.ts), which Node 20 cannot do for ES
+keep such a script compiled between runs (source/startup/code-cache.ts), which Node 20 cannot do for ES
 modules; what only some commands need (the server, the one-shots, the bot) is only evaluated when
 they run. It has no imports of its own: dependencies are bundled, and Node's modules come through
 the `require` the program passes in.
@@ -228,13 +228,13 @@ const main = build({
 });
 
 /**
- * The program, dist/cli.cjs: it runs dist/main.cjs from the code cache (source/bin.ts). A classic
+ * The program, dist/cli.cjs: it runs dist/main.cjs from the code cache (source/startup/bin.ts). A classic
  * script as well: Node's ES module loader alone takes longer to start than this file does.
  */
 const bin = build({
 	...forNode,
 	...classicScript,
-	entryPoints: ['source/bin.ts'],
+	entryPoints: ['source/startup/bin.ts'],
 	outfile: 'dist/cli.cjs',
 	// It imports only Node's own modules and ours.
 	plugins: [],

@@ -78,7 +78,7 @@ inkPatches.push(
 	},
 	/*
 	No top-level await, so that the command line can be one classic script, which V8 can keep
-	compiled between runs (see source/code-cache.ts). Ink awaits its React devtools and
+	compiled between runs (see source/startup/code-cache.ts). Ink awaits its React devtools and
 	package.json only when DEV=true, which the bundle does not support (react-devtools-core is
 	stubbed); Yoga awaits the compilation of its WebAssembly, which can as well be synchronous.
 	*/

@@ -2,11 +2,11 @@ import {useState} from 'react';
 import {ChatScreen} from './components/chat-screen.js';
 import {NamePrompt} from './components/name-prompt.js';
 import {DisplayContext} from './components/display-context.js';
-import {defaultDisplay, type Display} from './display.js';
+import {defaultDisplay, type Display} from './look/display.js';
 import {isTooSmall, TooSmall} from './components/too-small.js';
-import {labelsFor} from './i18n.js';
-import type {Lang} from './options.js';
-import type {FirstPage} from './hooks/first-page.js';
+import {labelsFor} from './look/i18n.js';
+import type {Lang} from './cli/options.js';
+import type {FirstPage} from './startup/first-page.js';
 
 export type AppProps = {
 	readonly serverUrl: string;
@@ -33,7 +33,7 @@ export type AppProps = {
 	readonly bell?: boolean;
 	/** Whether a mention raises a desktop notification while the terminal is in the background. */
 	readonly notify?: boolean;
-	/** The newest history page, asked for at start (see hooks/first-page.ts). */
+	/** The newest history page, asked for at start (see startup/first-page.ts). */
 	readonly firstPage?: FirstPage;
 	/** The longest line sent, in characters; default the reference server's 2,000. */
 	readonly maxLength?: number;

@@ -1,20 +1,14 @@
 import process from 'node:process';
 import packageJson from '../package.json' with {type: 'json'};
-import {kebabCase, parseArguments, type FlagValues} from './args.js';
-import {helpText} from './cli-help.js';
-import {
-	commandHelp,
-	flagSpec,
-	foreignFlag,
-	isCommandName,
-	type CommandName,
-} from './cli-commands.js';
-import {ConfigError, configPath, loadConfig} from './config.js';
-import type {Config} from './config-values.js';
-import {displayFor} from './display.js';
-import {apiUrlFor, parseLang, parseServerUrl, UsageError, type Lang} from './options.js';
-import {resolveSettings, type Settings} from './settings.js';
-import type {OneShotCommand} from './commands/one-shot.js';
+import {kebabCase, parseArguments, type FlagValues} from './cli/args.js';
+import {helpText} from './cli/help.js';
+import {commandHelp, flagSpec, foreignFlag, isCommandName, type CommandName} from './cli/flags.js';
+import {ConfigError, configPath, loadConfig} from './config/config.js';
+import type {Config} from './config/values.js';
+import {displayFor} from './look/display.js';
+import {apiUrlFor, parseLang, parseServerUrl, UsageError, type Lang} from './cli/options.js';
+import {resolveSettings, type Settings} from './config/settings.js';
+import type {OneShotCommand} from './subcommands/one-shot.js';
 
 const oneShotCommands: readonly OneShotCommand[] = ['send', 'broadcast', 'history', 'users'];
 const isOneShot = (command: string): command is OneShotCommand =>
@@ -103,7 +97,7 @@ async function demo(flags: Flags, context: Context): Promise<void> {
 		throw new UsageError('--demo needs a terminal: stdin and stdout must be a TTY');
 	}
 
-	const {runDemo} = await import('./commands/demo.js');
+	const {runDemo} = await import('./subcommands/demo.js');
 	await runDemo({name: flags.name, lang: context.lang, look: lookOf(context)});
 }
 
@@ -122,7 +116,7 @@ async function chat(flags: Flags, context: Context): Promise<number> {
 	};
 	const lineMode = flags.plain || flags.listen || flags.json;
 	if (lineMode || !process.stdin.isTTY || !process.stdout.isTTY) {
-		const {runPlain} = await import('./commands/plain.js');
+		const {runPlain} = await import('./subcommands/plain.js');
 		return runPlain({
 			...options,
 			name: settings.name.value,
@@ -133,14 +127,14 @@ async function chat(flags: Flags, context: Context): Promise<number> {
 
 	// Ask for the history now, and let the request go out (the connection takes a turn or two of
 	// the event loop on a near server): the server answers while the screen's code loads.
-	const {awaitSent, requestFirstPage, sendWaitMs} = await import('./hooks/first-page.js');
+	const {awaitSent, requestFirstPage, sendWaitMs} = await import('./startup/first-page.js');
 	const request = requestFirstPage(options.apiUrl, options.insecure);
 	const firstPage = request.page;
 	// The chat reports a failure when it takes the request over; until then it must not end the
 	// process as an unhandled rejection.
 	firstPage.catch(() => undefined);
 	await awaitSent(request, sendWaitMs);
-	const {runUi} = await import('./commands/ui.js');
+	const {runUi} = await import('./subcommands/ui.js');
 	await runUi({
 		...options,
 		firstPage,
@@ -160,7 +154,7 @@ async function command(name: string, words: string[], flags: Flags, context: Con
 			throw new UsageError(`config takes no arguments, got "${words.join(' ')}"`);
 		}
 
-		const {runConfig} = await import('./commands/config.js');
+		const {runConfig} = await import('./subcommands/config.js');
 		await runConfig({...context, json: flags.json});
 		return;
 	}
@@ -171,7 +165,7 @@ async function command(name: string, words: string[], flags: Flags, context: Con
 			throw new UsageError(`bot takes no arguments, got "${words.join(' ')}"`);
 		}
 
-		const {runBot} = await import('./commands/bot.js');
+		const {runBot} = await import('./subcommands/bot.js');
 		// The bot's name is its own (--name, else chatbot), never the user's from the config.
 		await runBot({
 			serverUrl,
@@ -188,7 +182,7 @@ async function command(name: string, words: string[], flags: Flags, context: Con
 		throw new UsageError(`unknown command "${name}" (see chat-tui --help)`);
 	}
 
-	const {runOneShot} = await import('./commands/one-shot.js');
+	const {runOneShot} = await import('./subcommands/one-shot.js');
 	await runOneShot(name, words, {
 		apiUrl: apiUrlFor(serverUrl, flags.api),
 		insecure: flags.insecure,
@@ -227,7 +221,7 @@ async function main(): Promise<number> {
 			throw new UsageError(`serve takes no arguments, got "${words.join(' ')}"`);
 		}
 
-		const {serve} = await import('./commands/serve.js');
+		const {serve} = await import('./subcommands/serve.js');
 		await serve({
 			host: flags.host,
 			port: flags.port,

@@ -14,11 +14,11 @@ export {
 	type ChatClientEvents,
 	type ChatClientOptions,
 	type ConnectOptions,
-} from './chat-client.js';
+} from './client/chat-client.js';
 export {ChatRestApi, type RestClientOptions, type SendResult} from './protocol/rest-client.js';
 /** What the `userList` event carries: the users, and how many malformed entries were dropped. */
 export type {UserList} from './protocol/parse.js';
-export type {SendRate} from './send-queue.js';
+export type {SendRate} from './client/send-queue.js';
 export type {CatchUpReport} from './client/timeline-keeper.js';
 export type {StoredMessage} from './client/timeline.js';
 export {

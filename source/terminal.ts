@@ -7,7 +7,7 @@ enter it ourselves, and leave it on every way out: a normal exit, Ctrl-C, SIGTER
 dropped SSH link), SIGINT, and an uncaught error, whose message prints after the restore.
 */
 
-// Alternate screen, bracketed paste, focus reporting (CSI I / CSI O on stdin, see state/keys.ts).
+// Alternate screen, bracketed paste, focus reporting (CSI I / CSI O on stdin, see keys/decode.ts).
 const enter = '\u001B[?1049h\u001B[H\u001B[?2004h\u001B[?1004h';
 // Focus reporting and bracketed paste off, the scroll region reset (source/render/scroll.ts),
 // cursor shown, the window title popped, main screen back.

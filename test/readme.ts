@@ -1,11 +1,11 @@
 // The README against the code: every flag, subcommand, config key and environment variable the
 // code knows is documented, the set-up commands are there, and the links and the screenshot exist.
-// (test/state/keymap.ts checks the key and slash-command tables.)
+// (test/keys/keymap.ts checks the key and slash-command tables.)
 import {readdir, readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
-import {configKeys} from '../source/config-values.js';
+import {configKeys} from '../source/config/values.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readme = await readFile(path.join(root, 'README.md'), 'utf8');
@@ -45,7 +45,7 @@ test('every flag of the CLI is in the README as `--kebab-case`', (t) => {
 });
 
 test('every subcommand of the help text is in the README', async (t) => {
-	const help = await readFile(path.join(root, 'source/cli-help.ts'), 'utf8');
+	const help = await readFile(path.join(root, 'source/cli/help.ts'), 'utf8');
 	const subcommands = [...help.matchAll(/\$ chat-tui ([a-z]+)/g)].map((match) => match[1]!);
 	t.true(subcommands.length >= 7, `found only ${subcommands.join(', ')}`);
 	for (const name of subcommands) {

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useCountdown} from '../hooks/use-countdown.js';
-import {fill, type Labels} from '../i18n.js';
+import {fill, type Labels} from '../look/i18n.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
 import {truncate} from '../state/wrap.js';
 import {useDisplay} from './display-context.js';

@@ -1,5 +1,5 @@
 import {createContext, useContext} from 'react';
-import {defaultDisplay, type Display} from '../display.js';
+import {defaultDisplay, type Display} from '../look/display.js';
 
 /** How the chat draws (see display.ts), for every component under the App. */
 export const DisplayContext = createContext<Display>(defaultDisplay);

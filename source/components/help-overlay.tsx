@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import type {Labels} from '../i18n.js';
-import type {Lang} from '../options.js';
+import type {Labels} from '../look/i18n.js';
+import type {Lang} from '../cli/options.js';
 import {helpLines, keysColumn} from '../state/help-lines.js';
 import {padEnd, truncate} from '../state/wrap.js';
 import {useDisplay} from './display-context.js';

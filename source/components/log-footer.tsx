@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {fill, type Labels} from '../i18n.js';
+import {fill, type Labels} from '../look/i18n.js';
 import {padEnd, textWidth, truncate} from '../state/wrap.js';
 import {useDisplay} from './display-context.js';
 

@@ -1,10 +1,10 @@
 import {Box, Text} from 'ink';
-import {defaultDisplay, type Display} from '../display.js';
+import {defaultDisplay, type Display} from '../look/display.js';
 import {useCountdown} from '../hooks/use-countdown.js';
-import {fill, type Labels} from '../i18n.js';
+import {fill, type Labels} from '../look/i18n.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
 import {padEnd, textWidth, truncate} from '../state/wrap.js';
-import type {Style} from '../theme.js';
+import type {Style} from '../look/theme.js';
 import {useDisplay} from './display-context.js';
 
 export type StatusBarProps = {

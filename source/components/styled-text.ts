@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import {closeLink, openLink} from '../state/links.js';
 import type {DisplayLine, Segment} from '../state/log-lines.js';
-import type {Style} from '../theme.js';
+import type {Style} from '../look/theme.js';
 
 /*
 A display line as one styled string, the way Ink's <Text> styles its children (same chalk, same

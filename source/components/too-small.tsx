@@ -1,7 +1,7 @@
 import {Box, Text, useApp} from 'ink';
 import {useKeys} from '../hooks/use-keys.js';
-import type {Labels} from '../i18n.js';
-import {commandFor} from '../keymap.js';
+import type {Labels} from '../look/i18n.js';
+import {commandFor} from '../keys/keymap.js';
 import {textWidth, truncate, wrapText} from '../state/wrap.js';
 import {useDisplay} from './display-context.js';
 

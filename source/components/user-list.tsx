@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {fill, groupDigits, type Labels} from '../i18n.js';
+import {fill, groupDigits, type Labels} from '../look/i18n.js';
 import type {User} from '../protocol/types.js';
 import {needsQuotes} from '../state/display-rules.js';
 import {textWidth, truncate} from '../state/wrap.js';

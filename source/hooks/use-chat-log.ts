@@ -1,7 +1,7 @@
 import {useEffect, useMemo} from 'react';
-import type {Display} from '../display.js';
-import type {Labels} from '../i18n.js';
-import type {Lang} from '../options.js';
+import type {Display} from '../look/display.js';
+import type {Labels} from '../look/i18n.js';
+import type {Lang} from '../cli/options.js';
 import type {ChatState} from '../state/chat-state.js';
 import {
 	buildLogItems,

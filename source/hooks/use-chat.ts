@@ -7,8 +7,8 @@ import {chatReducer, type ChatAction, type ChatState} from '../state/chat-state.
 import {catchUp} from '../client/catch-up.js';
 import {meetsHeld} from '../client/timeline.js';
 import {timelineOf} from '../state/paging.js';
-import {describeError} from './describe-error.js';
-import {firstPageSize, type FirstPage} from './first-page.js';
+import {describeError} from '../protocol/describe-error.js';
+import {firstPageSize, type FirstPage} from '../startup/first-page.js';
 import {firstChatState, useHistoryLoad} from './use-history-load.js';
 import {useHistoryPaging} from './use-history-paging.js';
 import {useLiveSocket} from './use-live-socket.js';

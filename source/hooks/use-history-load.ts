@@ -7,8 +7,8 @@ import {
 	type ChatAction,
 	type ChatState,
 } from '../state/chat-state.js';
-import {describeError} from './describe-error.js';
-import type {FirstPage} from './first-page.js';
+import {describeError} from '../protocol/describe-error.js';
+import type {FirstPage} from '../startup/first-page.js';
 
 /** The chat's first state: with the first page in it when it came before the screen was drawn. */
 export function firstChatState({me, page}: {me: ChatState['me']; page?: MessagesPage}): ChatState {

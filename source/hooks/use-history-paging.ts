@@ -4,8 +4,8 @@ import type {Message} from '../protocol/types.js';
 import type {ChatAction, ChatState} from '../state/chat-state.js';
 import {extendsOlder, meetsEnd} from '../client/timeline.js';
 import {olderOffset, timelineOf} from '../state/paging.js';
-import {fetchNewer, fetchNewest, fetchOlder} from './history-paging.js';
-import {describeError} from './describe-error.js';
+import {fetchNewer, fetchNewest, fetchOlder} from '../client/history-paging.js';
+import {describeError} from '../protocol/describe-error.js';
 
 /**
  * Older and newer pages of history over REST, one request chain at a time per direction; the

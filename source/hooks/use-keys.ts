@@ -1,6 +1,6 @@
 import {useStdin} from 'ink';
 import {useEffect, useRef} from 'react';
-import {createKeyDecoder, type Key} from '../state/keys.js';
+import {createKeyDecoder, type Key} from '../keys/decode.js';
 
 /**
  * Decoded keys, from Ink's stdin events: escape sequences by name (F1, Ctrl-↑, PgUp, ...) and

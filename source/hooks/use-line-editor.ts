@@ -1,6 +1,6 @@
 import {useCallback, useRef, useState} from 'react';
-import {commandIn, type EditCommand} from '../keymap.js';
-import type {Key} from '../state/keys.js';
+import {commandIn, type EditCommand} from '../keys/keymap.js';
+import type {Key} from '../keys/decode.js';
 import {editLine, emptyLine, type LineCommand, type LineState} from '../state/line-editor.js';
 
 /** The editing commands of the keymap, as line-editor commands. */

@@ -2,7 +2,7 @@ import {useEffect, useRef, type Dispatch, type RefObject} from 'react';
 import type {ChatSocket} from '../protocol/socket-client.js';
 import type {SafeText} from '../protocol/types.js';
 import type {ChatAction, LiveEvent} from '../state/chat-state.js';
-import {idleCollector} from './idle-collect.js';
+import {idleCollector} from '../startup/idle-collect.js';
 
 /** How long live events are gathered before one state update: about a frame. */
 const frameMs = 16;

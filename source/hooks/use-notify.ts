@@ -1,6 +1,6 @@
 import {useStdout} from 'ink';
 import {useEffect, useRef} from 'react';
-import {newestMentions, notificationBytes} from '../notification.js';
+import {newestMentions, notificationBytes} from '../render/notification.js';
 import type {ChatState} from '../state/chat-state.js';
 
 /** Notifications raised at most for one batch of messages, however many mention the user. */

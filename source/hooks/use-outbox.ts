@@ -1,5 +1,5 @@
 import {useEffect, useRef, type Dispatch} from 'react';
-import {loadOutbox, saveOutbox} from '../outbox-store.js';
+import {loadOutbox, saveOutbox} from '../client/outbox-store.js';
 import type {ChatAction} from '../state/chat-state.js';
 import type {Outbox} from '../state/outbox.js';
 

@@ -3,7 +3,7 @@ import {
 	loadReadPosition,
 	readPositionSaver,
 	type ReadPositionSaver,
-} from '../read-position-store.js';
+} from '../client/read-position-store.js';
 import type {ChatState} from '../state/chat-state.js';
 import type {LogItem} from '../state/log-lines.js';
 import {viewFrom, type LogLayout, type LogWindow} from '../state/log-window.js';

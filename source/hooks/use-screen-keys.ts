@@ -1,11 +1,15 @@
 import {useApp} from 'ink';
 import {useRef} from 'react';
-import {commandFor, commandIn} from '../keymap.js';
+import {commandFor, commandIn} from '../keys/keymap.js';
 import type {Completion} from '../state/completion.js';
 import {emptyHistory} from '../state/input-history.js';
-import type {Key} from '../state/keys.js';
+import type {Key} from '../keys/decode.js';
 import {scopesFor, type Focus, type ScreenState} from '../state/screen-state.js';
-import {screenActions, type ScreenActionsOptions, type ScreenCommand} from './screen-actions.js';
+import {
+	screenActions,
+	type ScreenActionsOptions,
+	type ScreenCommand,
+} from '../actions/screen-actions.js';
 import {useKeys} from './use-keys.js';
 
 export type ScreenKeysOptions = ScreenActionsOptions & {readonly active: boolean};

@@ -1,6 +1,6 @@
 import {useStdin} from 'ink';
 import {useEffect, useState} from 'react';
-import {focusReport} from '../state/keys.js';
+import {focusReport} from '../keys/decode.js';
 
 /**
  * Whether the terminal has the focus, from its focus reports (CSI I / CSI O, turned on by

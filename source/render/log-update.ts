@@ -17,7 +17,7 @@ row; over a slow SSH link every byte counts. This one writes only the changed ce
 reached with one cursor address, and moves the log up with a scroll region when messages arrive.
 
 It draws the whole screen from the top-left corner, which is what chat-tui's only Ink app does:
-the full-screen chat in the alternate screen (source/commands/ui.tsx, source/terminal.ts). After
+the full-screen chat in the alternate screen (source/subcommands/ui.tsx, source/terminal.ts). After
 every frame the terminal's own cursor goes where the app asked (Ink's useCursor: the input line's
 insertion point), or stays hidden; input methods and screen readers follow it. A typed character
 costs the character alone when the cursor already sits where it goes. Big frames are drawn as one

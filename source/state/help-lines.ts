@@ -1,11 +1,11 @@
-import {asciiText} from '../glyphs.js';
+import {asciiText} from '../look/glyphs.js';
 import {
 	bindingHelpZh,
 	commandHelpZh,
 	scopeNotesZh,
 	scopeTitlesZh,
 	slashSlashHelp,
-} from '../help-zh.js';
+} from '../look/help-zh.js';
 import {
 	bindings,
 	commandsIn,
@@ -13,8 +13,8 @@ import {
 	scopeNotes,
 	scopeTitles,
 	type Scope,
-} from '../keymap.js';
-import type {Lang} from '../options.js';
+} from '../keys/keymap.js';
+import type {Lang} from '../cli/options.js';
 import {commandHelp, commandNames} from './commands.js';
 
 /*

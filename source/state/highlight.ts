@@ -1,4 +1,4 @@
-import type {Style} from '../theme.js';
+import type {Style} from '../look/theme.js';
 import type {Link} from './links.js';
 
 /*

@@ -1,7 +1,7 @@
-import {fill, type Labels} from '../i18n.js';
-import type {TimeFormat} from '../display.js';
-import type {Glyphs} from '../glyphs.js';
-import type {Style, Theme} from '../theme.js';
+import {fill, type Labels} from '../look/i18n.js';
+import type {TimeFormat} from '../look/display.js';
+import type {Glyphs} from '../look/glyphs.js';
+import type {Style, Theme} from '../look/theme.js';
 import {maxMessageLines, needsQuotes} from './display-rules.js';
 import {highlightText, mentionFinder, type Finder} from './highlight.js';
 import type {LogItem} from './log-items.js';

@@ -1,4 +1,4 @@
-import type {Scope} from '../keymap.js';
+import type {Scope} from '../keys/keymap.js';
 import {bottomView, scrollView, type LogLayout, type LogView} from './log-window.js';
 
 /*

@@ -2,7 +2,7 @@
 // and `message` tells each missed message once, in order, before the live ones; equal lines stay
 // two messages. Against the reference server, through a TCP proxy that cuts the link.
 import test from 'ava';
-import {ChatClient} from '../../source/chat-client.js';
+import {ChatClient} from '../../source/client/chat-client.js';
 import type {Message} from '../../source/protocol/types.js';
 import {seedMessage} from '../helpers/chat-terminal.js';
 import {alice, proxyTo} from '../helpers/outage.js';

@@ -5,7 +5,7 @@ import {performance} from 'node:perf_hooks';
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {ChatScreen} from '../../source/components/chat-screen.js';
-import {groupDigits, labelsFor} from '../../source/i18n.js';
+import {groupDigits, labelsFor} from '../../source/look/i18n.js';
 import type {User} from '../../source/protocol/types.js';
 import {sortRoster} from '../../source/state/roster.js';
 import {startBigRoom} from '../helpers/big-room.js';

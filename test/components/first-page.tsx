@@ -1,4 +1,4 @@
-// The history page asked for before the screen loaded (hooks/first-page.ts), against the real
+// The history page asked for before the screen loaded (startup/first-page.ts), against the real
 // reference server: shown in the very first frame, or taken over while still under way.
 import http from 'node:http';
 import test from 'ava';
@@ -9,8 +9,8 @@ import {
 	awaitSent,
 	requestFirstPage,
 	type FirstPage,
-} from '../../source/hooks/first-page.js';
-import {labelsFor} from '../../source/i18n.js';
+} from '../../source/startup/first-page.js';
+import {labelsFor} from '../../source/look/i18n.js';
 import type {MessagesPage} from '../../source/protocol/types.js';
 import {waitForFrame, frameLines} from '../helpers/frames.js';
 import {

@@ -7,7 +7,7 @@ import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {App} from '../../source/app.js';
-import {displayFor, type Display} from '../../source/display.js';
+import {displayFor, type Display} from '../../source/look/display.js';
 import {frameLines, waitForFrame} from '../helpers/frames.js';
 import {keys} from '../helpers/keys.js';
 import {seedMessages} from '../helpers/screen-harness.js';

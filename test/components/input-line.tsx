@@ -1,7 +1,7 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {cursorColumn, InputLine} from '../../source/components/input-line.js';
-import {labelsFor} from '../../source/i18n.js';
+import {labelsFor} from '../../source/look/i18n.js';
 import {editLine, emptyLine, type LineState} from '../../source/state/line-editor.js';
 import {textWidth} from '../../source/state/wrap.js';
 import {forceColor} from '../helpers/force-color.js';

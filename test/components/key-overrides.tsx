@@ -6,9 +6,9 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {HelpOverlay} from '../../source/components/help-overlay.js';
-import {checkConfig} from '../../source/config-values.js';
-import {labelsFor} from '../../source/i18n.js';
-import {describeKeys, setKeys} from '../../source/keymap.js';
+import {checkConfig} from '../../source/config/values.js';
+import {labelsFor} from '../../source/look/i18n.js';
+import {describeKeys, setKeys} from '../../source/keys/keymap.js';
 import {helpLines} from '../../source/state/help-lines.js';
 import {frameLines} from '../helpers/frames.js';
 import {keyCodes, startScreen} from '../helpers/screen-harness.js';

@@ -1,9 +1,9 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import {defaultDisplay} from '../../source/display.js';
+import {defaultDisplay} from '../../source/look/display.js';
 import {MessageLog} from '../../source/components/message-log.js';
 import {useLogWindow} from '../../source/hooks/use-log-window.js';
-import {labelsFor} from '../../source/i18n.js';
+import {labelsFor} from '../../source/look/i18n.js';
 import {buildLogItems, type FormatContext} from '../../source/state/log-lines.js';
 import {bottomView} from '../../source/state/log-window.js';
 import {addLive, emptyTimeline} from '../../source/client/timeline.js';

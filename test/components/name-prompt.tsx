@@ -2,8 +2,8 @@ import test from 'ava';
 import {render} from 'ink-testing-library';
 import {act} from 'react';
 import {NamePrompt} from '../../source/components/name-prompt.js';
-import {labelsFor} from '../../source/i18n.js';
-import type {Lang} from '../../source/options.js';
+import {labelsFor} from '../../source/look/i18n.js';
+import type {Lang} from '../../source/cli/options.js';
 import {waitFor, waitForFrame} from '../helpers/frames.js';
 
 const enter = '\r';

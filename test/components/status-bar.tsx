@@ -1,8 +1,8 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {connectionLabel, StatusBar} from '../../source/components/status-bar.js';
-import {labelsFor} from '../../source/i18n.js';
-import type {Lang} from '../../source/options.js';
+import {labelsFor} from '../../source/look/i18n.js';
+import type {Lang} from '../../source/cli/options.js';
 import type {ConnectionState} from '../../source/protocol/socket-client.js';
 import {textWidth} from '../../source/state/wrap.js';
 import {waitForFrame} from '../helpers/frames.js';

@@ -6,7 +6,7 @@ import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import {styledText} from '../../source/components/styled-text.js';
 import type {DisplayLine} from '../../source/state/log-lines.js';
-import type {Style} from '../../source/theme.js';
+import type {Style} from '../../source/look/theme.js';
 
 const styles: Array<Style | undefined> = [
 	undefined,

@@ -7,7 +7,7 @@ import {
 	tooSmallLines,
 } from '../../source/components/too-small.js';
 import {textWidth} from '../../source/state/wrap.js';
-import {labelsFor} from '../../source/i18n.js';
+import {labelsFor} from '../../source/look/i18n.js';
 import {frameLines} from '../helpers/frames.js';
 
 test('says the terminal is too small, its size and the minimum', (t) => {

@@ -1,8 +1,8 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {UserList} from '../../source/components/user-list.js';
-import {labelsFor} from '../../source/i18n.js';
-import type {Lang} from '../../source/options.js';
+import {labelsFor} from '../../source/look/i18n.js';
+import type {Lang} from '../../source/cli/options.js';
 import type {User} from '../../source/protocol/types.js';
 import {sortRoster} from '../../source/state/roster.js';
 import {textWidth} from '../../source/state/wrap.js';

@@ -1,4 +1,4 @@
-// The built command line's code cache (source/code-cache.ts): the chat's first run makes it, and the
+// The built command line's code cache (source/startup/code-cache.ts): the chat's first run makes it, and the
 // next run takes it as it is. A run whose cache V8 refused (other flags, another build) writes it
 // again, so an unchanged file after a whole session is the sign that it was used. The other
 // commands keep a cache of their own, so that the chat's holds the chat's code.
@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import test from 'ava';
-import {saveAfterMs} from '../../source/save-code-cache.js';
+import {saveAfterMs} from '../../source/startup/save-code-cache.js';
 import {startCli} from '../helpers/cli-process.js';
 import {startChat, waitForOnline} from '../helpers/chat-terminal.js';
 import {startTestServer, waitFor} from '../helpers/server-harness.js';

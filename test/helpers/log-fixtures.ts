@@ -1,5 +1,5 @@
-import {defaultDisplay} from '../../source/display.js';
-import {labelsFor} from '../../source/i18n.js';
+import {defaultDisplay} from '../../source/look/display.js';
+import {labelsFor} from '../../source/look/i18n.js';
 import type {Message} from '../../source/protocol/types.js';
 import type {Notice, PendingLine} from '../../source/state/chat-state.js';
 import type {DisplayLine, FormatContext} from '../../source/state/log-lines.js';

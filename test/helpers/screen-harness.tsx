@@ -4,7 +4,7 @@
  */
 import {render} from 'ink-testing-library';
 import {ChatScreen} from '../../source/components/chat-screen.js';
-import {labelsFor} from '../../source/i18n.js';
+import {labelsFor} from '../../source/look/i18n.js';
 import {frameLines, waitForFrame} from './frames.js';
 import {requestJson, startTestServer, type Teardown, type TestServer} from './server-harness.js';
 

@@ -1,6 +1,6 @@
 // The length check of outgoing lines: counted as the reference server counts, refused over it.
 import test from 'ava';
-import {formatCount, labelsFor, tooLongText} from '../../source/i18n.js';
+import {formatCount, labelsFor, tooLongText} from '../../source/look/i18n.js';
 import {
 	characterCount,
 	defaultMaxLength,

@@ -1,6 +1,6 @@
 import test from 'ava';
-import {defaultDisplay} from '../../source/display.js';
-import {labelsFor} from '../../source/i18n.js';
+import {defaultDisplay} from '../../source/look/display.js';
+import {labelsFor} from '../../source/look/i18n.js';
 import {maxMessageLines} from '../../source/state/display-rules.js';
 import {buildLogItems, formatItem, type LogItem} from '../../source/state/log-lines.js';
 import {textWidth} from '../../source/state/wrap.js';
