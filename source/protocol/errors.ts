@@ -53,7 +53,7 @@ export function toChatApiError(error: unknown, url: string, deadlineMs: number):
 	}
 
 	const code = errorCode(error);
-	if (code === 'ECONNECT_TIMEOUT') {
+	if (code === 'UND_ERR_CONNECT_TIMEOUT') {
 		return new ChatApiError('timeout', `cannot connect to ${url}: connection timed out`);
 	}
 
@@ -64,6 +64,8 @@ export function toChatApiError(error: unknown, url: string, deadlineMs: number):
 		);
 	}
 
-	const reason = code ?? (error instanceof Error ? error.message : String(error));
+	const message = error instanceof Error ? error.message : String(error);
+	// Node's codes say it (ECONNREFUSED, ENOTFOUND); undici's own less than its words do.
+	const reason = code === undefined || code.startsWith('UND_ERR') ? message : code;
 	return new ChatApiError('unreachable', `cannot reach ${url}: ${reason}`);
 }

@@ -1,8 +1,10 @@
 /*
-HTTP_PROXY, HTTPS_PROXY and NO_PROXY, for the socket and for REST (source/protocol/dispatcher.ts),
-both through a CONNECT tunnel (proxy-agent.ts). Lower-case names win over
-upper-case ones, as in curl. NO_PROXY is a list of host names, domain suffixes (with or without
-a leading dot), optional `:port`s, or `*` for none at all.
+HTTP_PROXY, HTTPS_PROXY and NO_PROXY, one rule for the socket (its CONNECT tunnel, proxy-agent.ts)
+and for REST (undici's ProxyAgent, dispatcher.ts). Lower-case names win over upper-case ones, as in
+curl. (undici's EnvHttpProxyAgent reads the same variables, but its NO_PROXY takes `::1` for host
+`:` and port 1, and `*` only alone: the socket and REST would disagree.) NO_PROXY is a list of
+host names, domain suffixes (with or without a leading dot), optional `:port`s, or `*` for none at
+all.
 */
 
 export type Environment = Record<string, string | undefined>;

@@ -1,5 +1,4 @@
-import http from 'node:http';
-import {agentFor} from './dispatcher.js';
+import {exchange} from './dispatcher.js';
 import {ChatApiError, toChatApiError} from './errors.js';
 import {parseErrorText, parseMessage, parseMessagesPage, parseUsersPage} from './parse.js';
 import {sanitizeText} from './sanitize.js';
@@ -16,9 +15,6 @@ export type RestClientOptions = {
 	/** Called when a request has gone out whole, its answer still to come. */
 	readonly onRequestSent?: () => void;
 };
-
-/** The most bytes of an answer we read; a larger answer is a bad payload. */
-const maxBodyBytes = 16 * 1024 * 1024;
 
 export type SendResult = {
 	/** The stored message, when the server's answer holds one. */
@@ -136,85 +132,4 @@ export class ChatRestApi {
 			throw toChatApiError(error, url, this.timeoutMs);
 		}
 	}
-}
-
-type Exchange = {
-	readonly method: string;
-	readonly headers: Record<string, string>;
-	readonly body: string | undefined;
-	readonly timeoutMs: number;
-	readonly connectTimeoutMs: number;
-	readonly insecure: boolean;
-	readonly onSent?: () => void;
-};
-
-type Answer = {readonly status: number; readonly contentType?: string; readonly text: string};
-
-/** One request and its whole answer (at most maxBodyBytes), within the deadline. */
-async function exchange(url: URL, options: Exchange): Promise<Answer> {
-	const agent = await agentFor(url, {insecure: options.insecure});
-	// Node's https only for an https URL (see dispatcher.ts).
-	const {request: send} = url.protocol === 'https:' ? await import('node:https') : http;
-	return new Promise((resolve, reject) => {
-		const request = send(
-			url,
-			{
-				method: options.method,
-				headers: options.headers,
-				agent,
-				signal: AbortSignal.timeout(options.timeoutMs),
-			},
-			(response) => {
-				void (async () => {
-					try {
-						const text = await readLimited(response, url.href);
-						const contentType = response.headers['content-type'];
-						resolve({status: response.statusCode ?? 0, contentType, text});
-					} catch (error) {
-						request.destroy();
-						reject(error instanceof Error ? error : new Error(String(error)));
-					}
-				})();
-			},
-		);
-		if (options.onSent) {
-			request.once('finish', options.onSent);
-		}
-
-		request.once('error', reject);
-		request.once('socket', (socket) => {
-			if (!socket.connecting) {
-				return;
-			}
-
-			const timer = setTimeout(() => {
-				request.destroy(Object.assign(new Error('connect timeout'), {code: 'ECONNECT_TIMEOUT'}));
-			}, options.connectTimeoutMs);
-			socket.once('connect', () => {
-				clearTimeout(timer);
-			});
-			socket.once('close', () => {
-				clearTimeout(timer);
-			});
-		});
-		request.end(options.body);
-	});
-}
-
-async function readLimited(body: http.IncomingMessage, url: string): Promise<string> {
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for await (const chunk of body) {
-		size += (chunk as Uint8Array).length;
-		if (size > maxBodyBytes) {
-			throw new ChatApiError(
-				'bad-payload',
-				`${url}: the answer is larger than ${maxBodyBytes / 1024 / 1024} MB`,
-			);
-		}
-
-		chunks.push(chunk as Uint8Array);
-	}
-
-	return Buffer.concat(chunks).toString('utf8');
 }
