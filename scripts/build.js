@@ -9,6 +9,7 @@ import path from 'node:path';
 import {build} from 'esbuild';
 import {inkPatches} from './ink-patches.js';
 import {buildDeclarations} from './declarations.js';
+import {checkUndiciWithoutH2, undiciWithoutH2} from './undici-without-h2.js';
 
 /** Ink imports react-devtools-core only when DEV is set; the bundle must not carry it. */
 const stubDevtools = {
@@ -223,7 +224,7 @@ const main = build({
 	supported: {'dynamic-import': false},
 	// `serve --redis` only: required from node_modules when it runs, never part of the script.
 	external: [...forNode.external, ...redisPackages],
-	plugins: [shareInterop, ...forNode.plugins],
+	plugins: [shareInterop, undiciWithoutH2, ...forNode.plugins],
 	banner: {js: importMetaUrl},
 });
 
@@ -272,6 +273,8 @@ for (const {request, importer, path: ours} of inkReplacements) {
 		throw new Error(`Ink's ${importer} no longer imports ${request}: was Ink upgraded?`);
 	}
 }
+
+checkUndiciWithoutH2();
 
 if (!widthReplaced) {
 	throw new Error('no dependency imports string-width any more: drop replace-string-width');

@@ -130,7 +130,6 @@ export async function exchange(url: URL, options: Exchange): Promise<Answer> {
 export async function closeDispatchers(): Promise<void> {
 	const open = [...dispatchers.values()];
 	dispatchers.clear();
-	for (const dispatcher of await Promise.all(open)) {
-		void dispatcher.destroy();
-	}
+	const made = await Promise.all(open);
+	await Promise.all(made.map(async (dispatcher) => dispatcher.destroy()));
 }
