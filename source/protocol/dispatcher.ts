@@ -30,7 +30,14 @@ async function makeDispatcher(
 	const tls = {timeout: connectTimeoutMs, rejectUnauthorized: !insecure};
 	const limits = {keepAliveTimeout: 10_000, maxResponseSize: maxBodyBytes};
 	if (proxy) {
-		const {default: ProxyAgent} = await import('undici/lib/dispatcher/proxy-agent.js');
+		const [{default: ProxyAgent}, {default: Dispatcher}, {default: connect}] = await Promise.all([
+			import('undici/lib/dispatcher/proxy-agent.js'),
+			import('undici/lib/dispatcher/dispatcher.js'),
+			import('undici/lib/api/api-connect.js'),
+		]);
+		// ProxyAgent opens its tunnel with its client's connect(), which undici's index gives every
+		// dispatcher (with the rest of its API) as it loads; this gives only that one.
+		Dispatcher.prototype.connect ??= connect;
 		// The tunnel's far end is the server (requestTls); the proxy itself may speak TLS too.
 		return new ProxyAgent({uri: proxy, ...limits, requestTls: tls, proxyTls: tls});
 	}

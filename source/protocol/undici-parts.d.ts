@@ -18,6 +18,21 @@ declare module 'undici/lib/dispatcher/proxy-agent.js' {
 	export default ProxyAgentClass;
 }
 
+declare module 'undici/lib/dispatcher/dispatcher.js' {
+	import type {Dispatcher} from 'undici';
+
+	const DispatcherClass: typeof Dispatcher;
+	export default DispatcherClass;
+}
+
+declare module 'undici/lib/api/api-connect.js' {
+	import type {Dispatcher} from 'undici';
+
+	/** Dispatcher's connect(), called with the dispatcher as `this`. */
+	const connect: Dispatcher['connect'];
+	export default connect;
+}
+
 declare module 'undici/lib/api/api-request.js' {
 	import type {Dispatcher} from 'undici';
 

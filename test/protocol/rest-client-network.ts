@@ -1,4 +1,5 @@
 // ChatRestApi when the network fails: nothing listening, no answer in time, untrusted certificates.
+import {createServer, type AddressInfo, type Socket} from 'node:net';
 import test from 'ava';
 import {closeDispatchers} from '../../source/protocol/dispatcher.js';
 import {ChatRestApi} from '../../source/protocol/rest-client.js';
@@ -65,4 +66,36 @@ test('an untrusted certificate is a tls error; insecure accepts it', async (t) =
 
 	const insecure = new ChatRestApi({baseUrl: `${server.url}/api`, insecure: true});
 	t.deepEqual(await insecure.getUsers(), {count: 0, users: [], dropped: 0});
+});
+
+test('a server that takes the connection but never finishes TLS: a connect timeout', async (t) => {
+	// A TCP listener that says nothing: the TLS handshake never completes.
+	const sockets = new Set<Socket>();
+	const mute = createServer((socket) => {
+		sockets.add(socket);
+	});
+	await new Promise<void>((resolve) => {
+		mute.listen(0, '127.0.0.1', resolve);
+	});
+	t.teardown(() => {
+		for (const socket of sockets) {
+			socket.destroy();
+		}
+
+		mute.close();
+	});
+	const url = `https://127.0.0.1:${(mute.address() as AddressInfo).port}`;
+	const api = new ChatRestApi({baseUrl: `${url}/api`, connectTimeoutMs: 300, timeoutMs: 30_000});
+	const error = await expectApiError(t, api.getUsers(), 'timeout', `${url}/api/users`);
+	t.regex(error.message, /^cannot connect to .*: connection timed out$/);
+});
+
+test('a server that closes the connection instead of answering: unreachable, in words', async (t) => {
+	const rude = await startHttpServer(t, (request) => {
+		request.socket.destroy();
+	});
+	const api = new ChatRestApi({baseUrl: `${rude.url}/api`});
+	const error = await expectApiError(t, api.getUsers(), 'unreachable', `${rude.url}/api/users`);
+	// undici's own words, not its code (UND_ERR_SOCKET).
+	t.regex(error.message, /^cannot reach .*: other side closed$/);
 });
