@@ -24,7 +24,7 @@ function addedRuns(patch) {
 	};
 
 	for (const line of patch.split('\n')) {
-		const header = /^\+\+\+ b\/(.+)$/.exec(line);
+		const header = /^\+{3} b\/(.+)$/.exec(line);
 		if (header) {
 			endRun();
 			runs = [];
@@ -40,17 +40,21 @@ function addedRuns(patch) {
 	return files;
 }
 
-/** Throws, naming the patch and what to do, unless every patch in patches/ is applied to the version it was made for. */
+/**
+ * Throws, naming the patch and what to do, unless every patch in patches/ is applied to the version
+ * it was made for.
+ */
 export async function checkPatches(root = process.cwd()) {
 	const directory = path.join(root, 'patches');
-	const names = (await readdir(directory)).filter((name) => name.endsWith('.patch'));
+	const files = await readdir(directory);
+	const names = files.filter((name) => name.endsWith('.patch'));
 	for (const name of names) {
 		// `@scope+name+1.2.3.patch` is @scope/name at 1.2.3.
 		const stem = name.slice(0, -'.patch'.length);
 		const packageName = stem.slice(0, stem.lastIndexOf('+')).replaceAll('+', '/');
 		const version = stem.slice(stem.lastIndexOf('+') + 1);
 		const manifest = path.join(root, 'node_modules', packageName, 'package.json');
-		const installed = JSON.parse(await readFile(manifest, 'utf8')).version;
+		const {version: installed} = JSON.parse(await readFile(manifest, 'utf8'));
 		if (installed !== version) {
 			throw new Error(
 				`patches/${name} is for ${packageName} ${version}, but ${installed} is installed: ` +
@@ -60,7 +64,6 @@ export async function checkPatches(root = process.cwd()) {
 
 		const patch = await readFile(path.join(directory, name), 'utf8');
 		for (const [file, runs] of addedRuns(patch)) {
-			// eslint-disable-next-line no-await-in-loop
 			const contents = await readFile(path.join(root, file), 'utf8');
 			if (runs.some((run) => !contents.includes(run))) {
 				throw new Error(

@@ -91,7 +91,9 @@ export function TextField({width, placeholder, prompt = '> ', onSubmit, onKey}: 
 	const [ref, place] = usePlace();
 	const {setCursorPosition} = useCursor();
 
-	// The field's own input events, one per render: its handler is bound anew after each.
+	// The field's own input events, one per render: its handler is bound anew after each. Ink's
+	// stdin context carries an EventEmitter, and ink-text-input listens to one.
+	// eslint-disable-next-line unicorn/prefer-event-target
 	const events = useMemo(() => new EventEmitter(), []);
 	const fieldStdin = useMemo(() => ({...stdin, internal_eventEmitter: events}), [stdin, events]);
 	const queue = useRef<string[]>([]);
@@ -133,9 +135,7 @@ export function TextField({width, placeholder, prompt = '> ', onSubmit, onKey}: 
 	// input methods open their window there, screen readers follow it.
 	const line = editor.read();
 	const column = textWidth(prompt) + textWidth(line.value.slice(0, line.cursor));
-	setCursorPosition(
-		place && column < width ? {x: place.x + column, y: place.y} : undefined,
-	);
+	setCursorPosition(place && column < width ? {x: place.x + column, y: place.y} : undefined);
 
 	return (
 		<Box ref={ref} width={width}>

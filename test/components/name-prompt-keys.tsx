@@ -47,7 +47,6 @@ async function setup() {
 	const {lastFrame, stdin} = instance!;
 	const type = async (...data: string[]) => {
 		for (const chunk of data) {
-			// eslint-disable-next-line no-await-in-loop
 			await act(async () => {
 				stdin.write(chunk);
 			});

@@ -81,8 +81,7 @@ console.log(JSON.stringify({imported, used: counts(), slice}));
 	t.true(result.used.segmenters > 0, 'the grapheme rules, once used');
 });
 
-const loaded = (name: string) =>
-	`process.moduleLoadList.includes('NativeModule ${name}')`;
+const loaded = (name: string) => `process.moduleLoadList.includes('NativeModule ${name}')`;
 
 test("terminal-size loads Node's child_process only for its fallbacks", async (t) => {
 	const result = await runNodeScript<{imported: boolean; size: {columns: number}; used: boolean}>(`
