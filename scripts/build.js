@@ -46,7 +46,8 @@ const notInCi = {
  * frame, ours writes only the changed cells and scrolls the log with a scroll region (Ink 6.8.0's
  * incremental mode also drifts a row per frame when a frame ends in a newline; fixed upstream in
  * Ink 7, PR #910). Ink's Output builds the frame's lines; ours keeps each line's cells across
- * frames instead of tokenizing every line of every frame again.
+ * frames instead of tokenizing every line of every frame again. The tests replace Output (and
+ * string-width, below) the same way: test/helpers/bundle-parts-hooks.js.
  */
 const inkReplacements = [
 	{request: './log-update.js', importer: 'ink.js', path: 'source/render/log-update.ts'},
