@@ -100,17 +100,13 @@ export function TextField({width, placeholder, prompt = '> ', onSubmit, onKey}: 
 	const waiting = useRef(false);
 	const [given, setGiven] = useState(0);
 	const pump = useCallback(() => {
-		const next = queue.current.shift();
-		if (waiting.current || next === undefined) {
-			if (next !== undefined) {
-				queue.current.unshift(next);
-			}
-
+		if (waiting.current || queue.current.length === 0) {
 			return;
 		}
 
 		waiting.current = true;
-		events.emit('input', next);
+		events.emit('input', queue.current.shift());
+		// A render, after which (its effects run child first) the next event meets the new handler.
 		setGiven((count) => count + 1);
 	}, [events]);
 	useEffect(() => {

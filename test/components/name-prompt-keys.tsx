@@ -6,7 +6,7 @@ one read.
 */
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import {act, useEffect} from 'react';
+import {act, useEffect, type ReactElement} from 'react';
 import {NamePrompt} from '../../source/components/name-prompt.js';
 import {labelsFor} from '../../source/look/i18n.js';
 import {bracketedPaste, keys} from '../helpers/keys.js';
@@ -15,7 +15,7 @@ import {waitFor, waitForFrame} from '../helpers/frames.js';
 // See name-prompt.tsx: act() lets each write meet the handlers of the frame it follows.
 (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
 
-function Watch({onGone, children}: {readonly onGone: () => void; readonly children: JSX.Element}) {
+function Watch({onGone, children}: {readonly onGone: () => void; readonly children: ReactElement}) {
 	useEffect(() => onGone, [onGone]);
 	return children;
 }
