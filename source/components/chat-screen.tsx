@@ -131,7 +131,7 @@ function BottomLine(props: {
 export function ChatScreen(props: ChatScreenProps) {
 	const {connection, columns, rows, lang, labels} = props;
 	const display = useDisplay();
-	// Every row of the terminal: the input line is its last (see scripts/ink-patches.js).
+	// Every row of the terminal: the input line is its last (see patches/ink+6.8.0.patch).
 	const height = rows;
 	const tooSmall = isTooSmall(columns, rows);
 	const chat = useChat(connection);
