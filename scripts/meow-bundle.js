@@ -9,7 +9,7 @@ it loads, whether or not they are used: some 90 kB of the bundle, and 30-40 ms o
 before a code cache. They serve only to find and read package.json, which meow skips when it is
 given `pkg` (source/cli/args.ts always gives it). So in the bundle:
 - options.js takes the two functions from a stub that says what is wrong if it is ever called;
-- the two calls that load them are marked pure, so esbuild drops them with what only they use.
+- the calls that load them are marked pure, so esbuild drops them with what only they use.
 Each edit must apply exactly once: a new meow fails the build here, loudly, not the program.
 */
 const edits = [
@@ -34,6 +34,14 @@ const edits = [
 		replace:
 			'var normalizeExports = /* @__PURE__ */ requireNormalize();\nconst normalizePackageData = /* @__PURE__ */ getDefaultExportFromCjs(normalizeExports);',
 	},
+	// What read-package-up made of execFile, made as it loads and never used: importing it loads
+	// child_process and net (each `node:` import is kept: see shareInterop in build.js).
+	{
+		file: 'dependencies.js',
+		find: "import { execFile } from 'node:child_process';\n",
+		replace: '',
+	},
+	{file: 'dependencies.js', find: '\npromisify(execFile);\n', replace: '\n'},
 ];
 
 export const meowWithoutPackageJson = {
