@@ -9,6 +9,7 @@ import path from 'node:path';
 import {build} from 'esbuild';
 import {checkPatches} from './patches.js';
 import {buildDeclarations} from './declarations.js';
+import {meowWithoutPackageJson} from './meow-bundle.js';
 
 /** Ink imports react-devtools-core only when DEV is set; the bundle must not carry it. */
 const stubDevtools = {
@@ -191,7 +192,7 @@ const main = build({
 	supported: {'dynamic-import': false},
 	// `serve --redis` only: required from node_modules when it runs, never part of the script.
 	external: [...forNode.external, ...redisPackages],
-	plugins: [shareInterop, ...forNode.plugins],
+	plugins: [shareInterop, meowWithoutPackageJson, ...forNode.plugins],
 	banner: {js: importMetaUrl},
 });
 
