@@ -72,7 +72,7 @@ export function frameUpdate(
 		return {...paintAll(next), region};
 	}
 
-	const plain = {...paint(previous, next, from), region};
+	const plain = {...paint(previous, next, from, region), region};
 	const scroll = useScrollRegion ? findScroll(previous, next) : undefined;
 	if (!scroll) {
 		return plain;
@@ -81,12 +81,9 @@ export function frameUpdate(
 	const sequence = scrollSequence(scroll, region);
 	// Setting the region puts the cursor home; SU alone leaves it where it is.
 	const start = sequence.includes('r') ? {row: 0, col: 0} : from;
-	const after = paint(scrolled(previous, scroll), next, start);
-	const viaScroll = {
-		bytes: sequence + after.bytes,
-		end: after.end,
-		region: {top: scroll.top, bottom: scroll.bottom},
-	};
+	const set = {top: scroll.top, bottom: scroll.bottom};
+	const after = paint(scrolled(previous, scroll), next, start, set);
+	const viaScroll = {bytes: sequence + after.bytes, end: after.end, region: set};
 	return viaScroll.bytes.length < plain.bytes.length ? viaScroll : plain;
 }
 

@@ -253,7 +253,7 @@ test('a hyperlink (OSC 8) is an attribute of its cells: a change inside it reope
 	const previous = screenOf([link('the page')], 30);
 	const next = screenOf([link('the bage')], 30);
 	const bytes = frameBytes(previous, next, true);
-	t.is(bytes, '\u001B[1;9H\u001B]8;;https://x.example/\u001B\\b\u001B]8;;\u001B\\');
+	t.is(bytes, '\u001B[;9H\u001B]8;;https://x.example/\u001B\\b\u001B]8;;\u001B\\');
 	const terminal = emulator(30, 2);
 	await terminal.write(frameBytes(screenOf([], 30), previous, true) + bytes);
 	t.is(terminal.text()[0], 'see the bage ok');
