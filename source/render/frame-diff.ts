@@ -6,7 +6,8 @@ import {erasesPlain, sgrTransition} from './sgr.js';
 
 /*
 What the terminal shows, and the bytes that turn it into the next frame. Only changed cells are
-written, each run reached with one cursor address; trailing blanks are erased with `ESC [ K`.
+written, each run reached by the shortest move (moves.ts) and the runs in the cheapest order
+(order.ts); trailing blanks are erased with `ESC [ K`.
 The frame is the whole screen from its top-left corner (chat-tui draws in the alternate screen).
 */
 

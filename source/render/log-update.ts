@@ -14,7 +14,7 @@ import {findScroll, scrolled, scrollSequence, type Region} from './scroll.js';
 chat-tui's stand-in for Ink's log-update, swapped in when the bundle is built (scripts/build.js).
 Ink's incremental mode rewrites every changed row whole and reaches it with one `ESC [ E` per
 row; over a slow SSH link every byte counts. This one writes only the changed cells, each run
-reached with one cursor address, and moves the log up with a scroll region when messages arrive.
+reached by the shortest move, and moves the log up with a scroll region when messages arrive.
 
 It draws the whole screen from the top-left corner, which is what chat-tui's only Ink app does:
 the full-screen chat in the alternate screen (source/subcommands/ui.tsx, source/terminal.ts). After
