@@ -1,10 +1,8 @@
 import type {RefObject} from 'react';
-import {commandWordsFor} from '../look/help-zh.js';
 import type {Labels} from '../look/i18n.js';
 import type {Command, EditCommand} from '../keys/keymap.js';
 import type {Lang} from '../cli/options.js';
 import type {User} from '../protocol/types.js';
-import {commandNames, parseInput} from '../state/commands.js';
 import {complete, completionNames, type Completion} from '../state/completion.js';
 import {recordLine, walkHistory, type InputHistory} from '../state/input-history.js';
 import {bottomView, topView, viewOnItem, viewWindow, type LogLayout} from '../state/log-window.js';
@@ -13,7 +11,7 @@ import type {ScreenAction, ScreenState} from '../state/screen-state.js';
 import {findMatches, stepMatch} from '../state/search.js';
 import type {Chat} from '../hooks/use-chat.js';
 import type {LineEditor} from '../hooks/use-line-editor.js';
-import {refusedTooLong, runSlashCommand} from './slash-commands.js';
+import {commandNames, parseLine, refusedTooLong, runSlashCommand} from './slash-commands.js';
 import {userListActions} from './user-list-actions.js';
 
 /** Every command but line editing has a handler here; one that returns false declines the key. */
@@ -118,7 +116,7 @@ export function screenActions(context: Context): {
 
 	const submit = () => {
 		const {value} = editor.read();
-		const parsed = parseInput(value, commandWordsFor(context.lang ?? 'en'));
+		const parsed = parseLine(value, context.lang);
 		if (parsed.kind === 'empty') {
 			return;
 		}

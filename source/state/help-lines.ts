@@ -1,11 +1,5 @@
 import {asciiText} from '../look/glyphs.js';
-import {
-	bindingHelpZh,
-	commandHelpZh,
-	scopeNotesZh,
-	scopeTitlesZh,
-	slashSlashHelp,
-} from '../look/help-zh.js';
+import {bindingHelpZh, scopeNotesZh, scopeTitlesZh, slashSlashHelp} from '../look/help-zh.js';
 import {
 	bindings,
 	commandsIn,
@@ -15,10 +9,10 @@ import {
 	type Scope,
 } from '../keys/keymap.js';
 import type {Lang} from '../cli/options.js';
-import {commandHelp, commandNames} from './commands.js';
+import {commandNames, slashCommands} from '../actions/slash-commands.js';
 
 /*
-The help overlay's text, read from the one binding table and the command list, so it can never
+The help overlay's text, read from the one binding table and the slash commands' table, so it can never
 disagree with what the keys do.
 */
 
@@ -67,9 +61,9 @@ export function helpLines(
 	}
 
 	lines.push({kind: 'title', text: commandsTitle});
-	const table = zh ? commandHelpZh : commandHelp;
 	for (const name of commandNames) {
-		lines.push({kind: 'entry', keys: table[name].usage, text: table[name].help});
+		const {usage, help} = slashCommands[name];
+		lines.push({kind: 'entry', keys: usage[lang], text: help[lang]});
 	}
 
 	lines.push({kind: 'entry', keys: zh ? '//文字' : '//text', text: slashSlashHelp[lang]});
