@@ -1,6 +1,6 @@
 import type {Labels} from '../look/i18n.js';
 import type {ChatState} from '../state/chat-state.js';
-import type {Focus, ScreenState} from '../state/screen-state.js';
+import {focusShown, type Focus, type ScreenState} from '../state/screen-state.js';
 import {showsFooter} from './log-footer.js';
 
 /** The panel shows from this width on, unless the user toggled it. */
@@ -49,7 +49,7 @@ export function chatLayout({
 }): ChatLayout {
 	const showPanel = screen.panel ?? columns >= panelMinColumns;
 	const paneHeight = rows - 2;
-	const focus = screen.focus === 'users' && !showPanel ? 'input' : screen.focus;
+	const focus = focusShown(screen, showPanel);
 	const following = screen.view.kind === 'bottom';
 	const footerAt = (atBottom: boolean) =>
 		showsFooter({focused: focus === 'log', following: atBottom, searching: Boolean(screen.search)});

@@ -6,7 +6,7 @@ import {
 	describeKeys,
 	scopeNotes,
 	scopeTitles,
-	type Scope,
+	scopes,
 } from '../keys/keymap.js';
 import type {Lang} from '../cli/options.js';
 import {commandNames, slashCommands} from '../actions/slash-commands.js';
@@ -21,17 +21,6 @@ export type HelpLine =
 	| {readonly kind: 'entry'; readonly keys: string; readonly text: string}
 	| {readonly kind: 'blank'};
 
-const scopeOrder: readonly Scope[] = [
-	'app',
-	'screen',
-	'input',
-	'edit',
-	'log',
-	'users',
-	'search',
-	'help',
-];
-
 /** The help in a language, in ASCII (keys named in words, no arrows) when the terminal needs it. */
 export function helpLines(
 	commandsTitle = 'Commands',
@@ -41,7 +30,7 @@ export function helpLines(
 	const text = ascii ? asciiText : (line: string) => line;
 	const zh = lang === 'zh';
 	const lines: HelpLine[] = [];
-	for (const scope of scopeOrder) {
+	for (const scope of scopes) {
 		lines.push({kind: 'title', text: zh ? scopeTitlesZh[scope] : scopeTitles[scope]});
 		for (const command of commandsIn(scope)) {
 			lines.push({
