@@ -10,6 +10,8 @@ export const panelWidth = 22;
 const timeMinColumns = 50;
 
 export type ChatLayout = {
+	/** Every row of the terminal: the input line is its last (see scripts/ink-patches.js). */
+	readonly height: number;
 	readonly showPanel: boolean;
 	readonly logWidth: number;
 	/** The rows of the log and the panel: all but the status bar and the input line. */
@@ -60,6 +62,7 @@ export function chatLayout({
 	// The log's rows: the pane's, less the banner and the footer.
 	const body = (footer: boolean) => paneHeight - (footer ? 1 : 0) - (banner ? 1 : 0);
 	return {
+		height: rows,
 		showPanel,
 		logWidth: showPanel ? columns - panelWidth : columns,
 		paneHeight,
