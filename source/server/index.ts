@@ -126,8 +126,8 @@ async function openBackend(
 	};
 }
 
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-	const {host = '127.0.0.1', port = 3000, dataFile, cert, key} = options;
+/** The options' defaults, checked: a TypeError names what is wrong. */
+function checkedOptions(options: ServerOptions) {
 	const log =
 		options.log ??
 		((line: string) => {
@@ -137,13 +137,50 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	positiveInteger(rateLimit.messages, 'rateLimit.messages');
 	positiveInteger(rateLimit.perMs, 'rateLimit.perMs');
 	const historyLimit = positiveInteger(options.historyLimit ?? 100_000, 'historyLimit');
-	if ((cert === undefined) !== (key === undefined)) {
+	if ((options.cert === undefined) !== (options.key === undefined)) {
 		throw new TypeError('cert and key must be given together');
 	}
 
-	if (dataFile !== undefined && options.redis !== undefined) {
+	if (options.dataFile !== undefined && options.redis !== undefined) {
 		throw new TypeError('dataFile and redis cannot be used together');
 	}
+
+	return {log, rateLimit, historyLimit};
+}
+
+/** The open connections, for closing; a malformed request is logged and answered 400. */
+function watchConnections(httpServer: http.Server, log: (line: string) => void) {
+	const connections = new Set<NetSocket>();
+	httpServer.on('connection', (socket: NetSocket) => {
+		connections.add(socket);
+		socket.once('close', () => connections.delete(socket));
+	});
+	httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+		// A peer that hung up is not worth a log line; a malformed request is.
+		if (error.code === 'ECONNRESET' || !socket.writable) {
+			socket.destroy();
+			return;
+		}
+
+		log(`${new Date().toISOString()} error: bad request (${describeError(error)})`);
+		socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+	});
+	return connections;
+}
+
+async function listen(httpServer: http.Server, port: number, host: string): Promise<void> {
+	return new Promise<void>((resolve, reject) => {
+		httpServer.once('error', reject);
+		httpServer.listen(port, host, () => {
+			httpServer.off('error', reject);
+			resolve();
+		});
+	});
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+	const {host = '127.0.0.1', port = 3000, cert, key} = options;
+	const {log, rateLimit, historyLimit} = checkedOptions(options);
 
 	const backend = await openBackend({...options, historyLimit, log});
 	const io = new Server({
@@ -169,30 +206,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	io.attach(httpServer);
 	attachSocketHandlers(io, room, {rateLimit, log});
 
-	const connections = new Set<NetSocket>();
-	httpServer.on('connection', (socket: NetSocket) => {
-		connections.add(socket);
-		socket.once('close', () => connections.delete(socket));
-	});
-	httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-		// A peer that hung up is not worth a log line; a malformed request is.
-		if (error.code === 'ECONNRESET' || !socket.writable) {
-			socket.destroy();
-			return;
-		}
-
-		log(`${new Date().toISOString()} error: bad request (${describeError(error)})`);
-		socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
-	});
+	const connections = watchConnections(httpServer, log);
 
 	try {
-		await new Promise<void>((resolve, reject) => {
-			httpServer.once('error', reject);
-			httpServer.listen(port, host, () => {
-				httpServer.off('error', reject);
-				resolve();
-			});
-		});
+		await listen(httpServer, port, host);
 	} catch (error) {
 		room.close();
 		await io.close();
