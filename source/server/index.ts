@@ -178,6 +178,45 @@ async function listen(httpServer: http.Server, port: number, host: string): Prom
 	});
 }
 
+/**
+ * Closing, in order: the shared user list left, the room closed, every socket and
+ * connection closed (the stragglers cut after a grace period), then the stores.
+ */
+function closer(parts: {
+	readonly room: ChatRoom;
+	readonly io: Server;
+	readonly httpServer: http.Server;
+	readonly connections: ReadonlySet<NetSocket>;
+	readonly backend: Backend;
+	readonly log: (line: string) => void;
+	readonly url: string;
+}) {
+	const {room, io, httpServer, connections, backend, log, url} = parts;
+	return async () => {
+		await room.leaveAll().catch((error: unknown) => {
+			log(
+				`${new Date().toISOString()} error: leaving the shared user list (${describeError(error)})`,
+			);
+		});
+		room.close();
+		// io.close() disconnects every socket, closes engine.io and calls httpServer.close(),
+		// which waits for every connection: idle keep-alive ones are cut at once and anything
+		// still open after a grace period is destroyed.
+		const ioClosed = io.close();
+		httpServer.closeAllConnections();
+		const grace = setTimeout(() => {
+			for (const socket of connections) {
+				socket.destroy();
+			}
+		}, closeGraceMs);
+		grace.unref();
+		await ioClosed;
+		clearTimeout(grace);
+		await backend.close();
+		log(`${new Date().toISOString()} closed ${url}`);
+	};
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
 	const {host = '127.0.0.1', port = 3000, cert, key} = options;
 	const {log, rateLimit, historyLimit} = checkedOptions(options);
@@ -227,29 +266,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	log(`${new Date().toISOString()} listening on ${url}`);
 
 	let closing: Promise<void> | undefined;
-	const close = async () => {
-		await room.leaveAll().catch((error: unknown) => {
-			log(
-				`${new Date().toISOString()} error: leaving the shared user list (${describeError(error)})`,
-			);
-		});
-		room.close();
-		// io.close() disconnects every socket, closes engine.io and calls httpServer.close(),
-		// which waits for every connection: idle keep-alive ones are cut at once and anything
-		// still open after a grace period is destroyed.
-		const ioClosed = io.close();
-		httpServer.closeAllConnections();
-		const grace = setTimeout(() => {
-			for (const socket of connections) {
-				socket.destroy();
-			}
-		}, closeGraceMs);
-		grace.unref();
-		await ioClosed;
-		clearTimeout(grace);
-		await backend.close();
-		log(`${new Date().toISOString()} closed ${url}`);
-	};
+	const close = closer({room, io, httpServer, connections, backend, log, url});
 
 	return {
 		url,
