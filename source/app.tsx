@@ -54,7 +54,7 @@ function Screen(props: AppProps & {readonly display: Display}) {
 	const {columns, rows, lang} = props;
 	const [name, setName] = useState(props.name);
 	const labels = labelsFor(lang, props.display.glyphs.ascii);
-	// Every row of the terminal: the input line is its last (see scripts/ink-patches.js).
+	// Every row of the terminal: the input line is its last (see patches/ink+6.8.0.patch).
 	const height = rows;
 
 	if (name === undefined) {

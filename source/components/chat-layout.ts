@@ -10,7 +10,7 @@ export const panelWidth = 22;
 const timeMinColumns = 50;
 
 export type ChatLayout = {
-	/** Every row of the terminal: the input line is its last (see scripts/ink-patches.js). */
+	/** Every row of the terminal: the input line is its last (see patches/ink+6.8.0.patch). */
 	readonly height: number;
 	readonly showPanel: boolean;
 	readonly logWidth: number;
@@ -34,7 +34,7 @@ export type ChatLayout = {
 
 /**
  * Where the chat screen's parts go in a terminal of `columns` × `rows`: every row of it, the input
- * line the last (see scripts/ink-patches.js). Pure.
+ * line the last (see patches/ink+6.8.0.patch). Pure.
  */
 export function chatLayout({
 	columns,
