@@ -78,7 +78,7 @@ export async function startScreen(t: Teardown, options: ScreenOptions = {}) {
 	});
 	const frame = () => instance.lastFrame() ?? '';
 	const lines = () => frameLines(frame());
-	const waitFor = async (predicate: (frame: string) => boolean, timeoutMs = 5000) =>
+	const waitFor = async (predicate: (frame: string) => boolean, timeoutMs = 20_000) =>
 		waitForFrame(instance.lastFrame, predicate, timeoutMs);
 	const waitForText = async (text: string) => waitFor((current) => current.includes(text));
 	const type = (...data: string[]) => {
