@@ -33,7 +33,7 @@ async function twoServersOnRedis(t: ExecutionContext, options: ServerOptions = {
 }
 
 test('two processes: every message reaches everyone once, one history, unique ids, one user list', async (t) => {
-	const {redis, first, second} = await twoServersOnRedis(t);
+	const {first, second} = await twoServersOnRedis(t);
 	const alice = await connectClient(t, first.url, {user: {userId: 'u-alice', username: 'alice'}});
 	const bob = await connectClient(t, second.url, {user: {userId: 'u-bob', username: 'bob'}});
 	const carol = await connectClient(t, second.url, {user: {userId: 'u-carol', username: 'carol'}});
