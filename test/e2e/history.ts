@@ -45,7 +45,7 @@ test('history from the server is on screen in order, newest at the bottom', asyn
 	const newest = lines.indexOf(expected.at(-1)!);
 	const after = lines.slice(newest + 1);
 	t.is(after.length, 1, `after the newest: ${after.join(' | ')}`);
-	t.regex(after[0] ?? '', /^\d\d:\d\d -!- system: alice joined$/);
+	t.regex(after[0] ?? '', /^\d\d:\d\d +-!- system: alice joined$/);
 	t.is(logRows(screen).at(-1), lines.at(-1), 'the log sticks to the bottom');
 	// Nothing from history appears twice (REST page and live events are merged).
 	for (const line of expected) {

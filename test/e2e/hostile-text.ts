@@ -110,6 +110,6 @@ test.serial('a user named like the system cannot pass for a system notice', asyn
 	for (const [index, name] of impersonatingNames.entries()) {
 		const line = lines.find((row) => row.includes(`fake notice ${index}`)) ?? '';
 		t.true(line.includes(`“${name}”  fake notice ${index}`), `${name} is quoted: ${line}`);
-		t.notRegex(line, /^\d\d:\d\d -!- /, `${name} looks like a system notice: ${line}`);
+		t.notRegex(line, /^\d\d:\d\d +-!- /, `${name} looks like a system notice: ${line}`);
 	}
 });

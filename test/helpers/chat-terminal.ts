@@ -155,14 +155,17 @@ export function clock(time: string | number): string {
 export const escapeRegExp = (text: string) =>
 	text.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
 
-/** A log line `HH:MM name  text` (own lines `HH:MM name (me)  text`), nothing after the text. */
+/**
+ * A log line `HH:MM name  text` (own lines `HH:MM name (me)  text`), the name right-aligned in
+ * the nick column, nothing after the text.
+ */
 export function messageLinePattern(
 	name: string,
 	text: string,
 	{me = false, meLabel = 'me'}: {me?: boolean; meLabel?: string} = {},
 ): RegExp {
 	const marker = me ? ` \\(${escapeRegExp(meLabel)}\\)` : '';
-	return new RegExp(`^\\d\\d:\\d\\d ${escapeRegExp(name)}${marker}  ${escapeRegExp(text)}$`);
+	return new RegExp(`^\\d\\d:\\d\\d +${escapeRegExp(name)}${marker}  ${escapeRegExp(text)}$`);
 }
 
 /** POST /api/messages as `user`; resolves with the stored message (its `time` included). */
