@@ -5,6 +5,7 @@ import {
 	clock,
 	logLines,
 	logRows,
+	messageLine,
 	messageLinePattern,
 	screenRows,
 	seedMessage,
@@ -32,8 +33,8 @@ test('history from the server is on screen in order, newest at the bottom', asyn
 
 	const screen = screenRows(terminal.screenText());
 	const lines = logLines(screen);
-	const expected = stored.map(
-		(message, index) => `${clock(message.time)} ${seeded[index]![0].username}  ${message.content}`,
+	const expected = stored.map((message, index) =>
+		messageLine(clock(message.time), seeded[index]![0].username, message.content),
 	);
 	const seen = lines.filter((line) => expected.includes(line));
 	t.deepEqual(seen, expected, `all seeded lines, in order:\n${lines.join('\n')}`);
