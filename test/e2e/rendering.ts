@@ -135,9 +135,6 @@ test.serial(
 		}
 
 		await terminal.waitForText('warming up the log, line 40');
-		// The server sends the user list at most once a second: wait for it, or it may come
-		// between the snapshot and the repaint below.
-		await terminal.waitForText('Online (2)');
 		await terminal.waitForQuiet();
 		const raw = terminal.raw().length;
 		const before = terminal.rawLength();
