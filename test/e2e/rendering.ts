@@ -130,6 +130,11 @@ test.serial(
 	async (t) => {
 		const {server, terminal} = await startSettled(t);
 		const peer = await connectClient(t, server.url, {user: {userId: 'u-bob', username: 'bob'}});
+		// The user list comes at most once a second: wait for it, or it may change the screen later.
+		await terminal.waitFor(
+			(screen) => panelLines(screenRows(screen))?.[0] === 'Online (2)',
+			'bob in the panel',
+		);
 		for (let index = 1; index <= 40; index++) {
 			peer.send(`warming up the log, line ${index}`);
 		}
