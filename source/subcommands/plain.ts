@@ -6,6 +6,7 @@ import type {Lang} from '../cli/options.js';
 import {closeDispatchers} from '../protocol/dispatcher.js';
 import type {Message} from '../protocol/types.js';
 import {ChatClient} from '../sdk.js';
+import {lineText, reasonIn} from '../look/line-labels.js';
 import {loginName, nonEmpty, rememberedName} from './identity.js';
 import {createLineInput} from './line-input.js';
 import {createLineFormatter, longLineError, messageJson} from './lines.js';
@@ -103,23 +104,23 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		marker = found ? {before: added[found.index]!, line: found.line} : undefined;
 		historyShown();
 		if (reconnect && !complete) {
-			note('more messages may have been missed than were loaded');
+			note(lineText(options.lang, 'missedMore'));
 		}
 	});
 
 	let online = false;
 	let troubled = false;
-	let lastReason = 'connecting';
+	let lastReason = lineText(options.lang, 'connecting');
 	client.on('state', (state) => {
 		if (state.status === 'online') {
 			if (troubled) {
-				note(`connected to ${client.url}`);
+				note(lineText(options.lang, 'connected', {url: client.url}));
 			}
 
 			troubled = false;
 			online = true;
 		} else if (state.status === 'reconnecting') {
-			lastReason = state.reason;
+			lastReason = reasonIn(state.reason, options.lang);
 			if (troubled) {
 				return;
 			}
@@ -127,8 +128,8 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 			troubled = true;
 			note(
 				online
-					? `connection lost (${state.reason}); reconnecting`
-					: `cannot connect to ${client.url} (${state.reason}); retrying`,
+					? lineText(options.lang, 'connectionLost', {reason: lastReason})
+					: lineText(options.lang, 'cannotConnect', {url: client.url, reason: lastReason}),
 			);
 		}
 	});
@@ -229,7 +230,11 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		}
 	}
 
-	const why = problem || (client.connected ? 'no echo in time' : `not connected: ${lastReason}`);
+	const why =
+		problem ||
+		(client.connected
+			? lineText(options.lang, 'noEcho')
+			: lineText(options.lang, 'notConnected', {reason: lastReason}));
 	await client.caughtUp();
 	read.flush();
 	client.close();
@@ -239,13 +244,17 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 	}
 
 	if (confirmed < total) {
-		const lines = total === 1 ? 'the line was' : `${total - confirmed} of ${total} lines were`;
-		note(`${lines} not confirmed by ${options.serverUrl} (${why})`);
+		const server = options.serverUrl;
+		note(
+			total === 1
+				? lineText(options.lang, 'oneNotConfirmed', {server, why})
+				: lineText(options.lang, 'someNotConfirmed', {n: total - confirmed, total, server, why}),
+		);
 		return 1;
 	}
 
 	if (!online) {
-		note(`never connected to ${client.url} (${lastReason})`);
+		note(lineText(options.lang, 'neverConnected', {url: client.url, reason: lastReason}));
 		return 1;
 	}
 
