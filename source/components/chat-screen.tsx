@@ -265,6 +265,7 @@ export function ChatScreen(props: ChatScreenProps) {
 						users={roster.users}
 						count={onlineCount(state)}
 						userId={state.me.userId}
+						username={state.me.username}
 						width={panelWidth}
 						height={paneHeight}
 						labels={labels}
