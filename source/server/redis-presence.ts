@@ -71,6 +71,12 @@ local entry = user .. '\\0' .. name
 local _, previous = session(socket)
 if previous == entry then return events end
 local online = redis.call('ZSCORE', P .. 'entries', entry)
+local function arrive()
+	if online then return end
+	redis.call('ZADD', P .. 'entries', redis.call('INCR', P .. 'seq'), entry)
+	table.insert(events, 'joined')
+	table.insert(events, name)
+end
 if previous and split(previous) == user then
 	local _, old = split(previous)
 	redis.call('SREM', P .. 'entry:' .. previous, socket)
@@ -81,18 +87,12 @@ if previous and split(previous) == user then
 		table.insert(events, 'renamed')
 		table.insert(events, old)
 		table.insert(events, name)
-	elseif not online then
-		redis.call('ZADD', P .. 'entries', redis.call('INCR', P .. 'seq'), entry)
-		table.insert(events, 'joined')
-		table.insert(events, name)
+	else
+		arrive()
 	end
 else
 	if previous then leave(socket) end
-	if not online then
-		redis.call('ZADD', P .. 'entries', redis.call('INCR', P .. 'seq'), entry)
-		table.insert(events, 'joined')
-		table.insert(events, name)
-	end
+	arrive()
 end
 redis.call('HSET', P .. 'socket', socket, server .. '\\n' .. entry)
 redis.call('SADD', P .. 'server:' .. server, socket)

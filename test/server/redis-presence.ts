@@ -6,7 +6,7 @@
  */
 import test from 'ava';
 import type {WireUser} from '../../source/protocol/types.js';
-import {startCli} from '../helpers/cli-process.js';
+import {startServe} from '../helpers/cli-process.js';
 import {startRedis} from '../helpers/redis.js';
 import {connectClient, requestJson, startTestServer, waitFor} from '../helpers/server-harness.js';
 
@@ -78,15 +78,7 @@ test('two tabs under one name are one entry; it leaves with the last of them', a
 
 test('serve --redis --lang zh announces joins, renames and leaves in Chinese', async (t) => {
 	const redis = await startRedis(t);
-	const server = await startCli(t, ['serve', '--port', '0', '--lang', 'zh', '--redis', redis.url]);
-	t.teardown(() => {
-		server.kill();
-	});
-	await waitFor(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(server.stderr()), {
-		timeoutMs: 20_000,
-		description: 'the listening line',
-	});
-	const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(server.stderr())![1]!;
+	const {url} = await startServe(t, ['--lang', 'zh', '--redis', redis.url]);
 	const watcher = await connectClient(t, url, {user: {userId: 'u-li', username: '李娜'}});
 	const zhang = await connectClient(t, url, {user: {userId: 'u-zw', username: '张伟'}});
 	await watcher.waitForMessage((m) => m.content === '张伟 加入了聊天室', patience);
