@@ -84,50 +84,6 @@ test('a message is "HH:MM name  text", the name right-aligned in a 12-cell colum
 	t.deepEqual(render(item!, 60, {...context, showTime: false}), ['       alice  hello there']);
 });
 
-test('message text starts at the same column for every sender, whatever the name', (t) => {
-	const names = [
-		'bo',
-		'alice',
-		'张伟',
-		'a-very-long-user-name-indeed',
-		'👍🏽🎉',
-		'e\u0301t\u0301e\u0301',
-	];
-	const items = buildLogItems(
-		stored(...names.map((sender, index) => ({content: 'text', time: local(1, 9, index), sender}))),
-		[notice(1, local(1, 9, 30), 'text')],
-		[],
-	);
-	const starts = items.map((item) => {
-		const [line] = render(item);
-		return textWidth(line!.slice(0, line!.lastIndexOf('text')));
-	});
-	t.deepEqual(
-		starts,
-		Array.from({length: items.length}, () => 20),
-		`${items.map((item) => render(item)[0]).join('\n')}`,
-	);
-});
-
-test('a long name is cut with the ellipsis on a character boundary, or "..." in ASCII', (t) => {
-	const lines = (sender: string, formatContext = context) =>
-		render(
-			buildLogItems(stored({content: 'hi', time: local(1, 9, 0), sender}), [], [])[0]!,
-			60,
-			formatContext,
-		)[0];
-	t.is(lines('a-very-long-user-name-indeed'), '09:00 a-very-long…  hi');
-	t.is(
-		lines('a-very-long-user-name-indeed', {...context, glyphs: asciiGlyphs}),
-		'09:00 a-very-lo...  hi',
-	);
-	// 2 cells a character: six fit in 12 cells, five and the ellipsis when cut.
-	t.is(lines('欧阳娜娜欧阳'), '09:00 欧阳娜娜欧阳  hi');
-	t.is(lines('欧阳娜娜欧阳娜'), '09:00  欧阳娜娜欧…  hi');
-	// A family emoji is one cluster of 2 cells: never split into its parts.
-	t.is(lines('👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧'), '09:00  👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧…  hi');
-});
-
 test('own messages are marked (me), or (我) with Chinese labels', (t) => {
 	const [item] = buildLogItems(
 		stored({content: 'hi', time: local(1, 14, 30), sender: 'me-name', senderId: 'u-me'}),
@@ -193,21 +149,6 @@ test('a text message with an empty sender name shows as unknown', (t) => {
 	);
 	t.deepEqual(render(anonymous!), ['10:02      unknown  x']);
 	t.deepEqual(render(anonymous!, 60, zhContext, 'zh'), ['10:02     未知用户  x']);
-});
-
-test('the column narrows in a narrow pane so the text keeps room; the marker goes last', (t) => {
-	const name = '欧阳娜娜欧阳娜娜欧阳娜娜';
-	const [item] = buildLogItems(
-		stored({content: 'hi', time: local(1, 9, 0), sender: name, senderId: 'u-me'}),
-		[],
-		[],
-	);
-	t.deepEqual(render(item!), ['09:00 欧阳娜… (me)  hi']);
-	const narrow = {...context, showTime: false};
-	t.deepEqual(render(item!, 24, narrow), ['欧阳… (me)  hi']);
-	t.deepEqual(render(item!, 24, {...narrow, labels: labelsFor('zh')}, 'zh'), ['欧阳… (我)  hi']);
-	// Too narrow for the name and the marker: the name, as the colour says whose it is.
-	t.deepEqual(render(item!, 18, narrow), ['欧阳娜…  hi']);
 });
 
 test('long text wraps with continuation lines indented under the text', (t) => {
