@@ -1,7 +1,7 @@
 import {fill, type Labels} from '../look/i18n.js';
 import type {TimeFormat} from '../look/display.js';
 import type {Glyphs} from '../look/glyphs.js';
-import type {Style, Theme} from '../look/theme.js';
+import type {Theme} from '../look/theme.js';
 import {needsQuotes} from './display-rules.js';
 import {mentionFinder} from './highlight.js';
 import type {LogItem} from './log-items.js';
