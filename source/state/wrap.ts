@@ -96,7 +96,7 @@ export function truncateWords(text: string, width: number, ellipsis = '…'): st
 	}
 
 	// After the word, without the punctuation that led on to what was cut (`could not send:`).
-	return `${kept.slice(0, space).replace(/[\s,;:(–—-]+$/, '')}${mark}`;
+	return `${kept.slice(0, space).replace(/[\s,;:(\u2013\u2014-]+$/, '')}${mark}`;
 }
 
 /** Pad with spaces to exactly `width` cells (cutting first when longer). */
