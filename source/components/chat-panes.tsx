@@ -84,6 +84,7 @@ export function ChatPanes(props: ChatPanesProps) {
 					users={props.roster.users}
 					count={onlineCount(state)}
 					userId={state.me.userId}
+					username={state.me.username}
 					width={panelWidth}
 					height={paneHeight}
 					labels={labels}

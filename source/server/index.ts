@@ -115,7 +115,13 @@ async function openBackend(
 	const {redis, historyLimit, log} = options;
 	if (redis !== undefined) {
 		const {openRedisBackend} = await import('./redis-backend.js');
-		return openRedisBackend({url: redis, historyLimit, log, presenceTtlMs: options.presenceTtlMs});
+		return openRedisBackend({
+			url: redis,
+			historyLimit,
+			log,
+			presenceTtlMs: options.presenceTtlMs,
+			presenceWords: options.presenceWords,
+		});
 	}
 
 	const history = await MessageStore.open({dataFile: options.dataFile, historyLimit, log});

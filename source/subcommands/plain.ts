@@ -6,6 +6,7 @@ import type {Lang} from '../cli/options.js';
 import {closeDispatchers} from '../protocol/dispatcher.js';
 import type {Message} from '../protocol/types.js';
 import {ChatClient} from '../sdk.js';
+import {lineText, reasonIn} from '../look/line-labels.js';
 import {loginName, nonEmpty, rememberedName} from './identity.js';
 import {createLineInput} from './line-input.js';
 import {createLineFormatter, messageJson} from './lines.js';
@@ -74,7 +75,7 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		},
 		note,
 	});
-	const link = watchConnection(client, note);
+	const link = watchConnection(client, note, options.lang);
 	const signals = dieOfSignals(() => {
 		read.flush();
 		client.close();
@@ -106,7 +107,9 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 	await sent.drain(drainTimeoutMs);
 	const why =
 		sent.problem() ||
-		(client.connected ? 'no echo in time' : `not connected: ${link.lastReason()}`);
+		(client.connected
+			? lineText(options.lang, 'noEcho')
+			: lineText(options.lang, 'notConnected', {reason: link.lastReason()}));
 	await client.caughtUp();
 	read.flush();
 	client.close();
@@ -115,13 +118,17 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 
 	const {total, confirmed, refused} = sent.counts();
 	if (confirmed < total) {
-		const lines = total === 1 ? 'the line was' : `${total - confirmed} of ${total} lines were`;
-		note(`${lines} not confirmed by ${options.serverUrl} (${why})`);
+		const server = options.serverUrl;
+		note(
+			total === 1
+				? lineText(options.lang, 'oneNotConfirmed', {server, why})
+				: lineText(options.lang, 'someNotConfirmed', {n: total - confirmed, total, server, why}),
+		);
 		return 1;
 	}
 
 	if (!link.everOnline()) {
-		note(`never connected to ${client.url} (${link.lastReason()})`);
+		note(lineText(options.lang, 'neverConnected', {url: client.url, reason: link.lastReason()}));
 		return 1;
 	}
 
@@ -205,7 +212,7 @@ async function printMessages(
 			marker = found ? {before: added[found.index]!, line: found.line} : undefined;
 			historyShown();
 			if (reconnect && !complete) {
-				note('more messages may have been missed than were loaded');
+				note(lineText(options.lang, 'missedMore'));
 			}
 		});
 		client.on('invalid', (problem) => {
@@ -219,20 +226,20 @@ async function printMessages(
 }
 
 /** Connection news on stderr, once per outage; whether it was ever online, and the last reason. */
-function watchConnection(client: ChatClient, note: (text: string) => void) {
+function watchConnection(client: ChatClient, note: (text: string) => void, lang: Lang) {
 	let online = false;
 	let troubled = false;
-	let lastReason = 'connecting';
+	let lastReason = lineText(lang, 'connecting');
 	client.on('state', (state) => {
 		if (state.status === 'online') {
 			if (troubled) {
-				note(`connected to ${client.url}`);
+				note(lineText(lang, 'connected', {url: client.url}));
 			}
 
 			troubled = false;
 			online = true;
 		} else if (state.status === 'reconnecting') {
-			lastReason = state.reason;
+			lastReason = reasonIn(state.reason, lang);
 			if (troubled) {
 				return;
 			}
@@ -240,8 +247,8 @@ function watchConnection(client: ChatClient, note: (text: string) => void) {
 			troubled = true;
 			note(
 				online
-					? `connection lost (${state.reason}); reconnecting`
-					: `cannot connect to ${client.url} (${state.reason}); retrying`,
+					? lineText(lang, 'connectionLost', {reason: lastReason})
+					: lineText(lang, 'cannotConnect', {url: client.url, reason: lastReason}),
 			);
 		}
 	});

@@ -175,7 +175,7 @@ test.serial(
 
 		await waitForLogLine(
 			terminal,
-			(line) => /^\d\d:\d\d unknown {2}sloppy but readable$/.test(line),
+			(line) => /^\d\d:\d\d +unknown {2}sloppy but readable$/.test(line),
 			'the sloppy message, from "unknown"',
 		);
 		await terminal.waitFor(

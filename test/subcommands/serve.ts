@@ -1,18 +1,10 @@
 // `chat-tui serve` from the built command line: its notices follow --lang.
 import test from 'ava';
-import {startCli} from '../helpers/cli-process.js';
-import {connectClient, waitFor} from '../helpers/server-harness.js';
+import {startServe} from '../helpers/cli-process.js';
+import {connectClient} from '../helpers/server-harness.js';
 
 test('serve --lang zh announces joins, renames and leaves in Chinese', async (t) => {
-	const server = await startCli(t, ['serve', '--port', '0', '--lang', 'zh']);
-	t.teardown(() => {
-		server.kill();
-	});
-	await waitFor(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(server.stderr()), {
-		timeoutMs: 20_000,
-		description: 'the listening line',
-	});
-	const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(server.stderr())![1]!;
+	const {url} = await startServe(t, ['--lang', 'zh']);
 	const watcher = await connectClient(t, url, {user: {userId: 'u-li', username: '李娜'}});
 	const zhang = await connectClient(t, url, {user: {userId: 'u-zw', username: '张伟'}});
 	await watcher.waitForMessage((m) => m.content === '张伟 加入了聊天室');
