@@ -1,3 +1,4 @@
+import process from 'node:process';
 import meow from 'meow';
 import packageJson from '../../package.json' with {type: 'json'};
 import {UsageError} from './options.js';
@@ -106,23 +107,50 @@ const forMeow = (spec: FlagSpec) => ({
 	...askFlags,
 });
 
-export function parseArguments<S extends FlagSpec>(argv: readonly string[], spec: S): Arguments<S> {
-	const cli = meow({
-		argv: checked(argv, spec),
-		// Meow asks for it, and uses only its url, only to find package.json, which `pkg` spares it.
-		// In the bundle (a classic script) `import.meta` is empty, and its url the script's.
-		// eslint-disable-next-line @typescript-eslint/consistent-type-assertions
-		importMeta: {url: import.meta.url} as ImportMeta,
-		pkg,
-		description: false,
-		autoHelp: false,
-		autoVersion: false,
-		// Checked above, in our words; a short flag is checked below.
-		allowUnknownFlags: true,
-		// Absent is absent (`[]` for a flag that may be given more than once), not false.
-		booleanDefault: undefined,
-		flags: forMeow(spec),
+/**
+ * Meow sets `process.title` to the program's name, which on Linux overwrites the command line that
+ * `ps` and `pkill -f` read (`chat-tui serve --port 3000` became `chat-tui`). Kept as it was.
+ */
+function keepingTitle<T>(work: () => T): T {
+	const title = Object.getOwnPropertyDescriptor(process, 'title');
+	if (!title?.configurable) {
+		return work();
+	}
+
+	const current = process.title;
+	Object.defineProperty(process, 'title', {
+		configurable: true,
+		get: () => current,
+		set() {
+			// Left as it was.
+		},
 	});
+	try {
+		return work();
+	} finally {
+		Object.defineProperty(process, 'title', title);
+	}
+}
+
+export function parseArguments<S extends FlagSpec>(argv: readonly string[], spec: S): Arguments<S> {
+	const cli = keepingTitle(() =>
+		meow({
+			argv: checked(argv, spec),
+			// Meow asks for it, and uses only its url, only to find package.json, which `pkg` spares it.
+			// In the bundle (a classic script) `import.meta` is empty, and its url the script's.
+			// eslint-disable-next-line @typescript-eslint/consistent-type-assertions
+			importMeta: {url: import.meta.url} as ImportMeta,
+			pkg,
+			description: false,
+			autoHelp: false,
+			autoVersion: false,
+			// Checked above, in our words; a short flag is checked below.
+			allowUnknownFlags: true,
+			// Absent is absent (`[]` for a flag that may be given more than once), not false.
+			booleanDefault: undefined,
+			flags: forMeow(spec),
+		}),
+	);
 	const {help, version, ...given} = cli.flags as Record<string, unknown[] | undefined>;
 	const unknown = Object.keys(given).find((name) => !Object.hasOwn(spec, name));
 	if (unknown !== undefined) {

@@ -25,6 +25,8 @@ export type ExitStatus = {code: number | undefined; signal: NodeJS.Signals | und
 export type CliRun = {
 	readonly exited: Promise<ExitStatus>;
 	readonly configHome: string;
+	/** The process id, for what `ps` shows of it. */
+	readonly pid: number;
 	readonly stdout: () => string;
 	readonly stderr: () => string;
 	/** Stdout's complete lines so far. */
@@ -104,6 +106,7 @@ export async function startCli(
 		`--- stdout ---\n${stdout}--- stderr ---\n${stderr}--- ${status ? `exited ${JSON.stringify(status)}` : 'running'} ---`;
 
 	return {
+		pid: child.pid!,
 		stdout: () => stdout,
 		stderr: () => stderr,
 		lines: () => stdout.split('\n').slice(0, -1),

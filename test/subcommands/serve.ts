@@ -1,4 +1,5 @@
 // `chat-tui serve` from the built command line: its notices follow --lang.
+import {readFile} from 'node:fs/promises';
 import test from 'ava';
 import {startServe} from '../helpers/cli-process.js';
 import {connectClient} from '../helpers/server-harness.js';
@@ -13,4 +14,10 @@ test('serve --lang zh announces joins, renames and leaves in Chinese', async (t)
 	zhang.close();
 	await watcher.waitForMessage((m) => m.content === '伟 离开了聊天室');
 	t.false(watcher.received.messages.some((m) => /joined|left|known/.test(m.content)));
+});
+
+test('the command line stays as typed for ps and pkill -f: meow does not rename the process', async (t) => {
+	const {run} = await startServe(t, []);
+	const commandLine = await readFile(`/proc/${run.pid}/cmdline`, 'utf8');
+	t.regex(commandLine.replaceAll('\0', ' '), /serve --port 0/);
 });
