@@ -7,8 +7,9 @@ import {createHash} from 'node:crypto';
 import {readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {build} from 'esbuild';
-import {inkPatches} from './ink-patches.js';
+import {checkPatches} from './patches.js';
 import {buildDeclarations} from './declarations.js';
+import {meowWithoutPackageJson} from './meow-bundle.js';
 import {checkUndiciWithoutH2, undiciWithoutH2} from './undici-without-h2.js';
 
 /** Ink imports react-devtools-core only when DEV is set; the bundle must not carry it. */
@@ -47,7 +48,8 @@ const notInCi = {
  * frame, ours writes only the changed cells and scrolls the log with a scroll region (Ink 6.8.0's
  * incremental mode also drifts a row per frame when a frame ends in a newline; fixed upstream in
  * Ink 7, PR #910). Ink's Output builds the frame's lines; ours keeps each line's cells across
- * frames instead of tokenizing every line of every frame again.
+ * frames instead of tokenizing every line of every frame again. The tests replace Output (and
+ * string-width, below) the same way: test/helpers/bundle-parts-hooks.js.
  */
 const inkReplacements = [
 	{request: './log-update.js', importer: 'ink.js', path: 'source/render/log-update.ts'},
@@ -120,42 +122,6 @@ const shareInterop = {
 	},
 };
 
-/** Apply our fixes to Ink and its packages as they are bundled; fail loudly if one changed under us. */
-const applied = new Set();
-const patchInk = {
-	name: 'patch-ink',
-	setup(builder) {
-		builder.onLoad(
-			{
-				filter:
-					/[/\\]node_modules[/\\](ink[/\\]build|yoga-layout[/\\]dist|string-width|slice-ansi|terminal-size|signal-exit)[/\\].*\.js$/,
-			},
-			async ({path: file}) => {
-				let contents = await readFile(file, 'utf8');
-				const where = file.split(path.sep).join('/');
-				for (const patch of inkPatches) {
-					if (!where.endsWith(`/node_modules/${patch.file}`)) {
-						continue;
-					}
-
-					const count = patch.count ?? 1;
-					if (contents.split(patch.find).length !== count + 1) {
-						throw new Error(
-							`patch "${patch.name}" does not apply ${count} time(s) to ${file}: was it upgraded?`,
-						);
-					}
-
-					// A function: `$` in a replacement is not a pattern.
-					contents = contents.replaceAll(patch.find, () => patch.replace);
-					applied.add(patch.name);
-				}
-
-				return {contents, loader: 'js'};
-			},
-		);
-	},
-};
-
 /**
  * Check the classic script and name its build in its first line. The program runs it without a
  * module system, so an import() left in it would throw; and V8 keeps an ASCII script one byte to a
@@ -180,11 +146,14 @@ async function finishScript(file) {
 }
 
 const started = Date.now();
+// Our fixes to Ink and its packages are in node_modules (patches/, applied at install); a build
+// never bundles a package its patch was not made for.
+await checkPatches();
 // What earlier builds made: the command line as ES modules, and the chat's own script.
 await rm('dist/chunks', {recursive: true, force: true});
 await rm('dist/cli.js', {force: true});
 await rm('dist/ui.cjs', {force: true});
-/** What the command line's bundles share: Node 20, production React, our replacements and patches. */
+/** What the command line's bundles share: Node 20, production React, our replacements of Ink's parts. */
 const forNode = {
 	bundle: true,
 	minify: process.env.CHAT_TUI_UNMINIFIED !== '1',
@@ -194,7 +163,7 @@ const forNode = {
 	define: {'process.env.NODE_ENV': '"production"'},
 	// Optional native speed-ups of ws: absent is fine, ws falls back to JavaScript.
 	external: ['bufferutil', 'utf-8-validate'],
-	plugins: [stubDevtools, notInCi, replaceInkParts, replaceStringWidth, patchInk],
+	plugins: [stubDevtools, notInCi, replaceInkParts, replaceStringWidth],
 	logLevel: 'warning',
 };
 
@@ -224,7 +193,7 @@ const main = build({
 	supported: {'dynamic-import': false},
 	// `serve --redis` only: required from node_modules when it runs, never part of the script.
 	external: [...forNode.external, ...redisPackages],
-	plugins: [shareInterop, undiciWithoutH2, ...forNode.plugins],
+	plugins: [shareInterop, meowWithoutPackageJson, undiciWithoutH2, ...forNode.plugins],
 	banner: {js: importMetaUrl},
 });
 
@@ -261,12 +230,6 @@ const sdk = build({
 
 const [, sdkResult] = await Promise.all([main, sdk, bin]);
 await finishScript('dist/main.cjs');
-
-for (const {name} of inkPatches) {
-	if (!applied.has(name)) {
-		throw new Error(`patch "${name}" found no file to apply to: was a dependency upgraded?`);
-	}
-}
 
 for (const {request, importer, path: ours} of inkReplacements) {
 	if (!replaced.has(ours)) {

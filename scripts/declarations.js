@@ -2,7 +2,7 @@
 // tsconfig.build.json. tsc takes seconds, so it runs only when a file it read last time changed,
 // an output is missing, or the SDK bundle now reads a file it did not.
 import {execFile} from 'node:child_process';
-import {mkdir, readFile, stat, writeFile} from 'node:fs/promises';
+import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
@@ -68,6 +68,18 @@ async function runTsc() {
 	});
 }
 
+/** Remove declarations an earlier build left for files that moved or went: they would type nothing. */
+async function removeStale(outputs) {
+	const kept = new Set(outputs.map((file) => path.resolve(root, file)));
+	const entries = await readdir(path.join(root, 'dist'), {recursive: true, withFileTypes: true});
+	const stale = entries
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.d.ts'))
+		.map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
+		.filter((file) => !kept.has(file));
+	await Promise.all(stale.map(async (file) => rm(file, {force: true})));
+	return stale.length;
+}
+
 /** Build the declarations unless they are up to date with `bundleInputs` (esbuild's metafile). */
 export async function buildDeclarations(bundleInputs) {
 	const sourceInputs = bundleInputs.filter((input) => /^source\/.*\.tsx?$/.test(input));
@@ -84,6 +96,7 @@ export async function buildDeclarations(bundleInputs) {
 	const sources = lines
 		.map((line) => path.resolve(line))
 		.filter((file) => file.startsWith(sourceDirectory));
+	await removeStale(outputs);
 	await mkdir(path.dirname(stampFile), {recursive: true});
 	await writeFile(stampFile, JSON.stringify({builtAt: started, sources, outputs}));
 	return {fresh: false, files: outputs.length, ms: Date.now() - started};

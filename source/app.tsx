@@ -1,5 +1,6 @@
 import {useState} from 'react';
-import {ChatScreen} from './components/chat-screen.js';
+import {ChatScreen, type ChatScreenProps} from './components/chat-screen.js';
+import {useChat, type ChatConnection} from './hooks/use-chat.js';
 import {NamePrompt} from './components/name-prompt.js';
 import {DisplayContext} from './components/display-context.js';
 import {defaultDisplay, type Display} from './look/display.js';
@@ -53,7 +54,7 @@ function Screen(props: AppProps & {readonly display: Display}) {
 	const {columns, rows, lang} = props;
 	const [name, setName] = useState(props.name);
 	const labels = labelsFor(lang, props.display.glyphs.ascii);
-	// Every row of the terminal: the input line is its last (see scripts/ink-patches.js).
+	// Every row of the terminal: the input line is its last (see patches/ink+6.8.0.patch).
 	const height = rows;
 
 	if (name === undefined) {
@@ -77,7 +78,7 @@ function Screen(props: AppProps & {readonly display: Display}) {
 	}
 
 	return (
-		<ChatScreen
+		<ConnectedChatScreen
 			connection={{
 				serverUrl: props.serverUrl,
 				apiUrl: props.apiUrl,
@@ -102,6 +103,23 @@ function Screen(props: AppProps & {readonly display: Display}) {
 			notify={props.notify}
 			readFile={props.readFile}
 			onRedraw={props.onRedraw}
+		/>
+	);
+}
+
+export type ConnectedChatScreenProps = Omit<ChatScreenProps, 'chat' | 'server' | 'insecure'> & {
+	readonly connection: ChatConnection;
+};
+
+/** The chat screen on a live connection: useChat does the IO, the screen shows its chat. */
+export function ConnectedChatScreen({connection, ...props}: ConnectedChatScreenProps) {
+	const chat = useChat(connection);
+	return (
+		<ChatScreen
+			{...props}
+			chat={chat}
+			server={connection.serverUrl}
+			insecure={connection.insecure}
 		/>
 	);
 }

@@ -1,8 +1,8 @@
 import process from 'node:process';
 import packageJson from '../package.json' with {type: 'json'};
-import {kebabCase, parseArguments, type FlagValues} from './cli/args.js';
-import {helpText} from './cli/help.js';
-import {commandHelp, flagSpec, foreignFlag, isCommandName, type CommandName} from './cli/flags.js';
+import {parseArguments, type FlagValues} from './cli/args.js';
+import {commandHelp, helpPage} from './cli/help.js';
+import {flagSpec, foreignFlag, isCommandName, type CommandName} from './cli/flags.js';
 import {ConfigError, configPath, loadConfig} from './config/config.js';
 import type {Config} from './config/values.js';
 import {displayFor} from './look/display.js';
@@ -13,17 +13,6 @@ import type {OneShotCommand} from './subcommands/one-shot.js';
 const oneShotCommands: readonly OneShotCommand[] = ['send', 'broadcast', 'history', 'users'];
 const isOneShot = (command: string): command is OneShotCommand =>
 	(oneShotCommands as readonly string[]).includes(command);
-
-/** The help page: the description, then the text indented by two spaces. */
-function helpPage(): string {
-	const body = helpText
-		.replace(/^\n/, '')
-		.trimEnd()
-		.split('\n')
-		.map((line) => line.replace(/^\t/, '  '))
-		.join('\n');
-	return `\n  ${packageJson.description}\n\n${body}\n\n`;
-}
 
 /** A flag the command does not take is a usage error, as an unknown flag is. */
 function checkFlagsApply(command: CommandName, given: Record<string, unknown>): void {
@@ -211,7 +200,9 @@ async function main(): Promise<number> {
 	}
 
 	if (cli.help) {
-		process.stdout.write(name === undefined ? helpPage() : commandHelp(name));
+		// In the language of the labels: --lang, else the locale.
+		const lang = parseLang(flags.lang, process.env);
+		process.stdout.write(name === undefined ? helpPage(lang) : commandHelp(name, lang));
 		return 0;
 	}
 

@@ -94,7 +94,7 @@ client.on('nonsense', () => undefined);
 `;
 
 test('the declarations exist and type a consumer outside the package', async (t) => {
-	for (const file of ['sdk.d.ts', 'chat-client.d.ts', 'protocol/rest-client.d.ts']) {
+	for (const file of ['sdk.d.ts', 'client/chat-client.d.ts', 'protocol/rest-client.d.ts']) {
 		await t.notThrowsAsync(access(path.join(root, 'dist', file)), `dist/${file}`);
 	}
 

@@ -2,7 +2,7 @@
 // in a real pseudo-terminal at 120x40, against `chat-tui serve` (the big room: a server of its
 // own). `--smoke` runs a small version for CI.
 // Compare ratios within one run: these machines are noisy.
-import {mkdtemp, readdir, rm} from 'node:fs/promises';
+import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';

@@ -1,6 +1,5 @@
 // The cells drawn as an SVG on an exact grid.
 
-import path from 'node:path';
 import type {Cell} from './cells.js';
 import {emojiSvg} from './fonts.js';
 import {

@@ -1,9 +1,10 @@
+import {kebabCase} from './args.js';
+
 /*
 The command line as data: every flag once, with its help line, and for each command the flags it
-takes, its usage lines and examples. The parser (args.ts) reads the flag table, the entry checks
-a command's flags against its list, and `chat-tui COMMAND --help` is made from the same rows, so
-a flag cannot be taken without being documented. The shape is meow's (`flags: {name: {type}}`),
-so swapping the parser keeps these tables.
+takes, its usage lines and examples. Meow reads the flag table (args.ts), the entry checks a
+command's flags against its list, and `chat-tui COMMAND --help` is made from the same rows
+(help.ts), so a flag cannot be taken without being documented.
 */
 
 export const flagSpec = {
@@ -37,8 +38,8 @@ export const flagSpec = {
 
 export type FlagName = keyof typeof flagSpec;
 
-/** A flag's help line: how it is written, and what it does. */
-const flagHelp: Record<FlagName, readonly [string, string]> = {
+/** A flag's help line: how it is written, and what it does (in Chinese: cli/help-zh.ts). */
+export const flagHelp: Record<FlagName, readonly [string, string]> = {
 	server: ['--server URL', 'chat server (default http://localhost:3000, https:// for TLS)'],
 	api: ['--api URL', 'REST base (default <server>/api)'],
 	name: ['--name NAME', 'your name (asked for when missing)'],
@@ -68,14 +69,16 @@ const flagHelp: Record<FlagName, readonly [string, string]> = {
 	maxLength: ['--max-length N', 'the longest line sent, in characters (default 2000)'],
 };
 
-export type CommandSpec = {
+/** What a command's help page says (in Chinese: cli/help-zh.ts). */
+export type CommandText = {
 	readonly summary: string;
 	readonly usage: readonly string[];
-	readonly flags: readonly FlagName[];
 	readonly examples: readonly string[];
 	/** Where a flag means something else for this command. */
 	readonly meaning?: Partial<Record<FlagName, string>>;
 };
+
+export type CommandSpec = CommandText & {readonly flags: readonly FlagName[]};
 
 const client = ['server', 'api', 'lang', 'insecure'] as const satisfies readonly FlagName[];
 
@@ -152,9 +155,6 @@ export type CommandName = keyof typeof commandSpecs;
 export const isCommandName = (name: string): name is Exclude<CommandName, 'chat'> =>
 	name !== 'chat' && Object.hasOwn(commandSpecs, name);
 
-const kebabCase = (name: string) =>
-	name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-
 /** The first flag given that the command does not take, as written on the command line. */
 export function foreignFlag(
 	command: CommandName,
@@ -167,29 +167,4 @@ export function foreignFlag(
 			given[flag] !== undefined && given[flag] !== defaults[flag]?.default && !takes.has(flag),
 	);
 	return name === undefined ? undefined : `--${kebabCase(name)}`;
-}
-
-const column = 18;
-const row = (left: string, right: string) => `    ${left.padEnd(column - 1)} ${right}`.trimEnd();
-
-/** `chat-tui COMMAND --help`, in meow's layout: summary, usage, options, examples. */
-export function commandHelp(command: Exclude<CommandName, 'chat'>): string {
-	const spec: CommandSpec = commandSpecs[command];
-	return [
-		'',
-		`  ${spec.summary}`,
-		'',
-		'  Usage',
-		...spec.usage.map((line) => `    $ ${line}`),
-		'',
-		'  Options',
-		...spec.flags.map((flag) => row(flagHelp[flag][0], spec.meaning?.[flag] ?? flagHelp[flag][1])),
-		row('-h, --help', 'show this help'),
-		row('-v, --version', 'show the version'),
-		'',
-		'  Examples',
-		...spec.examples.map((line) => `    $ ${line}`),
-		'',
-		'',
-	].join('\n');
 }

@@ -1,3 +1,14 @@
+import packageJson from '../../package.json' with {type: 'json'};
+import stringWidth from '../text/width.js';
+import {commandSpecs, flagHelp, type CommandName, type CommandText} from './flags.js';
+import {commandTextZh, flagHelpZh, headingsZh, helpTextZh} from './help-zh.js';
+import type {Lang} from './options.js';
+
+/*
+The help pages, in meow's layout: the description (or a command's summary), then Usage, Options
+and Examples, indented by two spaces. English here and in flags.ts; Chinese in help-zh.ts.
+*/
+
 /** `chat-tui --help`: every command, flag, setting and environment variable. */
 export const helpText = `
 	Usage
@@ -83,3 +94,61 @@ export const helpText = `
 	  $ chat-tui --plain --name logger --listen > chat.log
 	  $ chat-tui history --limit 10 --json | jq -r '"\\(.sender // "-!-"): \\(.content)"'
 `;
+
+const headingsEn = {
+	usage: 'Usage',
+	options: 'Options',
+	examples: 'Examples',
+	help: 'show this help',
+	version: 'show the version',
+	description: packageJson.description,
+} as const;
+
+const texts = {
+	en: {headings: headingsEn, page: helpText, flags: flagHelp, commands: commandSpecs},
+	zh: {headings: headingsZh, page: helpTextZh, flags: flagHelpZh, commands: commandTextZh},
+} satisfies Record<Lang, unknown>;
+
+/** `chat-tui --help`: the description, then the page indented by two spaces. */
+export function helpPage(lang: Lang): string {
+	const {headings, page} = texts[lang];
+	const body = page
+		.replace(/^\n/, '')
+		.trimEnd()
+		.split('\n')
+		.map((line) => line.replace(/^\t/, '  '))
+		.join('\n');
+	return `\n  ${headings.description}\n\n${body}\n\n`;
+}
+
+const column = 18;
+/** One option: its name and value in a column (Chinese is two cells a character), then its help. */
+function row(left: string, right: string): string {
+	const gap = ' '.repeat(Math.max(1, column - stringWidth(left)));
+	return `    ${left}${gap}${right}`.trimEnd();
+}
+
+/** `chat-tui COMMAND --help`: summary, usage, options, examples. */
+export function commandHelp(command: Exclude<CommandName, 'chat'>, lang: Lang): string {
+	const {headings, flags, commands} = texts[lang];
+	const text: CommandText = commands[command];
+	return [
+		'',
+		`  ${text.summary}`,
+		'',
+		`  ${headings.usage}`,
+		...text.usage.map((line) => `    $ ${line}`),
+		'',
+		`  ${headings.options}`,
+		...commandSpecs[command].flags.map((flag) =>
+			row(flags[flag][0], text.meaning?.[flag] ?? flags[flag][1]),
+		),
+		row('-h, --help', headings.help),
+		row('-v, --version', headings.version),
+		'',
+		`  ${headings.examples}`,
+		...text.examples.map((line) => `    $ ${line}`),
+		'',
+		'',
+	].join('\n');
+}

@@ -7,7 +7,7 @@ import {
 import {sanitize, sanitizeText} from '../protocol/sanitize.js';
 import {limits, type Message, type SafeText} from '../protocol/types.js';
 import {nodeCrypto} from '../startup/node-crypto.js';
-import {ChatSendError, handled, SendQueue, type SendRate} from './send-queue.js';
+import {ChatSendError, handled, SendQueue} from './send-queue.js';
 import {
 	restPages,
 	TimelineEmitter,
@@ -15,9 +15,13 @@ import {
 	type TimelineEvents,
 } from './timeline-keeper.js';
 import type {StoredMessage} from './timeline.js';
+import type {ChatClientEvents, ChatClientOptions, ConnectOptions} from './client-options.js';
+import {ChatConnectError, untilJoined} from './join-wait.js';
 
 export {ChatSendError} from './send-queue.js';
 export {MessageTooLongError} from '../protocol/content-limit.js';
+export type {ChatClientEvents, ChatClientOptions, ConnectOptions} from './client-options.js';
+export {ChatConnectError} from './join-wait.js';
 
 /*
 ChatClient, the SDK's live client: ChatSocket (the socket client of the full-screen chat) with a
@@ -25,63 +29,6 @@ SendQueue (the chat's outbox rules) for a promise per sent line, paced under the
 server's rate limit, and the chat's timeline (client/timeline-keeper.ts): after every join it
 catches up over REST, so each message is told once, in the server's order, missed ones included.
 */
-
-/** The events a ChatClient tells about. */
-export type ChatClientEvents = Omit<ChatSocketEvents, 'message'> & TimelineEvents;
-
-export type ChatClientOptions = {
-	/** The server, default `http://localhost:3000`; `https://` uses TLS. */
-	readonly url?: string;
-	/** The name shown to others. */
-	readonly username: string;
-	/** Default: a new `sdk_<unix seconds>_<hex>` per client, as the guide makes one per run. */
-	readonly userId?: string;
-	/** Accept any TLS certificate. */
-	readonly insecure?: boolean;
-	/** How long a sent line may wait for its echo before `sendMessage` rejects. Default 10 s. */
-	readonly echoTimeoutMs?: number;
-	/**
-	 * Pace sends to at most `messages` in any `perMs` (default 15 in 6000 ms: safely under the
-	 * reference server's 20 in 5 s, whose window is measured on arrival, and which drops the
-	 * excess silently); `false` sends at once.
-	 */
-	readonly sendRate?: SendRate | false;
-	/** The `ping` interval, default 30 s. */
-	readonly heartbeatMs?: number;
-	/** Reconnection delays, default 0.5 s doubling to 30 s. */
-	readonly backoff?: {readonly minMs?: number; readonly maxMs?: number};
-	readonly transports?: Array<'polling' | 'websocket'>;
-	/** The REST base for catching up, default `<url>/api`. */
-	readonly apiUrl?: string;
-	/**
-	 * After every join, fetch what was missed over REST (default true). With `false`, `message`
-	 * tells the live events as they come, and nothing sent while offline is seen.
-	 */
-	readonly catchUp?: boolean;
-	/** How many of the newest messages to tell after the first join (default 0). */
-	readonly history?: number;
-	/**
-	 * The longest line `sendMessage` sends, in characters (code points, as the reference server
-	 * counts them, whose limit is 2000); a longer one rejects with a MessageTooLongError. Default:
-	 * no check, the server decides.
-	 */
-	readonly maxLength?: number;
-};
-
-export type ConnectOptions = {
-	/** How long to wait for the join, default 10 s; `Infinity` waits for ever. */
-	readonly timeoutMs?: number;
-	/** `false`: fail at the first refused or lost attempt and close the client. Default true. */
-	readonly retry?: boolean;
-};
-
-/**
- * `connect` did not join: within its timeout (the client keeps trying until `close()`), or, with
- * `retry: false`, at the first failure (the client is closed, so a script can exit).
- */
-export class ChatConnectError extends Error {
-	override readonly name = 'ChatConnectError';
-}
 
 /**
  * The live chat: connect, join (on every connect, under `username`), send lines and be told
@@ -224,47 +171,11 @@ export class ChatClient {
 			return;
 		}
 
-		const joined = new Promise<void>((resolve, reject) => {
-			const stop: Array<() => void> = [];
-			const finish = (error?: Error) => {
-				clearTimeout(timer);
-				for (const off of stop) {
-					off();
-				}
-
-				if (error) {
-					if (!retry) {
-						this.close();
-					}
-
-					reject(error);
-				} else {
-					resolve();
-				}
-			};
-
-			const timer = Number.isFinite(timeoutMs)
-				? setTimeout(() => {
-						const why = this.#lastProblem ? `: ${this.#lastProblem}` : '';
-						finish(
-							new ChatConnectError(
-								`cannot connect to ${this.url} within ${timeoutMs / 1000} s${why}`,
-							),
-						);
-					}, timeoutMs)
-				: undefined;
-			stop.push(
-				this.on('joined', () => {
-					finish();
-				}),
-				this.on('state', (state) => {
-					if (!retry && state.status === 'reconnecting') {
-						finish(new ChatConnectError(`cannot connect to ${this.url}: ${state.reason}`));
-					} else if (state.status === 'offline' && this.#closed) {
-						finish(new ChatConnectError('the client was closed before it could join'));
-					}
-				}),
-			);
+		const joined = untilJoined(this, {
+			timeoutMs,
+			retry,
+			lastProblem: () => this.#lastProblem,
+			closed: () => this.#closed,
 		});
 		if (!this.#started) {
 			this.#started = true;

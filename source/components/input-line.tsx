@@ -34,7 +34,7 @@ function placeOf(element: DOMElement): Place {
 // eslint-disable-next-line @typescript-eslint/no-restricted-types
 type ElementRef = RefObject<DOMElement | null>;
 
-function usePlace(): [ElementRef, Place | undefined] {
+export function usePlace(): [ElementRef, Place | undefined] {
 	// eslint-disable-next-line @typescript-eslint/no-restricted-types
 	const ref = useRef<DOMElement | null>(null);
 	const [place, setPlace] = useState<Place>();

@@ -1,11 +1,10 @@
 import {Box, Text, useApp} from 'ink';
-import {useKeys} from '../hooks/use-keys.js';
 import type {Labels} from '../look/i18n.js';
+import type {Key} from '../keys/decode.js';
 import {commandFor} from '../keys/keymap.js';
-import {useLineEditor} from '../hooks/use-line-editor.js';
 import {truncate} from '../state/wrap.js';
 import {useDisplay} from './display-context.js';
-import {InputLine} from './input-line.js';
+import {TextField} from './text-field.js';
 
 export type NamePromptProps = {
 	readonly defaultName: string;
@@ -17,8 +16,9 @@ export type NamePromptProps = {
 };
 
 /**
- * Asks for a username before joining; an empty answer takes the default, as in the guide. It
- * reads keys through the same decoder as the chat, so a fast typist or a paste loses nothing.
+ * Asks for a username before joining; an empty answer takes the default, as in the guide. The field
+ * is ink-text-input, given its keys by the chat's decoder and line editor (text-field.tsx), so a
+ * fast typist or a paste loses nothing and every editing key works.
  */
 export function NamePrompt({
 	defaultName,
@@ -29,25 +29,17 @@ export function NamePrompt({
 	onSubmit,
 }: NamePromptProps) {
 	const {exit} = useApp();
-	const editor = useLineEditor();
 	const {theme, glyphs} = useDisplay();
 	const boxWidth = Math.min(width, 60);
 	// Inside the border and the padding; cut here so the ellipsis is the terminal's kind.
 	const cut = (text: string) => truncate(text, Math.max(1, boxWidth - 6), glyphs.ellipsis);
 
-	useKeys((key) => {
-		if (editor.handleKey(key)) {
-			return;
-		}
-
+	const onKey = (key: Key, name: string) => {
 		const command = commandFor(key);
-		const name = editor.read().value;
-		if (command === 'input.submit') {
-			onSubmit(name.trim() || defaultName);
-		} else if (command === 'app.quit' || (command === 'app.quitIfEmpty' && name === '')) {
+		if (command === 'app.quit' || (command === 'app.quitIfEmpty' && name === '')) {
 			exit();
 		}
-	});
+	};
 
 	return (
 		<Box
@@ -64,7 +56,14 @@ export function NamePrompt({
 				</Text>
 				<Text> </Text>
 				<Text>{labels.namePrompt}:</Text>
-				<InputLine line={editor.line} width={boxWidth - 6} placeholder={defaultName} />
+				<TextField
+					width={boxWidth - 6}
+					placeholder={defaultName}
+					onSubmit={(name) => {
+						onSubmit(name.trim() || defaultName);
+					}}
+					onKey={onKey}
+				/>
 				<Text {...theme.hint} wrap="truncate-end">
 					{cut(`${labels.nameHint} ${glyphs.text(`“${defaultName}”`)}`)}
 				</Text>

@@ -3,7 +3,7 @@ import {defaultDisplay, type Display} from '../look/display.js';
 import {useCountdown} from '../hooks/use-countdown.js';
 import {fill, type Labels} from '../look/i18n.js';
 import type {ConnectionState} from '../protocol/socket-client.js';
-import {padEnd, textWidth, truncate} from '../state/wrap.js';
+import {padEnd, textWidth, truncate, truncateWords} from '../state/wrap.js';
 import type {Style} from '../look/theme.js';
 import {useDisplay} from './display-context.js';
 
@@ -102,10 +102,11 @@ export function StatusBar({
 	const left = ` ${hostText}`;
 	const middle = `${name} `;
 	const rest = Math.max(0, room);
-	// A note cut to a few cells says nothing: it shows when at least a word of it fits.
+	// A note cut to a few cells says nothing: it shows when at least a word of it fits. A long one
+	// is cut after a whole word; errors are in the log in full.
 	const noteText =
 		note && rest >= 8
-			? padEnd(` ${truncate(note, rest - 2, ellipsis)}`, rest, ellipsis)
+			? padEnd(` ${truncateWords(note, rest - 2, ellipsis)}`, rest, ellipsis)
 			: ' '.repeat(rest);
 	return (
 		<Box width={width} height={1} overflow="hidden">

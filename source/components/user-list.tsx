@@ -11,6 +11,11 @@ export type UserListProps = {
 	readonly users: readonly User[];
 	readonly count: number;
 	readonly userId: string;
+	/**
+	 * The name this session joined with. One account open twice shows as two entries of one
+	 * userId: the one under this name is marked "(me)", the others "(also me)".
+	 */
+	readonly username?: string;
 	readonly width: number;
 	readonly height: number;
 	readonly labels: Labels;
@@ -35,13 +40,15 @@ function firstShown(total: number, rows: number, selected: number | undefined): 
 function UserRow(props: {
 	readonly user: User;
 	readonly own: boolean;
+	/** Our account, but another session of it (another name). */
+	readonly elsewhere: boolean;
 	readonly selected: boolean;
 	readonly inner: number;
 	readonly labels: Labels;
 }) {
-	const {user, own, selected, inner, labels} = props;
+	const {user, own, elsewhere, selected, inner, labels} = props;
 	const {theme, glyphs} = useDisplay();
-	const marker = own ? ` (${labels.me})` : '';
+	const marker = own ? ` (${elsewhere ? labels.meElsewhere : labels.me})` : '';
 	// Marked in text as well as in colour: NO_COLOR terminals show no inverse.
 	const pointer = selected ? `${glyphs.text('▸')} ` : '';
 	return (
@@ -72,6 +79,7 @@ function UserListPanel({
 	users,
 	count,
 	userId,
+	username,
 	width,
 	height,
 	labels,
@@ -119,6 +127,7 @@ function UserListPanel({
 					key={`${user.userId}\u0000${user.username}`}
 					user={user}
 					own={user.userId === userId}
+					elsewhere={user.userId === userId && username !== undefined && user.username !== username}
 					selected={selection === from + index}
 					inner={inner}
 					labels={labels}

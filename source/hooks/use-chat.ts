@@ -1,16 +1,15 @@
-import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import {useCallback, useMemo, useReducer, useRef} from 'react';
 import {ChatRestApi} from '../protocol/rest-client.js';
-import {sanitize, sanitizeText} from '../protocol/sanitize.js';
+import {sanitizeText} from '../protocol/sanitize.js';
 import type {ChatSocket} from '../protocol/socket-client.js';
-import {limits, type MessagesPage} from '../protocol/types.js';
+import {limits} from '../protocol/types.js';
 import {chatReducer, type ChatAction, type ChatState} from '../state/chat-state.js';
-import {catchUp} from '../client/catch-up.js';
-import {meetsHeld} from '../client/timeline.js';
-import {timelineOf} from '../state/paging.js';
 import {describeError} from '../protocol/describe-error.js';
 import {firstPageSize, type FirstPage} from '../startup/first-page.js';
+import {useAfterJoin, type JoinLabels} from './use-after-join.js';
 import {firstChatState, useHistoryLoad} from './use-history-load.js';
 import {useHistoryPaging} from './use-history-paging.js';
+import {useLineQueue} from './use-line-queue.js';
 import {useLiveSocket} from './use-live-socket.js';
 import {useOutbox} from './use-outbox.js';
 
@@ -27,13 +26,7 @@ export type ChatConnection = {
 	/** The newest page, asked for before the screen loaded; its page, if come, is the first state. */
 	readonly firstPage?: FirstPage;
 	/** Words of the gap-fill notice, in the UI's language. */
-	readonly labels?: {
-		readonly reconnected: string;
-		/** `{reason}`: why the link dropped. */
-		readonly connectionLost?: string;
-		readonly missed: string;
-		readonly missedOne?: string;
-	};
+	readonly labels?: JoinLabels;
 };
 
 export type Chat = {
@@ -55,23 +48,23 @@ export type Chat = {
 	readonly loadNewer: (jump?: boolean) => void;
 };
 
+const englishJoinLabels: JoinLabels = {
+	reconnected: 'reconnected',
+	missed: 'missed messages loaded',
+	missedOne: 'missed message loaded',
+};
+
 /**
  * The one place where REST and the socket meet the chat state. Everything here is IO; every
  * decision about what to show lives in the reducer.
  *
  * After every join, in order: the history (at start) or the gap since the drop (after a
- * reconnect) is merged, then the queued lines go out, once each, in order.
+ * reconnect) is merged, then the queued lines go out, once each, in order (use-after-join.ts).
  */
 export function useChat(connection: ChatConnection): Chat {
-	const {
-		serverUrl,
-		apiUrl,
-		userId,
-		username,
-		insecure,
-		historyPageSize = firstPageSize,
-		outboxFile,
-	} = connection;
+	const {serverUrl, apiUrl, userId, username, insecure} = connection;
+	const pageSize = connection.historyPageSize ?? firstPageSize;
+	const labels = connection.labels ?? englishJoinLabels;
 	const firstPage = useRef(connection.firstPage).current;
 	const [state, dispatch] = useReducer(
 		chatReducer,
@@ -80,19 +73,12 @@ export function useChat(connection: ChatConnection): Chat {
 	);
 	const latest = useRef(state);
 	latest.current = state;
-	const labels = connection.labels ?? {
-		reconnected: 'reconnected',
-		missed: 'missed messages loaded',
-		missedOne: 'missed message loaded',
-	};
-
 	const api = useMemo(() => new ChatRestApi({baseUrl: apiUrl, insecure}), [apiUrl, insecure]);
-
 	const notice = useCallback((level: 'info' | 'error', text: string) => {
 		dispatch({type: 'notice', level, text: sanitizeText(text), now: Date.now()});
 	}, []);
 
-	const {restored} = useOutbox(outboxFile, state.pending, dispatch);
+	const {restored} = useOutbox(connection.outboxFile, state.pending, dispatch);
 	// A page is applied after the live events that came before it: they are buffered for a frame.
 	const flushLive = useRef<() => void>(() => undefined);
 	const dispatchPage = useCallback((action: ChatAction) => {
@@ -101,128 +87,26 @@ export function useChat(connection: ChatConnection): Chat {
 	}, []);
 	const {loadHistory, firstLoad} = useHistoryLoad({
 		api,
-		pageSize: historyPageSize,
+		pageSize,
 		firstPage,
 		dispatch: dispatchPage,
 		notice,
 	});
-
-	// Lines sent on the current connection, so a second join in quick succession cannot send a
-	// line again before the state says it went out.
-	const sentOnThisLink = useRef(new Set<number>());
-
-	const flushQueue = useCallback((socket: ChatSocket) => {
-		const sent: number[] = [];
-		for (const line of latest.current.pending) {
-			if (line.status !== 'queued' || sentOnThisLink.current.has(line.localId)) {
-				continue;
-			}
-
-			if (!socket.send(line.content)) {
-				break;
-			}
-
-			sentOnThisLink.current.add(line.localId);
-			sent.push(line.localId);
-		}
-
-		if (sent.length > 0) {
-			dispatch({type: 'sends-started', localIds: sent, now: Date.now()});
-		}
-	}, []);
-
-	/*
-	After a join, what was sent while we were not in the room is fetched, paging back from the
-	newest message until the run meets what is held, and stitched on (client/timeline.ts). After a drop it is announced
-	("reconnected — N missed"). After the first join it is quiet: it closes the race between the
-	first history page and the join, where a message sent between the two is in neither.
-	*/
-	const fillGapAfterJoin = useCallback(
-		async (reconnect: boolean) => {
-			if (latest.current.newer) {
-				// Scrolled far back: the newest messages load when scrolled to, missed ones with them.
-				if (reconnect) {
-					notice('info', labels.reconnected);
-				}
-
-				return;
-			}
-
-			try {
-				const result = await catchUp({
-					fetchPage: async (page) => api.getMessages(page),
-					meets: (run, total) => meetsHeld(timelineOf(latest.current), run, total),
-					pageSize: historyPageSize,
-				});
-				dispatchPage({
-					type: 'gap-filled',
-					messages: result.run,
-					total: result.total,
-					fromStart: result.fromStart,
-					complete: result.complete,
-					now: Date.now(),
-					...(reconnect
-						? {
-								label: labels.reconnected,
-								missedLabel: labels.missed,
-								missedOneLabel: labels.missedOne,
-							}
-						: {}),
-				});
-			} catch (error: unknown) {
-				// After the first join the history itself loaded: a failed second look alarms nobody.
-				if (reconnect) {
-					notice(
-						'error',
-						`reconnected, but the missed messages could not be loaded: ${describeError(error)}`,
-					);
-				}
-			}
-		},
-		[
-			api,
-			historyPageSize,
-			labels.reconnected,
-			labels.missed,
-			labels.missedOne,
-			notice,
-			dispatchPage,
-		],
-	);
-
-	// True from a join until its history or gap fill is merged and the queue has gone out.
-	const syncing = useRef(false);
-
-	const onJoined = useCallback(
-		(socket: ChatSocket, reconnect: boolean) => {
-			sentOnThisLink.current.clear();
-			syncing.current = true;
-			void (async () => {
-				await restored;
-				// Read afresh each time: the awaits below change it.
-				const loaded = () => latest.current.history.status === 'loaded';
-				if (loaded()) {
-					await fillGapAfterJoin(reconnect);
-				} else if (firstLoad.current && !reconnect) {
-					// Joined before the first page came: once it has, look for what came in between.
-					if (await firstLoad.current) {
-						await fillGapAfterJoin(false);
-					}
-				} else {
-					// The history never loaded: load it now, after the join, so nothing falls between.
-					await loadHistory();
-				}
-
-				syncing.current = false;
-				if (socket.connected) {
-					flushQueue(socket);
-				}
-			})();
-		},
-		[restored, fillGapAfterJoin, loadHistory, firstLoad, flushQueue],
-	);
-
-	const socketRef = useLiveSocket({
+	const socketRef = useRef<ChatSocket | undefined>(undefined);
+	const queue = useLineQueue({state, latest, dispatch, socketRef});
+	const onJoined = useAfterJoin({
+		api,
+		pageSize,
+		latest,
+		labels,
+		notice,
+		dispatchPage,
+		restored,
+		firstLoad,
+		loadHistory,
+		queue,
+	});
+	useLiveSocket({
 		serverUrl,
 		userId,
 		username,
@@ -230,25 +114,27 @@ export function useChat(connection: ChatConnection): Chat {
 		dispatch,
 		notice,
 		onJoined,
+		socketRef,
 		flushRef: flushLive,
 		lostLabel: labels.connectionLost,
 	});
+	const {loadOlder, loadNewer} = useHistoryPaging(api, pageSize, latest, dispatchPage);
+	const other = useRoomActions({api, notice, dispatch, socketRef});
+	return {state, ...other, send: queue.send, retryFailed: queue.retryFailed, loadOlder, loadNewer};
+}
 
-	const send = useCallback(
-		(content: string) => {
-			const clean = sanitize(content, {multiline: true, maxLength: limits.contentLength}).text;
-			if (clean.trim().length === 0) {
-				return;
-			}
-
-			// Behind queued lines, a new one waits its turn, so the order holds.
-			const queuedBefore = latest.current.pending.some((line) => line.status === 'queued');
-			const sent = !queuedBefore && (socketRef.current?.send(clean) ?? false);
-			dispatch({type: 'send-queued', content: clean, now: Date.now(), sent});
-		},
-		[socketRef],
-	);
-
+/** What is asked of the server or the socket besides sending lines. */
+function useRoomActions({
+	api,
+	notice,
+	dispatch,
+	socketRef,
+}: {
+	readonly api: ChatRestApi;
+	readonly notice: Chat['notice'];
+	readonly dispatch: (action: ChatAction) => void;
+	readonly socketRef: {readonly current: ChatSocket | undefined};
+}) {
 	const broadcast = useCallback(
 		(content: string) => {
 			api.broadcast(content).catch((error: unknown) => {
@@ -266,7 +152,7 @@ export function useChat(connection: ChatConnection): Chat {
 				socketRef.current?.rename(clean);
 			}
 		},
-		[socketRef],
+		[dispatch, socketRef],
 	);
 
 	const reconnect = useCallback(() => {
@@ -275,35 +161,7 @@ export function useChat(connection: ChatConnection): Chat {
 
 	const clear = useCallback(() => {
 		dispatch({type: 'cleared'});
-	}, []);
+	}, [dispatch]);
 
-	const retryFailed = useCallback(() => {
-		dispatch({type: 'failed-retried'});
-		sentOnThisLink.current.clear();
-	}, []);
-
-	const {loadOlder, loadNewer} = useHistoryPaging(api, historyPageSize, latest, dispatchPage);
-
-	// Retried (or newly queued) lines go out as soon as the state shows them and the link is up.
-	const hasQueued = state.pending.some((line) => line.status === 'queued');
-	const online = state.connection.status === 'online';
-	useEffect(() => {
-		const socket = socketRef.current;
-		if (hasQueued && online && socket && !syncing.current) {
-			flushQueue(socket);
-		}
-	}, [hasQueued, online, socketRef, flushQueue]);
-
-	return {
-		state,
-		send,
-		notice,
-		broadcast,
-		rename,
-		reconnect,
-		clear,
-		retryFailed,
-		loadOlder,
-		loadNewer,
-	};
+	return {notice, broadcast, rename, reconnect, clear};
 }

@@ -41,7 +41,10 @@ export function useHistoryPaging(
 				dispatch({type: 'older-loaded', messages, complete});
 			})
 			.catch((error: unknown) => {
-				dispatch({type: 'older-failed', error: describeError(error)});
+				const text = describeError(error);
+				dispatch({type: 'older-failed', error: text});
+				// The status bar may show only part of it: the log keeps it whole.
+				dispatch({type: 'notice', level: 'error', text, now: Date.now()});
 			})
 			.finally(() => {
 				pagingOlder.current = false;
@@ -68,7 +71,9 @@ export function useHistoryPaging(
 					dispatch({type: 'newer-loaded', ...page});
 				})
 				.catch((error: unknown) => {
-					dispatch({type: 'newer-failed', error: describeError(error)});
+					const text = describeError(error);
+					dispatch({type: 'newer-failed', error: text});
+					dispatch({type: 'notice', level: 'error', text, now: Date.now()});
 				})
 				.finally(() => {
 					pagingNewer.current = false;

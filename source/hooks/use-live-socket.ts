@@ -28,16 +28,17 @@ export type LiveSocketOptions = {
 	 * live events that came before it (client/timeline.ts), not before them.
 	 */
 	readonly flushRef?: {current: () => void};
+	/** Set to the live socket, for sending; undefined while there is none. */
+	readonly socketRef: {current: ChatSocket | undefined};
 };
 
 /**
  * The socket: one per server and user, its events buffered and applied once per frame (a flood
  * of messages is one state update per frame, not one per message), every listener removed on
- * cleanup. Returns a ref to the live socket for sending.
+ * cleanup. `socketRef` holds the live socket, for sending.
  */
-export function useLiveSocket(options: LiveSocketOptions): RefObject<ChatSocket | undefined> {
-	const {serverUrl, userId, insecure, dispatch} = options;
-	const socketRef = useRef<ChatSocket | undefined>(undefined);
+export function useLiveSocket(options: LiveSocketOptions): void {
+	const {serverUrl, userId, insecure, dispatch, socketRef} = options;
 	// Callbacks and the name may change between renders; the socket must not.
 	const latest = useRef(options);
 	latest.current = options;
@@ -75,25 +76,18 @@ export function useLiveSocket(options: LiveSocketOptions): RefObject<ChatSocket 
 			cancelled = true;
 			stop?.();
 		};
-	}, [serverUrl, userId, insecure, dispatch]);
-
-	return socketRef;
+	}, [serverUrl, userId, insecure, dispatch, socketRef]);
 }
 
 /**
- * Buffer the socket's events into state updates; returns what removes every listener, and what
- * applies the buffered events at once.
+ * Live events gathered into one state update per frame (longer in a busy room), and invalid
+ * payloads into one notice per update.
  */
-function listen(
-	socket: ChatSocket,
-	latest: RefObject<LiveSocketOptions>,
-	dispatch: Dispatch<ChatAction>,
-): {readonly detach: () => void; readonly flush: () => void} {
+function liveBuffer(dispatch: Dispatch<ChatAction>, notice: (text: string) => void) {
 	let buffer: LiveEvent[] = [];
 	let invalid: SafeText[] = [];
 	let timer: NodeJS.Timeout | undefined;
 	let lastFlush = 0;
-	let wasOnline = false;
 	const garbage = idleCollector();
 	const flush = () => {
 		clearTimeout(timer);
@@ -108,7 +102,7 @@ function listen(
 
 		if (invalid.length > 0) {
 			const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more)` : '';
-			latest.current.notice('error', `${invalid[0]!}${more}`);
+			notice(`${invalid[0]!}${more}`);
 			invalid = [];
 		}
 	};
@@ -117,24 +111,49 @@ function listen(
 		timer ??= setTimeout(flush, performance.now() - lastFlush < busyMs ? busyMs : frameMs);
 	};
 
-	const queue = (event: LiveEvent) => {
-		buffer.push(event);
-		later();
-	};
-
-	const unsubscribe = [
-		socket.on('message', (message) => {
-			queue({kind: 'message', message});
-		}),
-		socket.on('userList', (list) => {
-			queue({kind: 'userList', list});
-		}),
-		socket.on('userCount', (count) => {
-			queue({kind: 'userCount', count});
-		}),
-		socket.on('invalid', (problem) => {
+	return {
+		flush,
+		add(event: LiveEvent) {
+			buffer.push(event);
+			later();
+		},
+		addInvalid(problem: SafeText) {
 			invalid.push(problem);
 			later();
+		},
+		stop() {
+			clearTimeout(timer);
+			garbage.stop();
+		},
+	};
+}
+
+/**
+ * Buffer the socket's events into state updates; returns what removes every listener, and what
+ * applies the buffered events at once.
+ */
+function listen(
+	socket: ChatSocket,
+	latest: RefObject<LiveSocketOptions>,
+	dispatch: Dispatch<ChatAction>,
+): {readonly detach: () => void; readonly flush: () => void} {
+	const buffer = liveBuffer(dispatch, (text) => {
+		latest.current.notice('error', text);
+	});
+	const {flush} = buffer;
+	let wasOnline = false;
+	const unsubscribe = [
+		socket.on('message', (message) => {
+			buffer.add({kind: 'message', message});
+		}),
+		socket.on('userList', (list) => {
+			buffer.add({kind: 'userList', list});
+		}),
+		socket.on('userCount', (count) => {
+			buffer.add({kind: 'userCount', count});
+		}),
+		socket.on('invalid', (problem) => {
+			buffer.addInvalid(problem);
 		}),
 		socket.on('state', (connection) => {
 			flush();
@@ -161,8 +180,7 @@ function listen(
 			off();
 		}
 
-		clearTimeout(timer);
-		garbage.stop();
+		buffer.stop();
 	};
 
 	return {detach, flush};

@@ -1,10 +1,10 @@
 import {useApp} from 'ink';
 import {useRef} from 'react';
-import {commandFor, commandIn} from '../keys/keymap.js';
+import {commandIn} from '../keys/keymap.js';
 import type {Completion} from '../state/completion.js';
 import {emptyHistory} from '../state/input-history.js';
 import type {Key} from '../keys/decode.js';
-import {scopesFor, type Focus, type ScreenState} from '../state/screen-state.js';
+import {focusShown, scopesFor, type ScreenState} from '../state/screen-state.js';
 import {
 	screenActions,
 	type ScreenActionsOptions,
@@ -28,15 +28,14 @@ export function useScreenKeys(options: ScreenKeysOptions): void {
 		dispatchScreen({type: 'focused', focus: 'input'});
 	};
 
-	const focusOf = (screen: ScreenState): Focus =>
-		screen.focus === 'users' && !options.panelShown ? 'input' : screen.focus;
+	const focusOf = (screen: ScreenState) => focusShown(screen, options.panelShown);
 
 	const onKey = (key: Key) => {
 		const screen = readScreen();
 		if (screen.confirmingQuit) {
 			// Anything but y (or a second Ctrl-C) keeps the chat open.
 			const yes = key.kind === 'text' && key.text.toLowerCase() === 'y';
-			if (yes || commandFor(key, ['app']) === 'app.quit') {
+			if (yes || commandIn('app', key) === 'app.quit') {
 				exit();
 			}
 

@@ -10,7 +10,10 @@ focus, in order (see `scopesFor`), and the first binding wins; a handler may dec
 line that is not empty, Tab with nothing to complete), and the key goes on to the next scope.
 */
 
-export type Scope = 'app' | 'input' | 'edit' | 'log' | 'users' | 'screen' | 'search' | 'help';
+/** Every scope, in the order the help and the README list them. */
+export const scopes = ['app', 'screen', 'input', 'edit', 'log', 'users', 'search', 'help'] as const;
+
+export type Scope = (typeof scopes)[number];
 
 export const scopeTitles: Record<Scope, string> = {
 	app: 'Always',
@@ -138,16 +141,19 @@ export type EditCommand = CommandOf<'edit'>;
 export const commands = Object.keys(bindings) as Command[];
 
 /**
- * Scopes looked up together, one list per focus (as `scopesFor` in state/screen-state.ts): two
- * commands in scopes of one list cannot share a key without one hiding the other.
+ * Scopes looked up together, in order, by what has the keys: the help, the search prompt, or the
+ * focused pane (state/screen-state.ts `scopesFor` picks one). Two commands in scopes of one list
+ * cannot share a key without one hiding the other.
  */
-export const scopeChains: ReadonlyArray<readonly Scope[]> = [
-	['app', 'help'],
-	['app', 'search', 'edit'],
-	['app', 'input', 'edit', 'screen'],
-	['app', 'log', 'screen'],
-	['app', 'users', 'screen'],
-];
+export const scopeChains = {
+	help: ['app', 'help'],
+	search: ['app', 'search', 'edit'],
+	input: ['app', 'input', 'edit', 'screen'],
+	log: ['app', 'log', 'screen'],
+	users: ['app', 'users', 'screen'],
+} as const satisfies Record<string, readonly Scope[]>;
+
+export type KeyHolder = keyof typeof scopeChains;
 
 /** The keys of every command now: the table's, with the config's overrides (see setKeys). */
 let activeKeys = new Map<Command, readonly string[]>(
@@ -218,9 +224,9 @@ export function commandIn(scope: Scope, key: Key): Command | undefined {
  */
 export function commandFor(
 	key: Key,
-	scopes: readonly Scope[] = ['app', 'input', 'edit', 'screen'],
+	chain: readonly Scope[] = scopeChains.input,
 ): Command | undefined {
-	for (const scope of scopes) {
+	for (const scope of chain) {
 		const command = commandIn(scope, key);
 		if (command !== undefined) {
 			return command;

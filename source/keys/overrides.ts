@@ -118,7 +118,11 @@ const isCommand = (name: string): name is Command => (commands as string[]).incl
 
 /** Scopes that share a focus with `scope`: a key there can hide, or be hidden by, one in `scope`. */
 const neighbours = (scope: Scope) =>
-	new Set(scopeChains.filter((chain) => chain.includes(scope)).flat());
+	new Set(
+		Object.values<readonly Scope[]>(scopeChains)
+			.filter((chain) => chain.includes(scope))
+			.flat(),
+	);
 
 /**
  * The config's "keys" checked and normalized: command -> keys. A command must exist, have at

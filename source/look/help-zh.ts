@@ -1,11 +1,11 @@
 import type {Command, Scope} from '../keys/keymap.js';
 import type {Lang} from '../cli/options.js';
-import {englishCommandWords, type CommandName, type CommandWords} from '../state/commands.js';
+import {englishCommandWords, type CommandWords} from '../state/commands.js';
 
 /*
-The help overlay and the slash commands in Chinese: the same rows as the English tables in
-keymap.ts and state/commands.ts, keyed the same way, so a binding or a command cannot be added
-without its Chinese (the type says every key is here). Key names (Ctrl-F, Tab) stay as the
+The help overlay in Chinese: the same rows as the English table in keymap.ts, keyed the same
+way, so a binding cannot be added without its Chinese (the type says every key is here). The
+slash commands carry their Chinese in their own table (actions/slash-commands.ts). Key names (Ctrl-F, Tab) stay as the
 keyboard prints them.
 */
 
@@ -80,22 +80,8 @@ export const bindingHelpZh: Record<Command, string> = {
 	'help.pageDown': '向下翻一页',
 };
 
-export const commandHelpZh: Record<CommandName, {readonly usage: string; readonly help: string}> = {
-	help: {usage: '/help', help: '显示所有按键和命令（也可按 F1）'},
-	quit: {usage: '/quit', help: '退出 chat-tui'},
-	users: {usage: '/users', help: '在消息记录里列出所有在线用户'},
-	broadcast: {usage: '/broadcast <文字>', help: '向所有人发送系统通知（POST /api/broadcast）'},
-	clear: {usage: '/clear', help: '清空本屏的消息记录'},
-	me: {usage: '/me <动作>', help: '发送一个动作，显示为“* 名字 动作”'},
-	nick: {usage: '/nick <名字>', help: '换个名字重新加入'},
-	reconnect: {usage: '/reconnect', help: '断开并重新连接'},
-	stats: {usage: '/stats', help: '显示收到多少条消息、内存中有多少条，以及内存用量'},
-	search: {usage: '/search <文字>', help: '在已载入的消息里查找（也可按 Ctrl-F）'},
-	bell: {usage: '/bell [on|off]', help: '被提到时是否响铃'},
-};
-
 export const commandWordsZh: CommandWords = {
-	help: commandHelpZh,
+	lang: 'zh',
 	empty: '空命令；要发送以“/”开头的一行，请输入“//”',
 	unknown: '没有“/{name}”这个命令；/help 列出所有命令（输入“//”发送“/”）',
 	usage: '用法：{usage}',

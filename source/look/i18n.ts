@@ -6,6 +6,8 @@ import {asciiText} from './glyphs.js';
 const en = {
 	system: 'system',
 	me: 'me',
+	/** Another session of the same account (the same user id under another name). */
+	meElsewhere: 'also me',
 	online: 'Online',
 	namePrompt: 'Your name',
 	nameHint: 'Enter to join; empty takes',
@@ -69,6 +71,7 @@ export type Labels = {readonly [Key in keyof typeof en]: string};
 const zh: Labels = {
 	system: '系统',
 	me: '我',
+	meElsewhere: '也是我',
 	online: '在线用户',
 	namePrompt: '请输入您的用户名',
 	nameHint: '回车加入；留空则用',

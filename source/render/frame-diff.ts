@@ -1,10 +1,13 @@
 import {isDisputed} from '../text/cluster-widths.js';
 import {blankRow, isCluster, parseRow, type Row} from './cells.js';
+import {cursorMove, type Region} from './moves.js';
+import {cheapestOrder, type Run} from './order.js';
 import {erasesPlain, sgrTransition} from './sgr.js';
 
 /*
 What the terminal shows, and the bytes that turn it into the next frame. Only changed cells are
-written, each run reached with one cursor address; trailing blanks are erased with `ESC [ K`.
+written, each run reached by the shortest move (moves.ts) and the runs in the cheapest order
+(order.ts); trailing blanks are erased with `ESC [ K`.
 The frame is the whole screen from its top-left corner (chat-tui draws in the alternate screen).
 */
 
@@ -44,19 +47,11 @@ export type Position = {readonly row: number; readonly col: number};
 
 export const unknownPosition: Position = {row: -1, col: -1};
 
-type Pen = {style: string; row: number; col: number};
+/** The terminal's pen: its attributes, where the cursor is, and the scroll region if known. */
+type Pen = {style: string; row: number; col: number; readonly region?: Region};
 
 function moveTo(pen: Pen, row: number, col: number): string {
-	if (pen.row === row && pen.col === col) {
-		return '';
-	}
-
-	const sequence =
-		pen.row === row
-			? `\u001B[${col + 1}G`
-			: col === 0
-				? `\u001B[${row + 1}H`
-				: `\u001B[${row + 1};${col + 1}H`;
+	const sequence = cursorMove(pen, row, col);
 	pen.row = row;
 	pen.col = col;
 	return sequence;
@@ -133,30 +128,38 @@ function writeCells(pen: Pen, row: Row, start: number, end: number): string {
 	return out;
 }
 
-function repaintRow(pen: Pen, index: number, previous: Row, next: Row): string {
+/** The runs of one row to write, the last one erasing the row's blank tail where it reaches it. */
+function rowRuns(index: number, previous: Row, next: Row): Run[] {
 	const width = next.chars.length;
-	let out = '';
 	const tail = blankTail(next);
+	const runs: Run[] = [];
 	for (const [start, end] of changedRuns(previous, next, width)) {
-		out += moveTo(pen, index, start);
 		if (end >= tail && tail < width) {
-			out += writeCells(pen, next, start, tail - 1);
-			// Erased cells take the background only: with none set, no reset is needed first.
-			if (!erasesPlain(pen.style)) {
-				out += sgrTransition(pen.style, '');
-				pen.style = '';
-			}
-
-			out += '\u001B[K';
-			pen.col = Math.max(start, tail);
-			return out;
+			runs.push({row: index, start, end: tail - 1, erase: true});
+			break;
 		}
 
-		out += writeCells(pen, next, start, end);
-		// After the last column a terminal waits to wrap; where the cursor is then differs.
-		pen.col = end + 1 < width ? end + 1 : -1;
+		runs.push({row: index, start, end, erase: false});
 	}
 
+	return runs;
+}
+
+function writeRun(pen: Pen, {row: index, start, end, erase}: Run, row: Row): string {
+	let out = moveTo(pen, index, start) + writeCells(pen, row, start, end);
+	if (erase) {
+		// Erased cells take the background only: with none set, no reset is needed first.
+		if (!erasesPlain(pen.style)) {
+			out += sgrTransition(pen.style, '');
+			pen.style = '';
+		}
+
+		pen.col = Math.max(start, end + 1);
+		return out + '\u001B[K';
+	}
+
+	// After the last column a terminal waits to wrap; where the cursor is then differs.
+	pen.col = end + 1 < row.chars.length ? end + 1 : -1;
 	return out;
 }
 
@@ -199,41 +202,86 @@ export function paintDiff(previous: Screen, next: Screen, from?: Position): stri
 	return paint(previous, next, from).bytes;
 }
 
+/** Rows that hold sequences we do not model, or a disputed cluster: each is written its own way. */
+function isSpecial(previous: Row, next: Row): boolean {
+	return previous.loose === true || next.loose === true || previous.opaque || next.opaque;
+}
+
+/** The changed rows, row by row; rows with a disputed cluster or unknown sequences among them. */
+function paintRows(pen: Pen, previous: Screen, next: Screen, changed: number[]): string {
+	let out = '';
+	for (const index of changed) {
+		const nextRow = rowAt(next, index);
+		const previousRow = rowAt(previous, index);
+		if ((nextRow.loose === true || previousRow.loose === true) && !nextRow.opaque) {
+			out += rewriteRow(pen, index, nextRow);
+		} else if (nextRow.opaque || previousRow.opaque) {
+			// Sequences we do not model: rewrite the whole row as Ink made it.
+			out +=
+				moveTo(pen, index, 0) +
+				sgrTransition(pen.style, '') +
+				(next.texts[index] ?? '') +
+				'\u001B[m\u001B[K';
+			pen.style = '';
+			pen.row = -1;
+		} else {
+			for (const run of rowRuns(index, previousRow, nextRow)) {
+				out += writeRun(pen, run, nextRow);
+			}
+		}
+	}
+
+	return out;
+}
+
+function writeRuns(pen: Pen, runs: readonly Run[], next: Screen): string {
+	let out = '';
+	for (const run of runs) {
+		out += writeRun(pen, run, rowAt(next, run.row));
+	}
+
+	return out;
+}
+
 /**
  * The bytes that turn `previous` into `next`, starting with the cursor at `from` (unknown when
- * left out), and where the cursor is after them.
+ * left out) in the scroll region `region` (unknown when left out), and where the cursor is after
+ * them. The changed runs are written in the order that costs the fewest bytes (order.ts).
  */
 export function paint(
 	previous: Screen,
 	next: Screen,
 	from: Position = unknownPosition,
+	region?: Region,
 ): {bytes: string; end: Position} {
-	const pen: Pen = {style: '', row: from.row, col: from.col};
+	const start = (): Pen => ({style: '', row: from.row, col: from.col, region});
 	const height = Math.max(previous.texts.length, next.texts.length);
-	let out = '';
+	const changed: number[] = [];
 	for (let index = 0; index < height; index++) {
 		const text = next.texts[index];
-		if (text !== undefined && text === previous.texts[index]) {
-			continue;
+		if (text === undefined || text !== previous.texts[index]) {
+			changed.push(index);
 		}
+	}
 
-		const nextRow = rowAt(next, index);
-		const previousRow = rowAt(previous, index);
-		if ((nextRow.loose === true || previousRow.loose === true) && !nextRow.opaque) {
-			out += rewriteRow(pen, index, nextRow);
-			continue;
+	let pen = start();
+	let out: string;
+	if (changed.some((index) => isSpecial(rowAt(previous, index), rowAt(next, index)))) {
+		out = paintRows(pen, previous, next, changed);
+	} else {
+		const runs = changed.flatMap((index) =>
+			rowRuns(index, rowAt(previous, index), rowAt(next, index)),
+		);
+		out = writeRuns(pen, runs, next);
+		const ordered = cheapestOrder(runs, (index) => rowAt(next, index), start());
+		if (ordered !== runs) {
+			const other = start();
+			const bytes = writeRuns(other, ordered, next);
+			if (bytes.length < out.length) {
+				out = bytes;
+				pen = other;
+			}
 		}
-
-		if (nextRow.opaque || previousRow.opaque) {
-			// Sequences we do not model: rewrite the whole row as Ink made it.
-			out +=
-				moveTo(pen, index, 0) + sgrTransition(pen.style, '') + (text ?? '') + '\u001B[m\u001B[K';
-			pen.style = '';
-			pen.row = -1;
-			continue;
-		}
-
-		out += repaintRow(pen, index, previousRow, nextRow);
 	}
 
 	return {bytes: out + sgrTransition(pen.style, ''), end: {row: pen.row, col: pen.col}};

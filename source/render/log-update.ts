@@ -14,7 +14,7 @@ import {findScroll, scrolled, scrollSequence, type Region} from './scroll.js';
 chat-tui's stand-in for Ink's log-update, swapped in when the bundle is built (scripts/build.js).
 Ink's incremental mode rewrites every changed row whole and reaches it with one `ESC [ E` per
 row; over a slow SSH link every byte counts. This one writes only the changed cells, each run
-reached with one cursor address, and moves the log up with a scroll region when messages arrive.
+reached by the shortest move, and moves the log up with a scroll region when messages arrive.
 
 It draws the whole screen from the top-left corner, which is what chat-tui's only Ink app does:
 the full-screen chat in the alternate screen (source/subcommands/ui.tsx, source/terminal.ts). After
@@ -72,7 +72,7 @@ export function frameUpdate(
 		return {...paintAll(next), region};
 	}
 
-	const plain = {...paint(previous, next, from), region};
+	const plain = {...paint(previous, next, from, region), region};
 	const scroll = useScrollRegion ? findScroll(previous, next) : undefined;
 	if (!scroll) {
 		return plain;
@@ -81,12 +81,9 @@ export function frameUpdate(
 	const sequence = scrollSequence(scroll, region);
 	// Setting the region puts the cursor home; SU alone leaves it where it is.
 	const start = sequence.includes('r') ? {row: 0, col: 0} : from;
-	const after = paint(scrolled(previous, scroll), next, start);
-	const viaScroll = {
-		bytes: sequence + after.bytes,
-		end: after.end,
-		region: {top: scroll.top, bottom: scroll.bottom},
-	};
+	const set = {top: scroll.top, bottom: scroll.bottom};
+	const after = paint(scrolled(previous, scroll), next, start, set);
+	const viaScroll = {bytes: sequence + after.bytes, end: after.end, region: set};
 	return viaScroll.bytes.length < plain.bytes.length ? viaScroll : plain;
 }
 

@@ -1,4 +1,7 @@
 import type {Screen} from './frame-diff.js';
+import type {Region} from './moves.js';
+
+export type {Region} from './moves.js';
 
 /*
 When a new message arrives, the log's rows move up while the panel, status bar and input stay.
@@ -94,9 +97,6 @@ export function scrolled(screen: Screen, {top, bottom, count}: Scroll): Screen {
 
 	return {width: screen.width, texts, rows};
 }
-
-/** The rows a terminal's scroll region spans (0-based, inclusive). */
-export type Region = {readonly top: number; readonly bottom: number};
 
 /**
  * The bytes that make the terminal scroll, given the region it has set (undefined: not known).

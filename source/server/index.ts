@@ -115,7 +115,13 @@ async function openBackend(
 	const {redis, historyLimit, log} = options;
 	if (redis !== undefined) {
 		const {openRedisBackend} = await import('./redis-backend.js');
-		return openRedisBackend({url: redis, historyLimit, log, presenceTtlMs: options.presenceTtlMs});
+		return openRedisBackend({
+			url: redis,
+			historyLimit,
+			log,
+			presenceTtlMs: options.presenceTtlMs,
+			presenceWords: options.presenceWords,
+		});
 	}
 
 	const history = await MessageStore.open({dataFile: options.dataFile, historyLimit, log});
@@ -126,8 +132,8 @@ async function openBackend(
 	};
 }
 
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-	const {host = '127.0.0.1', port = 3000, dataFile, cert, key} = options;
+/** The options' defaults, checked: a TypeError names what is wrong. */
+function checkedOptions(options: ServerOptions) {
 	const log =
 		options.log ??
 		((line: string) => {
@@ -137,13 +143,89 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	positiveInteger(rateLimit.messages, 'rateLimit.messages');
 	positiveInteger(rateLimit.perMs, 'rateLimit.perMs');
 	const historyLimit = positiveInteger(options.historyLimit ?? 100_000, 'historyLimit');
-	if ((cert === undefined) !== (key === undefined)) {
+	if ((options.cert === undefined) !== (options.key === undefined)) {
 		throw new TypeError('cert and key must be given together');
 	}
 
-	if (dataFile !== undefined && options.redis !== undefined) {
+	if (options.dataFile !== undefined && options.redis !== undefined) {
 		throw new TypeError('dataFile and redis cannot be used together');
 	}
+
+	return {log, rateLimit, historyLimit};
+}
+
+/** The open connections, for closing; a malformed request is logged and answered 400. */
+function watchConnections(httpServer: http.Server, log: (line: string) => void) {
+	const connections = new Set<NetSocket>();
+	httpServer.on('connection', (socket: NetSocket) => {
+		connections.add(socket);
+		socket.once('close', () => connections.delete(socket));
+	});
+	httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+		// A peer that hung up is not worth a log line; a malformed request is.
+		if (error.code === 'ECONNRESET' || !socket.writable) {
+			socket.destroy();
+			return;
+		}
+
+		log(`${new Date().toISOString()} error: bad request (${describeError(error)})`);
+		socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+	});
+	return connections;
+}
+
+async function listen(httpServer: http.Server, port: number, host: string): Promise<void> {
+	return new Promise<void>((resolve, reject) => {
+		httpServer.once('error', reject);
+		httpServer.listen(port, host, () => {
+			httpServer.off('error', reject);
+			resolve();
+		});
+	});
+}
+
+/**
+ * Closing, in order: the shared user list left, the room closed, every socket and
+ * connection closed (the stragglers cut after a grace period), then the stores.
+ */
+function closer(parts: {
+	readonly room: ChatRoom;
+	readonly io: Server;
+	readonly httpServer: http.Server;
+	readonly connections: ReadonlySet<NetSocket>;
+	readonly backend: Backend;
+	readonly log: (line: string) => void;
+	readonly url: string;
+}) {
+	const {room, io, httpServer, connections, backend, log, url} = parts;
+	return async () => {
+		await room.leaveAll().catch((error: unknown) => {
+			log(
+				`${new Date().toISOString()} error: leaving the shared user list (${describeError(error)})`,
+			);
+		});
+		room.close();
+		// io.close() disconnects every socket, closes engine.io and calls httpServer.close(),
+		// which waits for every connection: idle keep-alive ones are cut at once and anything
+		// still open after a grace period is destroyed.
+		const ioClosed = io.close();
+		httpServer.closeAllConnections();
+		const grace = setTimeout(() => {
+			for (const socket of connections) {
+				socket.destroy();
+			}
+		}, closeGraceMs);
+		grace.unref();
+		await ioClosed;
+		clearTimeout(grace);
+		await backend.close();
+		log(`${new Date().toISOString()} closed ${url}`);
+	};
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+	const {host = '127.0.0.1', port = 3000, cert, key} = options;
+	const {log, rateLimit, historyLimit} = checkedOptions(options);
 
 	const backend = await openBackend({...options, historyLimit, log});
 	const io = new Server({
@@ -169,30 +251,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	io.attach(httpServer);
 	attachSocketHandlers(io, room, {rateLimit, log});
 
-	const connections = new Set<NetSocket>();
-	httpServer.on('connection', (socket: NetSocket) => {
-		connections.add(socket);
-		socket.once('close', () => connections.delete(socket));
-	});
-	httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-		// A peer that hung up is not worth a log line; a malformed request is.
-		if (error.code === 'ECONNRESET' || !socket.writable) {
-			socket.destroy();
-			return;
-		}
-
-		log(`${new Date().toISOString()} error: bad request (${describeError(error)})`);
-		socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
-	});
+	const connections = watchConnections(httpServer, log);
 
 	try {
-		await new Promise<void>((resolve, reject) => {
-			httpServer.once('error', reject);
-			httpServer.listen(port, host, () => {
-				httpServer.off('error', reject);
-				resolve();
-			});
-		});
+		await listen(httpServer, port, host);
 	} catch (error) {
 		room.close();
 		await io.close();
@@ -210,29 +272,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	log(`${new Date().toISOString()} listening on ${url}`);
 
 	let closing: Promise<void> | undefined;
-	const close = async () => {
-		await room.leaveAll().catch((error: unknown) => {
-			log(
-				`${new Date().toISOString()} error: leaving the shared user list (${describeError(error)})`,
-			);
-		});
-		room.close();
-		// io.close() disconnects every socket, closes engine.io and calls httpServer.close(),
-		// which waits for every connection: idle keep-alive ones are cut at once and anything
-		// still open after a grace period is destroyed.
-		const ioClosed = io.close();
-		httpServer.closeAllConnections();
-		const grace = setTimeout(() => {
-			for (const socket of connections) {
-				socket.destroy();
-			}
-		}, closeGraceMs);
-		grace.unref();
-		await ioClosed;
-		clearTimeout(grace);
-		await backend.close();
-		log(`${new Date().toISOString()} closed ${url}`);
-	};
+	const close = closer({room, io, httpServer, connections, backend, log, url});
 
 	return {
 		url,

@@ -147,6 +147,3 @@ export class Presence {
 		}
 	}
 }
-
-/** The English notices, for the stores that have no words of their own (Redis: redis-presence.ts). */
-export const presenceNotices = englishPresenceWords;

@@ -8,6 +8,7 @@ import {createAdapter} from '@socket.io/redis-adapter';
 import {Redis} from 'ioredis';
 import {describeError} from './log-format.js';
 import {RedisHistory} from './redis-history.js';
+import type {PresenceWords} from './presence.js';
 import {RedisPresence} from './redis-presence.js';
 
 export type RedisBackendOptions = {
@@ -16,6 +17,8 @@ export type RedisBackendOptions = {
 	log: (line: string) => void;
 	/** Default 15 s: with a heartbeat every 5 s, a dead process's users are gone within 20 s. */
 	presenceTtlMs?: number;
+	/** The words of the join, leave and rename notices (`serve --lang`). Default English. */
+	presenceWords?: PresenceWords;
 };
 
 export const defaultPresenceTtlMs = 15_000;
@@ -131,6 +134,7 @@ export async function openRedisBackend({
 	historyLimit,
 	log,
 	presenceTtlMs,
+	presenceWords,
 }: RedisBackendOptions) {
 	const commands = await connect(url, 'commands', log);
 	const resubscribed = new Set<() => void>();
@@ -149,6 +153,7 @@ export async function openRedisBackend({
 	const presence = new RedisPresence(commands, {
 		ttlMs: presenceTtlMs ?? defaultPresenceTtlMs,
 		log,
+		words: presenceWords,
 	});
 	try {
 		await presence.start();

@@ -1,42 +1,51 @@
 /**
- * Who is online, in Redis, shared by every process. As in memory (presence.ts), a user is online
- * while at least one connection speaks for them; each connection (socket id) is recorded with the
- * process that holds it. Every process renews its own lease with a heartbeat; one whose lease ran
- * out (killed, frozen, cut off) is reaped by the next heartbeat of any other process: its users
- * leave the list. Each change runs as one Lua script, so processes never see half of one.
+ * Who is online, in Redis, shared by every process, by the rules of the memory store
+ * (presence.ts): each connection (socket id) is its own presence, shown as one entry per distinct
+ * userId and name; a join never renames another connection, and "is now known as" is said only
+ * when a connection joins again under a new name and no other connection still holds the old one.
+ * Each connection is recorded with the process that holds it. Every process renews its own lease
+ * with a heartbeat; one whose lease ran out (killed, frozen, cut off) is reaped by the next
+ * heartbeat of any other process: its connections leave. Each change runs as one Lua script, so
+ * processes never see half of one.
  *
- * Keys, under `chat-tui:presence:`: `sessions` (hash socket -> process "\n" userId), `users`
- * (hash userId -> username), `order` (sorted set of userIds by arrival, counted by `seq`),
- * `user:<userId>` and `server:<process>` (sets of sockets), `servers` (sorted set of processes by
- * the end of their lease, in Redis's own clock).
+ * Keys, under `chat-tui:presence:`: `socket` (hash socket -> process "\n" entry), where an entry
+ * is userId NUL username; `entries` (sorted set of entries by arrival, counted by `seq`),
+ * `entry:<entry>` and `server:<process>` (sets of sockets), `servers` (sorted set of processes
+ * by the end of their lease, in Redis's own clock).
  */
 import {randomUUID} from 'node:crypto';
 import type {Redis} from 'ioredis';
 import type {WireUser} from '../protocol/types.js';
 import {describeError} from './log-format.js';
-import {presenceNotices, type PresenceChange} from './presence.js';
+import {englishPresenceWords, type PresenceChange, type PresenceWords} from './presence.js';
 import type {SharedPresenceStore} from './room-stores.js';
 import {defineScripts} from './redis-scripts.js';
 
 const prefix = 'chat-tui:presence:';
 
-/** Takes a socket off the list; answers the username when its user left with it. */
+/** Takes a socket off the list; answers the entry's name when the entry left with it. */
 const prelude = `
 local P = ARGV[1]
 local events = {}
+local function split(entry)
+	local cut = string.find(entry, '\\0', 1, true)
+	return string.sub(entry, 1, cut - 1), string.sub(entry, cut + 1)
+end
+local function session(socket)
+	local value = redis.call('HGET', P .. 'socket', socket)
+	if not value then return nil, nil end
+	local cut = string.find(value, '\\n', 1, true)
+	return string.sub(value, 1, cut - 1), string.sub(value, cut + 1)
+end
 local function leave(socket)
-	local session = redis.call('HGET', P .. 'sessions', socket)
-	if not session then return end
-	local cut = string.find(session, '\\n', 1, true)
-	local server, user = string.sub(session, 1, cut - 1), string.sub(session, cut + 1)
-	redis.call('HDEL', P .. 'sessions', socket)
+	local server, entry = session(socket)
+	if not server then return end
+	redis.call('HDEL', P .. 'socket', socket)
 	redis.call('SREM', P .. 'server:' .. server, socket)
-	redis.call('SREM', P .. 'user:' .. user, socket)
-	if redis.call('SCARD', P .. 'user:' .. user) > 0 then return end
-	local name = redis.call('HGET', P .. 'users', user)
-	redis.call('HDEL', P .. 'users', user)
-	redis.call('ZREM', P .. 'order', user)
-	if name then
+	redis.call('SREM', P .. 'entry:' .. entry, socket)
+	if redis.call('SCARD', P .. 'entry:' .. entry) > 0 then return end
+	if redis.call('ZREM', P .. 'entries', entry) == 1 then
+		local _, name = split(entry)
 		table.insert(events, 'left')
 		table.insert(events, name)
 	end
@@ -50,30 +59,48 @@ local function reap(server)
 end
 `;
 
-const scripts = {
-	// ARGV: prefix, process, socket, userId, username.
-	chatTuiJoin: `${prelude}
+/*
+A join (ARGV: prefix, process, socket, userId, username). The same entry again: nothing. The same
+socket under a new name of the same userId: "renamed" when no other socket holds the old entry
+(the new one takes its place in the list), else "joined" (silent when the new entry is already
+online). Anything else: the socket leaves its old entry, and a new entry is "joined".
+*/
+const join = `${prelude}
 local server, socket, user, name = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
-local session = redis.call('HGET', P .. 'sessions', socket)
-if session and string.sub(session, string.find(session, '\\n', 1, true) + 1) ~= user then
-	leave(socket)
-end
-redis.call('HSET', P .. 'sessions', socket, server .. '\\n' .. user)
-redis.call('SADD', P .. 'server:' .. server, socket)
-redis.call('SADD', P .. 'user:' .. user, socket)
-local known = redis.call('HGET', P .. 'users', user)
-if not known then
-	redis.call('HSET', P .. 'users', user, name)
-	redis.call('ZADD', P .. 'order', redis.call('INCR', P .. 'seq'), user)
+local entry = user .. '\\0' .. name
+local _, previous = session(socket)
+if previous == entry then return events end
+local online = redis.call('ZSCORE', P .. 'entries', entry)
+local function arrive()
+	if online then return end
+	redis.call('ZADD', P .. 'entries', redis.call('INCR', P .. 'seq'), entry)
 	table.insert(events, 'joined')
 	table.insert(events, name)
-elseif known ~= name then
-	redis.call('HSET', P .. 'users', user, name)
-	table.insert(events, 'renamed')
-	table.insert(events, known)
-	table.insert(events, name)
 end
-return events`,
+if previous and split(previous) == user then
+	local _, old = split(previous)
+	redis.call('SREM', P .. 'entry:' .. previous, socket)
+	if redis.call('SCARD', P .. 'entry:' .. previous) == 0 then
+		local place = redis.call('ZSCORE', P .. 'entries', previous)
+		redis.call('ZREM', P .. 'entries', previous)
+		if not online then redis.call('ZADD', P .. 'entries', place, entry) end
+		table.insert(events, 'renamed')
+		table.insert(events, old)
+		table.insert(events, name)
+	else
+		arrive()
+	end
+else
+	if previous then leave(socket) end
+	arrive()
+end
+redis.call('HSET', P .. 'socket', socket, server .. '\\n' .. entry)
+redis.call('SADD', P .. 'server:' .. server, socket)
+redis.call('SADD', P .. 'entry:' .. entry, socket)
+return events`;
+
+const scripts = {
+	chatTuiJoin: join,
 	// ARGV: prefix, socket.
 	chatTuiLeave: `${prelude}
 leave(ARGV[2])
@@ -92,28 +119,21 @@ return events`,
 	chatTuiGone: `${prelude}
 reap(ARGV[2])
 return events`,
-	// ARGV: prefix. Answers userId, username, userId, username, ...
-	chatTuiList: `
-local P = ARGV[1]
-local list = {}
-for _, user in ipairs(redis.call('ZRANGE', P .. 'order', 0, -1)) do
-	table.insert(list, user)
-	table.insert(list, redis.call('HGET', P .. 'users', user) or user)
-end
-return list`,
+	// ARGV: prefix. Answers the entries (userId NUL username) in the order they came.
+	chatTuiList: `return redis.call('ZRANGE', ARGV[1] .. 'entries', 0, -1)`,
 };
 
-function toChange(events: unknown[]): PresenceChange {
+function toChange(events: unknown[], words: PresenceWords): PresenceChange {
 	const notices: string[] = [];
 	for (let index = 0; index < events.length; index++) {
 		const kind = events[index];
 		const name = String(events[++index]);
 		notices.push(
 			kind === 'renamed'
-				? presenceNotices.renamed(name, String(events[++index]))
+				? words.renamed(name, String(events[++index]))
 				: kind === 'joined'
-					? presenceNotices.joined(name)
-					: presenceNotices.left(name),
+					? words.joined(name)
+					: words.left(name),
 		);
 	}
 
@@ -129,6 +149,8 @@ export type RedisPresenceOptions = {
 	/** How long this process's users stay online after its last heartbeat. */
 	ttlMs: number;
 	log: (line: string) => void;
+	/** The words of the join, leave and rename notices (`serve --lang`). Default English. */
+	words?: PresenceWords;
 };
 
 export class RedisPresence implements SharedPresenceStore {
@@ -137,6 +159,7 @@ export class RedisPresence implements SharedPresenceStore {
 	readonly #run;
 	readonly #ttlMs: number;
 	readonly #log: (line: string) => void;
+	readonly #words: PresenceWords;
 	/** This process's connections, to answer userOf at once and to join again after a reaping. */
 	readonly #local = new Map<string, WireUser>();
 	readonly #listeners: Array<(change: PresenceChange) => void> = [];
@@ -146,11 +169,12 @@ export class RedisPresence implements SharedPresenceStore {
 
 	constructor(
 		private readonly redis: Redis,
-		{ttlMs, log}: RedisPresenceOptions,
+		{ttlMs, log, words = englishPresenceWords}: RedisPresenceOptions,
 	) {
 		this.#run = defineScripts(redis, scripts);
 		this.#ttlMs = ttlMs;
 		this.#log = log;
+		this.#words = words;
 	}
 
 	/** Takes the lease and renews it every third of it. */
@@ -192,13 +216,11 @@ export class RedisPresence implements SharedPresenceStore {
 	}
 
 	async list(): Promise<WireUser[]> {
-		const flat = (await this.#run.chatTuiList([], [prefix])) as string[];
-		const users: WireUser[] = [];
-		for (let index = 0; index + 1 < flat.length; index += 2) {
-			users.push({userId: flat[index]!, username: flat[index + 1]!});
-		}
-
-		return users;
+		const entries = (await this.#run.chatTuiList([], [prefix])) as string[];
+		return entries.map((entry) => {
+			const cut = entry.indexOf('\0');
+			return {userId: entry.slice(0, cut), username: entry.slice(cut + 1)};
+		});
 	}
 
 	/** With Redis away, the lease runs out instead: nothing waits for Redis to come back. */
@@ -213,7 +235,7 @@ export class RedisPresence implements SharedPresenceStore {
 	}
 
 	async #call(name: keyof typeof scripts, args: string[]): Promise<PresenceChange> {
-		return toChange((await this.#run[name]([], [prefix, ...args])) as unknown[]);
+		return toChange((await this.#run[name]([], [prefix, ...args])) as unknown[], this.#words);
 	}
 
 	async #heartbeat(): Promise<void> {
@@ -227,7 +249,7 @@ export class RedisPresence implements SharedPresenceStore {
 				[],
 				[prefix, this.server, String(this.#ttlMs)],
 			)) as [number, ...unknown[]];
-			const change = toChange(events);
+			const change = toChange(events, this.#words);
 			if (fresh === 1 && this.#timer !== undefined && this.#local.size > 0) {
 				// Our lease ran out (a long pause, Redis restarted): our users come back.
 				this.#log(`${new Date().toISOString()} presence lease was lost; joining again`);

@@ -25,19 +25,30 @@ type Refusal = 'invalid join' | 'not joined' | 'invalid message' | 'rate limited
 export function attachSocketHandlers(
 	io: Server,
 	room: ChatRoom,
-	{rateLimit, log}: SocketHandlerOptions,
+	options: SocketHandlerOptions,
 ): void {
-	const stamp = () => new Date().toISOString();
-
 	io.on('connection', (socket: Socket) => {
-		const limiter = new RateLimiter(rateLimit.messages, rateLimit.perMs);
-		const refusals = new Map<Refusal, number>();
-		const who = () => {
-			const user = room.userOf(socket.id);
-			return user ? ` ${describeUser(user)}` : '';
-		};
+		handleSocket(socket, room, options);
+	});
+}
 
-		const refuse = (kind: Refusal, detail: string) => {
+const stamp = () => new Date().toISOString();
+
+/**
+ * One connection's bookkeeping: its events handled one after another, and its refusals, the
+ * first of each kind logged at once and all of them counted for the disconnect's line.
+ */
+function connectionLog(socket: Socket, room: ChatRoom, log: (line: string) => void) {
+	const refusals = new Map<Refusal, number>();
+	const who = () => {
+		const user = room.userOf(socket.id);
+		return user ? ` ${describeUser(user)}` : '';
+	};
+
+	let queue = Promise.resolve();
+	return {
+		who,
+		refuse(kind: Refusal, detail: string) {
 			const count = (refusals.get(kind) ?? 0) + 1;
 			refusals.set(kind, count);
 			if (count === 1) {
@@ -45,84 +56,89 @@ export function attachSocketHandlers(
 					`${stamp()} error: socket=${socket.id}${who()} ${kind}: ${detail} (further ones counted at disconnect)`,
 				);
 			}
-		};
-
-		log(`${stamp()} connect socket=${socket.id} address=${socket.handshake.address}`);
-
-		let queue = Promise.resolve();
-		const inOrder = (event: string, handle: () => Promise<void> | void) => {
+		},
+		inOrder(event: string, handle: () => Promise<void> | void) {
 			queue = queue.then(handle).catch((error: unknown) => {
 				log(
 					`${stamp()} error: socket=${socket.id}${who()} ${event} failed (${describeError(error)})`,
 				);
 			});
-		};
-
-		socket.on('join', (payload: unknown) => {
-			inOrder('join', async () => {
-				const checked = checkUser(payload);
-				if (!checked.ok) {
-					refuse('invalid join', checked.error);
-					return;
-				}
-
-				await room.join(socket, checked.value);
-			});
-		});
-
-		socket.on('message', (payload: unknown) => {
-			inOrder('message', async () => {
-				const user = room.userOf(socket.id);
-				if (!user) {
-					refuse('not joined', 'message ignored');
-					return;
-				}
-
-				if (!limiter.tryTake()) {
-					refuse(
-						'rate limited',
-						`over ${rateLimit.messages} messages per ${rateLimit.perMs} ms, message dropped`,
-					);
-					return;
-				}
-
-				const checked = checkTextPayload(payload);
-				if (!checked.ok) {
-					refuse('invalid message', checked.error);
-					if (checked.tooLong) {
-						socket.emit('message', {
-							type: 'system',
-							content: tooLongNotice,
-							time: new Date().toISOString(),
-						});
-					}
-
-					return;
-				}
-
-				await room.postText(user, checked.value);
-			});
-		});
-
-		socket.on('ping', () => {
-			inOrder('ping', () => {
-				socket.emit('pong');
-			});
-		});
-
-		socket.on('disconnect', (reason: string) => {
-			const user = who();
-			inOrder('leave', async () => {
-				await room.leave(socket.id);
-			});
+		},
+		/** ` refused: rate-limited=3 …`, or nothing. */
+		refused() {
 			const counts = Array.from(
 				refusals,
 				([kind, count]) => `${kind.replaceAll(' ', '-')}=${count}`,
 			);
-			const summary = counts.length > 0 ? ` refused: ${counts.join(' ')}` : '';
-			log(
-				`${stamp()} disconnect socket=${socket.id}${user} reason=${JSON.stringify(reason)}${summary}`,
-			);
+			return counts.length > 0 ? ` refused: ${counts.join(' ')}` : '';
+		},
+	};
+}
+
+function handleSocket(socket: Socket, room: ChatRoom, {rateLimit, log}: SocketHandlerOptions) {
+	const limiter = new RateLimiter(rateLimit.messages, rateLimit.perMs);
+	const {who, refuse, inOrder, refused} = connectionLog(socket, room, log);
+	log(`${stamp()} connect socket=${socket.id} address=${socket.handshake.address}`);
+
+	socket.on('join', (payload: unknown) => {
+		inOrder('join', async () => {
+			const checked = checkUser(payload);
+			if (!checked.ok) {
+				refuse('invalid join', checked.error);
+				return;
+			}
+
+			await room.join(socket, checked.value);
 		});
+	});
+
+	socket.on('message', (payload: unknown) => {
+		inOrder('message', async () => {
+			const user = room.userOf(socket.id);
+			if (!user) {
+				refuse('not joined', 'message ignored');
+				return;
+			}
+
+			if (!limiter.tryTake()) {
+				refuse(
+					'rate limited',
+					`over ${rateLimit.messages} messages per ${rateLimit.perMs} ms, message dropped`,
+				);
+				return;
+			}
+
+			const checked = checkTextPayload(payload);
+			if (!checked.ok) {
+				refuse('invalid message', checked.error);
+				if (checked.tooLong) {
+					socket.emit('message', {
+						type: 'system',
+						content: tooLongNotice,
+						time: new Date().toISOString(),
+					});
+				}
+
+				return;
+			}
+
+			await room.postText(user, checked.value);
+		});
+	});
+
+	socket.on('ping', () => {
+		inOrder('ping', () => {
+			socket.emit('pong');
+		});
+	});
+
+	socket.on('disconnect', (reason: string) => {
+		const user = who();
+		inOrder('leave', async () => {
+			await room.leave(socket.id);
+		});
+		log(
+			`${stamp()} disconnect socket=${socket.id}${user} reason=${JSON.stringify(reason)}${refused()}`,
+		);
 	});
 }

@@ -71,7 +71,7 @@ export function cacheProfile(argv: readonly string[]): CacheProfile {
 			break;
 		}
 
-		if (commands.has(argument) || ['--help', '-h', '--version'].includes(argument)) {
+		if (commands.has(argument) || ['--help', '-h', '--version', '-v'].includes(argument)) {
 			return 'command';
 		}
 	}

@@ -120,9 +120,89 @@ function missedByMe(message: Message, me: ChatState['me']): boolean {
 	return message.senderId !== me.userId;
 }
 
+/** The actions on the lines the user sent, and where each stands (state/outbox.ts). */
+const outboxActions = [
+	'send-queued',
+	'sends-started',
+	'sends-expired',
+	'failed-retried',
+	'outbox-restored',
+] as const;
+
+type OutboxAction = Extract<ChatAction, {type: (typeof outboxActions)[number]}>;
+
+const isOutboxAction = (action: ChatAction): action is OutboxAction =>
+	(outboxActions as readonly string[]).includes(action.type);
+
+function outboxReducer(state: ChatState, action: OutboxAction): ChatState {
+	switch (action.type) {
+		case 'send-queued': {
+			const line: PendingLine = {
+				localId: state.nextLocalId,
+				content: action.content,
+				createdAt: action.now,
+				// Nothing held: '' until the history has come (a history that came empty: any echo).
+				...afterOf(state),
+				status: action.sent ? 'sending' : 'queued',
+				...(action.sent ? {sentAt: action.now} : {}),
+			};
+			return {...state, nextLocalId: state.nextLocalId + 1, pending: [...state.pending, line]};
+		}
+
+		case 'sends-started': {
+			return {...state, pending: markSent(state.pending, action.localIds, action.now)};
+		}
+
+		case 'sends-expired': {
+			const pending = expireSends(state.pending, action.now, action.timeoutMs);
+			return pending === state.pending ? state : {...state, pending};
+		}
+
+		case 'failed-retried': {
+			return {...state, pending: retryFailed(state.pending)};
+		}
+
+		case 'outbox-restored': {
+			const restored = action.lines.map((line, index): PendingLine => ({
+				...line,
+				localId: state.nextLocalId + index,
+				status: 'queued',
+			}));
+			return {
+				...state,
+				nextLocalId: state.nextLocalId + restored.length,
+				pending: [...restored, ...state.pending],
+			};
+		}
+	}
+}
+
+/** What a catch-up after a join brought, stitched on; after a drop, with its notice. */
+function gapFilled(state: ChatState, action: Extract<ChatAction, {type: 'gap-filled'}>): ChatState {
+	const {state: next, added} = addNewestRun(state, action.messages, action.total, action.fromStart);
+	if (action.label === undefined) {
+		return next;
+	}
+
+	const missed = added.filter((message) => missedByMe(message, state.me)).length;
+	const bounded = action.complete ? '' : ' (more may be missing: scroll up)';
+	return withNotice(
+		next,
+		'info',
+		trusted(
+			`${action.label} — ${missed} ${(missed === 1 ? action.missedOneLabel : undefined) ?? action.missedLabel ?? ''}${bounded}`,
+		),
+		action.now,
+	);
+}
+
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 	if (isPagingAction(action)) {
 		return pagingReducer(state, action);
+	}
+
+	if (isOutboxAction(action)) {
+		return outboxReducer(state, action);
 	}
 
 	switch (action.type) {
@@ -170,66 +250,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
 			return {...state, rttMs: action.ms};
 		}
 
-		case 'send-queued': {
-			const line: PendingLine = {
-				localId: state.nextLocalId,
-				content: action.content,
-				createdAt: action.now,
-				// Nothing held: '' until the history has come (a history that came empty: any echo).
-				...afterOf(state),
-				status: action.sent ? 'sending' : 'queued',
-				...(action.sent ? {sentAt: action.now} : {}),
-			};
-			return {...state, nextLocalId: state.nextLocalId + 1, pending: [...state.pending, line]};
-		}
-
-		case 'sends-started': {
-			return {...state, pending: markSent(state.pending, action.localIds, action.now)};
-		}
-
-		case 'sends-expired': {
-			const pending = expireSends(state.pending, action.now, action.timeoutMs);
-			return pending === state.pending ? state : {...state, pending};
-		}
-
-		case 'failed-retried': {
-			return {...state, pending: retryFailed(state.pending)};
-		}
-
-		case 'outbox-restored': {
-			const restored = action.lines.map((line, index): PendingLine => ({
-				...line,
-				localId: state.nextLocalId + index,
-				status: 'queued',
-			}));
-			return {
-				...state,
-				nextLocalId: state.nextLocalId + restored.length,
-				pending: [...restored, ...state.pending],
-			};
-		}
-
 		case 'gap-filled': {
-			const {state: next, added} = addNewestRun(
-				state,
-				action.messages,
-				action.total,
-				action.fromStart,
-			);
-			if (action.label === undefined) {
-				return next;
-			}
-
-			const missed = added.filter((message) => missedByMe(message, state.me)).length;
-			const bounded = action.complete ? '' : ' (more may be missing: scroll up)';
-			return withNotice(
-				next,
-				'info',
-				trusted(
-					`${action.label} — ${missed} ${(missed === 1 ? action.missedOneLabel : undefined) ?? action.missedLabel ?? ''}${bounded}`,
-				),
-				action.now,
-			);
+			return gapFilled(state, action);
 		}
 
 		case 'renamed': {

@@ -34,7 +34,8 @@ export function impersonatesOwn(name: string): boolean {
 		.replaceAll('\uFF08', '(')
 		.replaceAll('\uFF09', ')')
 		.replaceAll(/\s/g, '');
-	return bare.endsWith('(me)') || bare.endsWith('(\u6211)');
+	// `(me)`, `(我)`, and the mark of another session of one's account: `(also me)`, `(也是我)`.
+	return /\((?:(?:also)?me|(?:\u4E5F\u662F)?\u6211)\)$/.test(bare);
 }
 
 /** Whether a name is shown in quotes: it could pass for a system notice or for the own marker. */

@@ -1,24 +1,18 @@
 import {asciiText} from '../look/glyphs.js';
-import {
-	bindingHelpZh,
-	commandHelpZh,
-	scopeNotesZh,
-	scopeTitlesZh,
-	slashSlashHelp,
-} from '../look/help-zh.js';
+import {bindingHelpZh, scopeNotesZh, scopeTitlesZh, slashSlashHelp} from '../look/help-zh.js';
 import {
 	bindings,
 	commandsIn,
 	describeKeys,
 	scopeNotes,
 	scopeTitles,
-	type Scope,
+	scopes,
 } from '../keys/keymap.js';
 import type {Lang} from '../cli/options.js';
-import {commandHelp, commandNames} from './commands.js';
+import {commandNames, slashCommands} from '../actions/slash-commands.js';
 
 /*
-The help overlay's text, read from the one binding table and the command list, so it can never
+The help overlay's text, read from the one binding table and the slash commands' table, so it can never
 disagree with what the keys do.
 */
 
@@ -26,17 +20,6 @@ export type HelpLine =
 	| {readonly kind: 'title'; readonly text: string}
 	| {readonly kind: 'entry'; readonly keys: string; readonly text: string}
 	| {readonly kind: 'blank'};
-
-const scopeOrder: readonly Scope[] = [
-	'app',
-	'screen',
-	'input',
-	'edit',
-	'log',
-	'users',
-	'search',
-	'help',
-];
 
 /** The help in a language, in ASCII (keys named in words, no arrows) when the terminal needs it. */
 export function helpLines(
@@ -47,7 +30,7 @@ export function helpLines(
 	const text = ascii ? asciiText : (line: string) => line;
 	const zh = lang === 'zh';
 	const lines: HelpLine[] = [];
-	for (const scope of scopeOrder) {
+	for (const scope of scopes) {
 		lines.push({kind: 'title', text: zh ? scopeTitlesZh[scope] : scopeTitles[scope]});
 		for (const command of commandsIn(scope)) {
 			lines.push({
@@ -67,9 +50,9 @@ export function helpLines(
 	}
 
 	lines.push({kind: 'title', text: commandsTitle});
-	const table = zh ? commandHelpZh : commandHelp;
 	for (const name of commandNames) {
-		lines.push({kind: 'entry', keys: table[name].usage, text: table[name].help});
+		const {usage, help} = slashCommands[name];
+		lines.push({kind: 'entry', keys: usage[lang], text: help[lang]});
 	}
 
 	lines.push({kind: 'entry', keys: zh ? '//文字' : '//text', text: slashSlashHelp[lang]});

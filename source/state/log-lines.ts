@@ -1,12 +1,13 @@
 import {fill, type Labels} from '../look/i18n.js';
 import type {TimeFormat} from '../look/display.js';
 import type {Glyphs} from '../look/glyphs.js';
-import type {Style, Theme} from '../look/theme.js';
-import {maxMessageLines, needsQuotes} from './display-rules.js';
-import {highlightText, mentionFinder, type Finder} from './highlight.js';
+import type {Theme} from '../look/theme.js';
+import {needsQuotes} from './display-rules.js';
+import {mentionFinder} from './highlight.js';
 import type {LogItem} from './log-items.js';
-import {findLinks, linkRanges, withLinks, type Link} from './links.js';
-import {padEnd, textWidth, truncate, wrapText} from './wrap.js';
+import {cellsOf, centered, layout, type DisplayLine, type Segment} from './log-layout.js';
+import {columnCells, markerColumn, nameColumn, textColumn} from './nick-column.js';
+import {truncate} from './wrap.js';
 
 export {
 	buildLogItems,
@@ -22,13 +23,7 @@ into lines of styled segments no wider than the pane. Pure, and cached per item 
 frame only formats what it has not seen.
 */
 
-export type Segment = {
-	readonly text: string;
-	readonly style?: Style;
-	/** A web link the segment is (part of): drawn as an OSC 8 hyperlink, underlined. */
-	readonly link?: Link;
-};
-export type DisplayLine = {readonly key: string; readonly segments: readonly Segment[]};
+export type {DisplayLine, Segment} from './log-layout.js';
 
 export type FormatContext = {
 	readonly userId: string;
@@ -43,8 +38,8 @@ export type FormatContext = {
 	readonly links?: boolean;
 };
 
-/** Longest name shown in the log, in cells. */
-const nameCells = 16;
+/** Longest name an action (`* name waves`) shows, in cells. */
+const actionNameCells = 16;
 
 const two = (value: number) => String(value).padStart(2, '0');
 
@@ -68,68 +63,6 @@ export function formatDate(time: number, lang: 'en' | 'zh'): string {
 	});
 }
 
-/**
- * Lay `head` segments, then `body` wrapped after them with continuation lines indented; what
- * `mark` matches in the body (a mention of the user) is styled, and with `links` its web links
- * are links.
- */
-function layout(
-	key: string,
-	head: Segment[],
-	body: {
-		readonly text: string;
-		readonly style?: Style;
-		readonly mark?: Finder;
-		readonly links?: boolean;
-	},
-	{width, context}: {readonly width: number; readonly context: FormatContext},
-) {
-	const {theme, glyphs} = context;
-	const {style: bodyStyle, mark} = body;
-	const headWidth = cellsOf(head);
-	const indent = headWidth <= width / 2 ? headWidth : 2;
-	const all = wrapText(body.text, Math.max(1, width - headWidth), Math.max(1, width - indent));
-	// A message never takes more than `maxMessageLines` rows: a flood of newlines cannot push
-	// everything else off the screen.
-	const hidden = all.length > maxMessageLines ? all.length - (maxMessageLines - 1) : 0;
-	const wrapped = hidden > 0 ? all.slice(0, maxMessageLines - 1) : all;
-	const found = body.links ? findLinks(body.text) : [];
-	const ranges = found.length > 0 ? linkRanges(wrapped, body.text, found, key) : undefined;
-	const lines = wrapped.map((text, index): DisplayLine => {
-		const marked = mark
-			? highlightText(text, mark, theme.mention, bodyStyle)
-			: [{text, style: bodyStyle}];
-		const styled = ranges ? withLinks<Style>(marked, ranges[index]!, linkStyle) : marked;
-		return {
-			key: `${key}#${index}`,
-			segments: index === 0 ? [...head, ...styled] : [{text: ' '.repeat(indent)}, ...styled],
-		};
-	});
-	if (hidden > 0) {
-		lines.push({
-			key: `${key}#more`,
-			segments: [
-				{text: ' '.repeat(indent)},
-				{
-					text: truncate(
-						glyphs.text(`… (${hidden} more lines)`),
-						Math.max(1, width - indent),
-						glyphs.ellipsis,
-					),
-					style: theme.hint,
-				},
-			],
-		});
-	}
-
-	return lines;
-}
-
-const linkStyle: Style = {underline: true};
-
-const cellsOf = (segments: readonly Segment[]) =>
-	segments.reduce((sum, segment) => sum + textWidth(segment.text), 0);
-
 function timeSegment(time: number, context: FormatContext): Segment[] {
 	return context.showTime
 		? [
@@ -141,42 +74,33 @@ function timeSegment(time: number, context: FormatContext): Segment[] {
 		: [];
 }
 
-/**
- * A name cut to at most `nameCells`, and shorter in a narrow pane: the head (time, name and
- * marks, `otherCells` without the name) takes at most two thirds of the width, so it never
- * overflows the line and the text keeps room beside it.
- */
-function fitName(name: string, width: number, otherCells: number, ellipsis: string): string {
-	const cells = Math.max(1, Math.min(nameCells, Math.floor((width * 2) / 3) - otherCells));
-	return truncate(name, cells, ellipsis);
-}
-
-/** The time, the name, the own marker, and the gap before the text, for a line `width` wide. */
-function nameSegments(
+/** The time, then the name column (the own marker in it), for a line `width` wide. */
+function nameHead(
 	name: string,
 	own: boolean,
 	context: FormatContext,
 	line: {readonly time: Segment[]; readonly width: number},
 ): Segment[] {
-	const marker = own ? ` (${context.labels.me})` : '';
-	const {theme, glyphs} = context;
-	const otherCells = cellsOf(line.time) + textWidth(marker) + 2;
-	const shown = fitName(name, line.width, otherCells, glyphs.ellipsis);
-	const segments: Segment[] = [...line.time, {text: shown, style: theme.name(name, own)}];
-	if (own) {
-		segments.push({text: marker, style: theme.ownMarker});
-	}
-
-	segments.push({text: '  '});
-	return segments;
+	const {theme, glyphs, labels} = context;
+	const cells = columnCells(line.width, cellsOf(line.time));
+	const marker = own ? {text: ` (${labels.me})`, style: theme.ownMarker} : undefined;
+	return [
+		...line.time,
+		...nameColumn({text: name, style: theme.name(name, own)}, marker, cells, glyphs.ellipsis),
+	];
 }
 
-/** ` text ` between rules, as wide as `width`. */
-function centered(text: string, width: number, glyphs: Glyphs): string {
-	const label = ` ${truncate(text, Math.max(1, width - 2), glyphs.ellipsis)} `;
-	const side = Math.max(0, Math.floor((width - textWidth(label)) / 2));
-	const rule = glyphs.text('─').repeat(side);
-	return padEnd(`${rule}${label}${rule}`, width, glyphs.ellipsis);
+/** A line's look: its width, and where its text starts. */
+function lineLook(width: number, time: Segment[], context: FormatContext) {
+	const timeCells = cellsOf(time);
+	const cells = columnCells(width, timeCells);
+	return {
+		width,
+		cells,
+		indent: textColumn(timeCells, cells),
+		theme: context.theme,
+		glyphs: context.glyphs,
+	};
 }
 
 /** A message's lines: a system notice, a `/me` action, or a name and the text. */
@@ -187,17 +111,15 @@ function messageLines(
 ): DisplayLine[] {
 	const {message} = item;
 	const {theme, glyphs} = context;
+	const time = timeSegment(message.time, context);
+	const look = lineLook(width, time, context);
 	if (message.type === 'system') {
 		const head = [
-			...timeSegment(message.time, context),
-			{text: `-!- ${context.labels.system}: `, style: theme.systemMarker},
+			...time,
+			...markerColumn('-!-', theme.systemMarker, look.cells),
+			{text: `${context.labels.system}: `, style: theme.systemMarker},
 		];
-		return layout(
-			item.key,
-			head,
-			{text: message.content, style: theme.systemText},
-			{width, context},
-		);
+		return layout(item.key, head, {text: message.content, style: theme.systemText}, look);
 	}
 
 	const own = message.senderId !== undefined && message.senderId === context.userId;
@@ -207,38 +129,23 @@ function messageLines(
 			? context.labels.unknownSender
 			: message.sender;
 	const name = needsQuotes(sender, context.labels.system) ? glyphs.text(`“${sender}”`) : sender;
+	const mark = own ? undefined : mentionFinder(context.username);
 	const action = actionText(message.content);
 	if (action !== undefined) {
-		const time = timeSegment(message.time, context);
-		const actionHead = [
+		// ` * alice waves`: the star in the column, the name where the text starts.
+		const nameCells = Math.max(1, Math.min(actionNameCells, width - look.indent - 2));
+		const head = [
 			...time,
-			{text: '* '},
-			{
-				text: fitName(name, width, cellsOf(time) + 3, glyphs.ellipsis),
-				style: theme.name(name, own),
-			},
+			...markerColumn('*', undefined, look.cells),
+			{text: truncate(name, nameCells, glyphs.ellipsis), style: theme.name(name, own)},
 			{text: ' '},
 		];
-		const mark = own ? undefined : mentionFinder(context.username);
-		return layout(
-			item.key,
-			actionHead,
-			{text: action, style: theme.action, mark, links: context.links},
-			{width, context},
-		);
+		const body = {text: action, style: theme.action, mark, links: context.links};
+		return layout(item.key, head, body, look);
 	}
 
-	const head = nameSegments(name, own, context, {
-		time: timeSegment(message.time, context),
-		width,
-	});
-	const mark = own ? undefined : mentionFinder(context.username);
-	return layout(
-		item.key,
-		head,
-		{text: message.content, mark, links: context.links},
-		{width, context},
-	);
+	const head = nameHead(name, own, context, {time, width});
+	return layout(item.key, head, {text: message.content, mark, links: context.links}, look);
 }
 
 export function formatItem(
@@ -286,12 +193,12 @@ export function formatItem(
 		case 'notice': {
 			const {notice} = item;
 			const error = notice.level === 'error';
-			const head = [
-				...timeSegment(notice.time, context),
-				{text: '-!- ', style: error ? theme.errorMarker : theme.infoMarker},
-			];
+			const time = timeSegment(notice.time, context);
+			const look = lineLook(width, time, context);
+			const marker = error ? theme.errorMarker : theme.infoMarker;
+			const head = [...time, ...markerColumn('-!-', marker, look.cells)];
 			const style = error ? theme.errorText : undefined;
-			return layout(item.key, head, {text: notice.text, style}, {width, context});
+			return layout(item.key, head, {text: notice.text, style}, look);
 		}
 
 		case 'pending': {
@@ -303,17 +210,11 @@ export function formatItem(
 					: line.status === 'queued'
 						? labels.queued
 						: labels.sending;
-			const head = nameSegments(context.username, true, context, {
-				time: timeSegment(line.createdAt, context),
-				width,
-			});
+			const time = timeSegment(line.createdAt, context);
+			const head = nameHead(context.username, true, context, {time, width});
 			const style = line.status === 'failed' ? theme.failed : theme.pending;
-			return layout(
-				item.key,
-				head,
-				{text: `${line.content}  (${marker})`, style},
-				{width, context},
-			);
+			const body = {text: `${line.content}  (${marker})`, style};
+			return layout(item.key, head, body, lineLook(width, time, context));
 		}
 	}
 }

@@ -1,4 +1,4 @@
-import type {Scope} from '../keys/keymap.js';
+import {scopeChains, type Scope} from '../keys/keymap.js';
 import {bottomView, scrollView, type LogLayout, type LogView} from './log-window.js';
 
 /*
@@ -232,27 +232,11 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
 export const newBelow = (state: ScreenState, liveCount: number) =>
 	state.leftBottomAt === undefined ? 0 : liveCount - state.leftBottomAt;
 
+/** The focused pane: the user list's focus is the input line's while the list is hidden. */
+export const focusShown = (state: ScreenState, panelShown: boolean): Focus =>
+	state.focus === 'users' && !panelShown ? 'input' : state.focus;
+
 /** Where keys go, in order: the first scope that binds a key (and takes it) wins. */
-export function scopesFor(state: ScreenState, focus: Focus = state.focus): Scope[] {
-	if (state.help) {
-		return ['app', 'help'];
-	}
-
-	if (state.prompting) {
-		return ['app', 'search', 'edit'];
-	}
-
-	switch (focus) {
-		case 'input': {
-			return ['app', 'input', 'edit', 'screen'];
-		}
-
-		case 'log': {
-			return ['app', 'log', 'screen'];
-		}
-
-		case 'users': {
-			return ['app', 'users', 'screen'];
-		}
-	}
+export function scopesFor(state: ScreenState, focus: Focus = state.focus): readonly Scope[] {
+	return scopeChains[state.help ? 'help' : state.prompting ? 'search' : focus];
 }

@@ -77,6 +77,28 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
 	return `${result}${mark}`;
 }
 
+/**
+ * Cut `text` to at most `width` cells as `truncate` does, but after a whole word where one ends in
+ * the second half of the room, so that a shortened message does not end mid-word. Text without
+ * spaces there (Chinese) is cut between characters.
+ */
+export function truncateWords(text: string, width: number, ellipsis = '…'): string {
+	const cut = truncate(text, width, ellipsis);
+	if (cut === text || width <= 0) {
+		return cut;
+	}
+
+	const mark = cut.endsWith(ellipsis) ? ellipsis : ellipsis.slice(0, 1);
+	const kept = cut.slice(0, cut.length - mark.length);
+	const space = kept.lastIndexOf(' ');
+	if (space === -1 || textWidth(kept.slice(0, space)) < width / 2) {
+		return cut;
+	}
+
+	// After the word, without the punctuation that led on to what was cut (`could not send:`).
+	return `${kept.slice(0, space).replace(/[\s,;:(\u2013\u2014-]+$/, '')}${mark}`;
+}
+
 /** Pad with spaces to exactly `width` cells (cutting first when longer). */
 export function padEnd(text: string, width: number, ellipsis = '…'): string {
 	const cut = truncate(text, width, ellipsis);

@@ -58,19 +58,13 @@ export async function readRules(file: string): Promise<Rule[]> {
 	return parseRules(text, file);
 }
 
-/** Start a bot; it keeps reconnecting until stopped. Resolves once it has joined. */
-export async function startBot(options: BotOptions): Promise<RunningBot> {
+/**
+ * The bot's answers: to people who mention it (not to itself, nor to another bot of its name),
+ * after a pause as if typing, within the reply limits (past them, once: it is slowing down).
+ * `cancel` drops the answers still being "typed".
+ */
+function answerMentions(client: ChatClient, name: string, options: BotOptions) {
 	const {lang, log = () => undefined} = options;
-	const name = nonEmpty(options.name) ?? defaultBotName(lang);
-	const client = new ChatClient({
-		url: options.serverUrl,
-		username: name,
-		userId:
-			options.userId ??
-			`chatbot_${Math.floor(Date.now() / 1000)}_${randomBytes(3).toString('hex')}`,
-		insecure: options.insecure,
-		backoff: options.backoff,
-	});
 	const limiter = new ReplyLimiter(options.limits);
 	const rules = options.rules ?? [];
 	const typing = options.typingMs ?? {min: 1000, max: 3000};
@@ -118,8 +112,33 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		reply(`${to}${chooseReply(message.content, rules, responses[lang])}`, sender);
 	};
 
+	return {
+		answer,
+		cancel() {
+			for (const timer of typingTimers) {
+				clearTimeout(timer);
+			}
+		},
+	};
+}
+
+/** Start a bot; it keeps reconnecting until stopped. Resolves once it has joined. */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+	const {lang, log = () => undefined} = options;
+	const name = nonEmpty(options.name) ?? defaultBotName(lang);
+	const client = new ChatClient({
+		url: options.serverUrl,
+		username: name,
+		userId:
+			options.userId ??
+			`chatbot_${Math.floor(Date.now() / 1000)}_${randomBytes(3).toString('hex')}`,
+		insecure: options.insecure,
+		backoff: options.backoff,
+	});
+	const answerer = answerMentions(client, name, options);
+
 	// Only live messages arrive here: the bot never loads the history.
-	client.on('message', answer);
+	client.on('message', answerer.answer);
 	client.on('joined', ({reconnect}) => {
 		log(reconnect ? `rejoined ${client.url}` : `${name} joined ${client.url}`);
 		if (!reconnect) {
@@ -135,9 +154,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	let stopping: Promise<void> | undefined;
 	const stop = async ({farewell = true}: {farewell?: boolean} = {}) => {
 		stopping ??= (async () => {
-			for (const timer of typingTimers) {
-				clearTimeout(timer);
-			}
+			answerer.cancel();
 
 			if (farewell && client.connected) {
 				const bye = client.sendMessage(goodbye(name, lang));

@@ -6,10 +6,12 @@ import type {Lang} from '../cli/options.js';
 import {closeDispatchers} from '../protocol/dispatcher.js';
 import type {Message} from '../protocol/types.js';
 import {ChatClient} from '../sdk.js';
+import {lineText, reasonIn} from '../look/line-labels.js';
 import {loginName, nonEmpty, rememberedName} from './identity.js';
 import {createLineInput} from './line-input.js';
-import {createLineFormatter, longLineError, messageJson} from './lines.js';
-import {lineReadPosition} from './plain-read.js';
+import {createLineFormatter, messageJson} from './lines.js';
+import {lineReadPosition, type LineReadPosition} from './plain-read.js';
+import {sendLines} from './plain-send.js';
 
 /*
 Line mode (`--plain`, or whenever stdin or stdout is not a terminal): for screen readers, logs and
@@ -42,11 +44,13 @@ export type PlainOptions = {
 
 const historyPage = 50;
 
+type Print = (stream: Writable, text: string) => void;
+
 export async function runPlain(options: PlainOptions): Promise<number> {
 	const output = options.output ?? process.stdout;
 	const errors = options.errors ?? process.stderr;
 	// Until the keyboard is read, plain writes; then around what is being typed (line-input.ts).
-	let print = (stream: Writable, text: string) => {
+	let print: Print = (stream, text) => {
 		stream.write(text);
 	};
 
@@ -54,6 +58,109 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		print(errors, `chat-tui: ${text}\n`);
 	};
 
+	const {client, read} = await openClient(options);
+	output.on('error', (error: NodeJS.ErrnoException) => {
+		// The reader went away (`chat-tui --plain | head`): nothing left to do.
+		if (error.code === 'EPIPE') {
+			client.close();
+			process.exit(0);
+		}
+	});
+
+	const history = printMessages(client, read, {
+		json: options.json,
+		lang: options.lang,
+		print(text) {
+			print(output, text);
+		},
+		note,
+	});
+	const link = watchConnection(client, note, options.lang);
+	const signals = dieOfSignals(() => {
+		read.flush();
+		client.close();
+	});
+
+	client.connect({timeoutMs: Number.POSITIVE_INFINITY}).catch(() => {
+		// Closed before joining: the exit path reports what matters.
+	});
+
+	if (options.listen) {
+		await new Promise(() => {
+			// Until a signal.
+		});
+	}
+
+	const input = createLineInput({
+		input: options.input ?? process.stdin,
+		output,
+		onInterrupt() {
+			signals.die('SIGINT');
+		},
+	});
+	print = input.print;
+	const sent = await sendLines(client, input.lines, {...options, note});
+	input.close();
+	const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
+	// Even with nothing to send (`< /dev/null`), the history is shown before leaving.
+	await Promise.race([history, delay(drainTimeoutMs, undefined, {ref: false})]);
+	await sent.drain(drainTimeoutMs);
+	const why =
+		sent.problem() ||
+		(client.connected
+			? lineText(options.lang, 'noEcho')
+			: lineText(options.lang, 'notConnected', {reason: link.lastReason()}));
+	await client.caughtUp();
+	read.flush();
+	client.close();
+	await closeDispatchers();
+	signals.off();
+
+	const {total, confirmed, refused} = sent.counts();
+	if (confirmed < total) {
+		const server = options.serverUrl;
+		note(
+			total === 1
+				? lineText(options.lang, 'oneNotConfirmed', {server, why})
+				: lineText(options.lang, 'someNotConfirmed', {n: total - confirmed, total, server, why}),
+		);
+		return 1;
+	}
+
+	if (!link.everOnline()) {
+		note(lineText(options.lang, 'neverConnected', {url: client.url, reason: link.lastReason()}));
+		return 1;
+	}
+
+	// 1 when a line was refused as too long.
+	return Number(refused > 0);
+}
+
+/** On SIGINT, SIGTERM or SIGHUP: `cleanUp`, then die of the signal, as a line tool does. */
+function dieOfSignals(cleanUp: () => void) {
+	const names: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+	const die = (signal: NodeJS.Signals) => {
+		cleanUp();
+		// The exit status is 128 + its number.
+		process.kill(process.pid, signal);
+	};
+
+	for (const signal of names) {
+		process.once(signal, die);
+	}
+
+	return {
+		die,
+		off() {
+			for (const signal of names) {
+				process.off(signal, die);
+			}
+		},
+	};
+}
+
+/** The client, under the name and user id this machine has for the server, and its read position. */
+async function openClient(options: PlainOptions) {
 	const file = configPath();
 	const userId = await resolveUserId(file, options.userId);
 	const username =
@@ -67,59 +174,72 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		history: historyPage,
 	});
 	const read = await lineReadPosition({server: options.serverUrl, userId, lang: options.lang});
+	return {client, read};
+}
 
-	output.on('error', (error: NodeJS.ErrnoException) => {
-		// The reader went away (`chat-tui --plain | head`): nothing left to do.
-		if (error.code === 'EPIPE') {
-			client.close();
-			process.exit(0);
-		}
-	});
-
-	// Each message once, in the timeline's order: the history, then live ones, and after a
-	// reconnect the missed ones (client/timeline-keeper.ts).
+/**
+ * Each message once, in the timeline's order: the history, then live ones, and after a reconnect
+ * the missed ones (client/timeline-keeper.ts), with the "--- 5 unread ---" line above the first
+ * message of the history not read before. Settles once the history is shown (or cannot load).
+ */
+async function printMessages(
+	client: ChatClient,
+	read: LineReadPosition,
+	options: {
+		readonly json?: boolean;
+		readonly lang: Lang;
+		readonly print: (text: string) => void;
+		readonly note: (text: string) => void;
+	},
+): Promise<void> {
+	const {print, note} = options;
 	const format = createLineFormatter(options.lang);
-	// The "--- 5 unread ---" line, above the first message of the history not read before.
 	let marker: {readonly before: Message; readonly line: string} | undefined;
 	client.on('message', (message) => {
 		if (message === marker?.before) {
-			print(output, `${marker.line}\n`);
+			print(`${marker.line}\n`);
 			marker = undefined;
 		}
 
-		print(
-			output,
-			options.json ? `${JSON.stringify(messageJson(message))}\n` : `${format(message)}\n`,
-		);
+		print(options.json ? `${JSON.stringify(messageJson(message))}\n` : `${format(message)}\n`);
 		read.shown(message);
 	});
 
-	let historyShown: () => void = () => undefined;
-	const history = new Promise<void>((resolve) => {
-		historyShown = resolve;
+	return new Promise<void>((resolve) => {
+		const historyShown = resolve;
+		client.on('caughtUp', ({reconnect, complete, added}) => {
+			const found = reconnect || options.json ? undefined : read.markerIn(added);
+			marker = found ? {before: added[found.index]!, line: found.line} : undefined;
+			historyShown();
+			if (reconnect && !complete) {
+				note(lineText(options.lang, 'missedMore'));
+			}
+		});
+		client.on('invalid', (problem) => {
+			note(problem);
+			// A history that cannot load is not waited for.
+			if (problem.startsWith('could not load')) {
+				historyShown();
+			}
+		});
 	});
-	client.on('caughtUp', ({reconnect, complete, added}) => {
-		const found = reconnect || options.json ? undefined : read.markerIn(added);
-		marker = found ? {before: added[found.index]!, line: found.line} : undefined;
-		historyShown();
-		if (reconnect && !complete) {
-			note('more messages may have been missed than were loaded');
-		}
-	});
+}
 
+/** Connection news on stderr, once per outage; whether it was ever online, and the last reason. */
+function watchConnection(client: ChatClient, note: (text: string) => void, lang: Lang) {
 	let online = false;
 	let troubled = false;
-	let lastReason = 'connecting';
+	let lastReason = lineText(lang, 'connecting');
 	client.on('state', (state) => {
 		if (state.status === 'online') {
 			if (troubled) {
-				note(`connected to ${client.url}`);
+				note(lineText(lang, 'connected', {url: client.url}));
 			}
 
 			troubled = false;
 			online = true;
 		} else if (state.status === 'reconnecting') {
-			lastReason = state.reason;
+			lastReason = reasonIn(state.reason, lang);
 			if (troubled) {
 				return;
 			}
@@ -127,128 +247,10 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 			troubled = true;
 			note(
 				online
-					? `connection lost (${state.reason}); reconnecting`
-					: `cannot connect to ${client.url} (${state.reason}); retrying`,
+					? lineText(lang, 'connectionLost', {reason: lastReason})
+					: lineText(lang, 'cannotConnect', {url: client.url, reason: lastReason}),
 			);
 		}
 	});
-	client.on('invalid', (problem) => {
-		note(problem);
-		// A history that cannot load is not waited for.
-		if (problem.startsWith('could not load')) {
-			historyShown();
-		}
-	});
-
-	const onSignal = (signal: NodeJS.Signals) => {
-		read.flush();
-		client.close();
-		// Die of the signal, as a line tool does (exit status 128 + its number).
-		process.kill(process.pid, signal);
-	};
-
-	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-	for (const signal of signals) {
-		process.once(signal, onSignal);
-	}
-
-	client.connect({timeoutMs: Number.POSITIVE_INFINITY}).catch(() => {
-		// Closed before joining: the exit path reports what matters.
-	});
-
-	if (options.listen) {
-		await new Promise(() => {
-			// Until a signal.
-		});
-	}
-
-	// Every line goes out in order; the drain below waits for their echoes.
-	let total = 0;
-	let confirmed = 0;
-	let lastProgress = Date.now();
-	let problem = '';
-	const sends: Array<Promise<void>> = [];
-	const submit = async (line: string) => {
-		total++;
-		try {
-			await client.sendMessage(line);
-			confirmed++;
-			lastProgress = Date.now();
-		} catch (error: unknown) {
-			problem = (error as Error).message;
-		}
-	};
-
-	const input = createLineInput({
-		input: options.input ?? process.stdin,
-		output,
-		onInterrupt() {
-			onSignal('SIGINT');
-		},
-	});
-	print = input.print;
-	// A line too long for the server is refused here, by its number; the others still go out.
-	let lineNumber = 0;
-	let refused = 0;
-	const take = (line: string) => {
-		lineNumber++;
-		const tooLong = longLineError(line, lineNumber, options.maxLength, options.lang);
-		if (tooLong) {
-			refused++;
-			note(tooLong);
-		} else if (line.trim().length > 0) {
-			sends.push(submit(line));
-		}
-	};
-
-	for await (const line of input.lines) {
-		if (line.trim() === '/quit') {
-			break;
-		}
-
-		take(line);
-	}
-
-	input.close();
-	const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
-	// Even with nothing to send (`< /dev/null`), the history is shown before leaving.
-	await Promise.race([history, delay(drainTimeoutMs, undefined, {ref: false})]);
-	// Wait while echoes keep coming; give up after drainTimeoutMs without one.
-	lastProgress = Date.now();
-	const allSettled = Promise.all(sends).then(() => true);
-	for (;;) {
-		const controller = new AbortController();
-		const left = Math.max(lastProgress + drainTimeoutMs - Date.now(), 0);
-		const done = await Promise.race([
-			allSettled,
-			delay(left, false, {signal: controller.signal}).catch(() => false),
-		]);
-		controller.abort();
-		if (done || lastProgress + drainTimeoutMs <= Date.now()) {
-			break;
-		}
-	}
-
-	const why = problem || (client.connected ? 'no echo in time' : `not connected: ${lastReason}`);
-	await client.caughtUp();
-	read.flush();
-	client.close();
-	await closeDispatchers();
-	for (const signal of signals) {
-		process.off(signal, onSignal);
-	}
-
-	if (confirmed < total) {
-		const lines = total === 1 ? 'the line was' : `${total - confirmed} of ${total} lines were`;
-		note(`${lines} not confirmed by ${options.serverUrl} (${why})`);
-		return 1;
-	}
-
-	if (!online) {
-		note(`never connected to ${client.url} (${lastReason})`);
-		return 1;
-	}
-
-	// 1 when a line was refused as too long.
-	return Number(refused > 0);
+	return {everOnline: () => online, lastReason: () => lastReason};
 }

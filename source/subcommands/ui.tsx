@@ -122,7 +122,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 				});
 			}}
 			onRedraw={() => {
-				// Ink repaints everything on a resize (see scripts/ink-patches.js).
+				// Ink repaints everything on a resize (see patches/ink+6.8.0.patch).
 				process.stdout.emit('resize');
 			}}
 		/>,

@@ -61,4 +61,18 @@ test('mistakes are usage errors that name the flag', (t) => {
 	t.throws(() => parseArguments(['--no-server'], spec), {
 		message: 'unknown flag --no-server (see chat-tui --help)',
 	});
+	t.throws(() => parseArguments(['send', '-x', 'hi'], spec), {
+		instanceOf: UsageError,
+		message: 'unknown flag -x (see chat-tui --help)',
+	});
+});
+
+test('a flag given again: the last one counts (an alias with --server, then --server)', (t) => {
+	const {flags} = parseArguments(
+		['--server', 'http://a', '--plain', '--server=http://b', '--no-plain', '--ascii'],
+		spec,
+	);
+	t.is(flags.server, 'http://b');
+	t.false(flags.plain);
+	t.true(flags.ascii);
 });

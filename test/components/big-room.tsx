@@ -4,7 +4,7 @@
 import {performance} from 'node:perf_hooks';
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import {ChatScreen} from '../../source/components/chat-screen.js';
+import {ConnectedChatScreen} from '../../source/app.js';
 import {groupDigits, labelsFor} from '../../source/look/i18n.js';
 import type {User} from '../../source/protocol/types.js';
 import {sortRoster} from '../../source/state/roster.js';
@@ -18,7 +18,7 @@ const patience = 30_000;
 async function openRoom(t: Teardown, people: number) {
 	const room = await startBigRoom(t, people);
 	const instance = render(
-		<ChatScreen
+		<ConnectedChatScreen
 			connection={{
 				serverUrl: room.url,
 				apiUrl: `${room.url}/api`,

@@ -192,6 +192,22 @@ test('Ctrl-L redraws the screen', async (t) => {
 	t.is(screen.counts.redraws, 1);
 });
 
+test('a long error is shortened after a word in the status bar and whole in the log', async (t) => {
+	const screen = await startScreen(t);
+	const word = 'supercalifragilistic';
+	await run(screen, `/bell ${Array.from({length: 3}, () => word).join(' ')}`);
+	const error = `usage: /bell [on|off], not "${Array.from({length: 3}, () => word).join(' ')}"`;
+	await screen.waitFor((frame) => frame.split('\n').at(-2)?.includes('usage: /bell') ?? false);
+	const status = (screen.lines().at(-2) ?? '').trimEnd();
+	t.true(status.endsWith('…'), `${status}`);
+	t.false(status.includes(error), 'too long for the bar');
+	t.regex(status, /(supercalifragilistic|]|not)…$/, 'cut after a whole word');
+	const log = logRows(screen.lines())
+		.map((row) => row.trim())
+		.join(' ');
+	t.true(log.includes(error), `${log}`);
+});
+
 test('an error in the status bar fades after a few seconds; the log keeps it', async (t) => {
 	const screen = await startScreen(t);
 	const statusRow = () => screen.lines().at(-2) ?? '';

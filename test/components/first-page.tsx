@@ -3,7 +3,7 @@
 import http from 'node:http';
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import {ChatScreen} from '../../source/components/chat-screen.js';
+import {ConnectedChatScreen} from '../../source/app.js';
 import {
 	awaitFirstPage,
 	awaitSent,
@@ -25,7 +25,7 @@ const labels = labelsFor('en');
 
 function screenWith(t: Teardown, url: string, firstPage: FirstPage, apiUrl = `${url}/api`) {
 	const instance = render(
-		<ChatScreen
+		<ConnectedChatScreen
 			connection={{
 				serverUrl: url,
 				apiUrl,

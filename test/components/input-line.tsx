@@ -9,7 +9,7 @@ import {waitForFrame} from '../helpers/frames.js';
 
 // Colours on for this file (its own process): no cell stands in for the cursor, inverse.
 forceColor();
-const sgr = /\u001B\[\d+(?:;\d+)*m/g;
+const sgr = /\u001B\[[\d;]*m/g;
 const plain = (frame: string) => frame.replaceAll(sgr, '');
 const inverse = (frame: string) => frame.includes('\u001B[7m');
 /**

@@ -23,16 +23,21 @@ const context: FormatContext = {
 const yellowBackground = '\u001B[43m';
 const cyanBackground = '\u001B[46m';
 const brightGreenBackground = '\u001B[102m';
-/** The text that `background` colours in `frame`. */
-const painted = (frame: string, background: string) =>
-	[
+/**
+ * The text that `background` colours in `frame`: after an SGR sequence with its code among others
+ * (Ink writes one sequence per attribute, our Output one per change).
+ */
+const painted = (frame: string, background: string) => {
+	const code = background.slice(2, -1);
+	return [
 		...frame.matchAll(
 			new RegExp(
-				`${background.replace('[', String.raw`\[`)}(?:\\u001B\\[\\d+m)*([^\\u001B]+)`,
+				String.raw`\u001B\[(?:\d+;)*${code}(?:;\d+)*m(?:\u001B\[[\d;]*m)*([^\u001B]+)`,
 				'g',
 			),
 		),
 	].map((match) => match[1]);
+};
 
 const items = buildLogItems(
 	addLive(emptyTimeline, [

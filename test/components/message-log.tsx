@@ -66,55 +66,66 @@ function Log({items, height, width = 30, scrollOffset = 0, banner}: Props) {
 test('the newest lines fill the pane from the bottom', (t) => {
 	const {lastFrame, unmount} = render(<Log items={numbered(10)} height={4} />);
 	t.deepEqual(frameLines(lastFrame()!), [
-		'alice  message 6',
-		'alice  message 7',
-		'alice  message 8',
-		'alice  message 9',
+		'       alice  message 6',
+		'       alice  message 7',
+		'       alice  message 8',
+		'       alice  message 9',
 	]);
 	unmount();
 });
 
 test('a short log sits at the bottom of the fixed-height pane', (t) => {
 	const {lastFrame, unmount} = render(<Log items={numbered(2)} height={5} />);
-	t.deepEqual(frameLines(lastFrame()!), ['', '', '', 'alice  message 0', 'alice  message 1']);
+	t.deepEqual(frameLines(lastFrame()!), [
+		'',
+		'',
+		'',
+		'       alice  message 0',
+		'       alice  message 1',
+	]);
 	unmount();
 });
 
 test('a new message appears at the bottom and pushes the oldest line out', async (t) => {
 	const {lastFrame, rerender, unmount} = render(<Log items={numbered(5)} height={3} />);
 	t.deepEqual(frameLines(lastFrame()!), [
-		'alice  message 2',
-		'alice  message 3',
-		'alice  message 4',
+		'       alice  message 2',
+		'       alice  message 3',
+		'       alice  message 4',
 	]);
 	rerender(<Log items={numbered(6)} height={3} />);
 	const frame = await waitForFrame(lastFrame, (current) => current.includes('message 5'));
-	t.deepEqual(frameLines(frame), ['alice  message 3', 'alice  message 4', 'alice  message 5']);
+	t.deepEqual(frameLines(frame), [
+		'       alice  message 3',
+		'       alice  message 4',
+		'       alice  message 5',
+	]);
 	unmount();
 });
 
 test('a scroll offset shows lines further up', (t) => {
 	const {lastFrame, unmount} = render(<Log items={numbered(10)} height={3} scrollOffset={4} />);
 	t.deepEqual(frameLines(lastFrame()!), [
-		'alice  message 3',
-		'alice  message 4',
-		'alice  message 5',
+		'       alice  message 3',
+		'       alice  message 4',
+		'       alice  message 5',
 	]);
 	unmount();
 });
 
-test('long text wraps within the width, continuation lines indented', (t) => {
+test('long text wraps within the width, continuation lines indented to the text column', (t) => {
 	const items = itemsOf(
 		{content: 'before', at: 0},
 		{content: 'the quick brown fox jumps over the lazy dog', at: 1},
 	);
-	const {lastFrame, unmount} = render(<Log items={items} height={4} width={24} />);
+	const {lastFrame, unmount} = render(<Log items={items} height={5} width={24} />);
 	const lines = frameLines(lastFrame()!);
 	t.deepEqual(lines, [
-		'alice  before',
-		'alice  the quick brown',
-		'       fox jumps over',
-		'       the lazy dog',
+		'     alice  before',
+		'     alice  the quick',
+		'            brown fox',
+		'            jumps over',
+		'            the lazy dog',
 	]);
 	for (const line of lines) {
 		t.true(textWidth(line) <= 24, `${line}`);
@@ -132,7 +143,8 @@ test('CJK text wraps by cells', (t) => {
 		t.true(textWidth(line) <= 20, `${line}`);
 	}
 
-	t.true(lines[0]!.startsWith('张伟  我们'));
+	t.true(lines[0]!.startsWith('    张伟  我们'), 'the name right-aligned in its column');
+	t.true(lines[1]!.startsWith(' '.repeat(10)), 'continuation lines start under the text');
 	unmount();
 });
 
@@ -142,9 +154,9 @@ test('the banner takes the top line and the log keeps the rest', (t) => {
 	);
 	t.deepEqual(frameLines(lastFrame()!), [
 		'loading history…',
-		'alice  message 7',
-		'alice  message 8',
-		'alice  message 9',
+		'       alice  message 7',
+		'       alice  message 8',
+		'       alice  message 9',
 	]);
 	unmount();
 });

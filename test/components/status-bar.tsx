@@ -80,10 +80,20 @@ test('a note follows the name, and a long one is cut so the bar keeps its width'
 	const long = render(<Bar connection={online} width={60} note={'could not send: '.repeat(10)} />);
 	const frame = long.lastFrame()!;
 	t.true(textWidth(frame) <= 60, `${frame}`);
-	t.true(textWidth(frame) >= 58, 'the note uses the room there is');
+	t.true(textWidth(frame.trimEnd()) >= 50, `the note uses the room there is: ${frame}`);
 	t.true(frame.trimEnd().endsWith('…'), `${frame}`);
 	t.true(frame.includes('could not send'), `${frame}`);
 	long.unmount();
+
+	// Cut after a whole word, never in the middle of one.
+	const error =
+		'could not load older messages: the server at chat.example did not answer within 10 s, so it tries again later';
+	const cut = render(<Bar connection={online} width={80} note={error} />);
+	const shown = cut.lastFrame()!.split('alice  ')[1]!.trimEnd();
+	t.true(shown.endsWith('…'), `${shown}`);
+	t.true(error.startsWith(shown.slice(0, -1)), `${shown}`);
+	t.true(error.slice(shown.length - 1).startsWith(' '), `cut after a whole word: ${shown}`);
+	cut.unmount();
 });
 
 test('connectionLabel says which attempt and how long until the next', (t) => {

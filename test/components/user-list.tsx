@@ -21,13 +21,23 @@ type Props = {
 	readonly width?: number;
 	readonly height?: number;
 	readonly lang?: Lang;
+	/** The name this session joined with. */
+	readonly username?: string;
 };
-function Panel({users, count = users.length, width = 22, height = 8, lang = 'en'}: Props) {
+function Panel({
+	users,
+	count = users.length,
+	width = 22,
+	height = 8,
+	lang = 'en',
+	username,
+}: Props) {
 	return (
 		<UserList
 			users={sortRoster(undefined, users, 'u-me').users}
 			count={count}
 			userId="u-me"
+			username={username}
 			width={width}
 			height={height}
 			labels={labelsFor(lang)}
@@ -50,6 +60,26 @@ test('the title counts who is online; the own entry comes first, marked, then by
 test('with Chinese labels the title is 在线用户 (N) and the mark (我)', (t) => {
 	const {lastFrame, unmount} = render(<Panel users={people} lang="zh" />);
 	t.deepEqual(entries(lastFrame()!), ['在线用户 (4)', 'mia (我)', 'amy', 'Bob', 'zoe']);
+	unmount();
+});
+
+test('one account open twice: this session is "(me)", the other "(also me)"', (t) => {
+	// The README's logger recipe: the chat as kay, `--listen --name logger` with the same config.
+	const both = [user('u-me', 'kay'), user('u-me', 'logger'), user('u-2', 'amy')];
+	for (const [lang, me, also] of [
+		['en', '(me)', '(also me)'],
+		['zh', '(我)', '(也是我)'],
+	] as const) {
+		const {lastFrame, unmount} = render(<Panel users={both} lang={lang} username="kay" />);
+		t.deepEqual(entries(lastFrame()!).slice(1), [`kay ${me}`, `logger ${also}`, 'amy']);
+		unmount();
+	}
+
+	// A stranger named like that mark is quoted.
+	const {lastFrame, unmount} = render(
+		<Panel users={[user('u-me', 'kay'), user('u-7', 'kay (also me)')]} username="kay" />,
+	);
+	t.deepEqual(entries(lastFrame()!).slice(1), ['kay (me)', '“kay (also me)”']);
 	unmount();
 });
 

@@ -5,6 +5,7 @@ import {
 	clock,
 	logLines,
 	logRows,
+	messageLine,
 	messageLinePattern,
 	screenRows,
 	seedMessage,
@@ -32,8 +33,8 @@ test('history from the server is on screen in order, newest at the bottom', asyn
 
 	const screen = screenRows(terminal.screenText());
 	const lines = logLines(screen);
-	const expected = stored.map(
-		(message, index) => `${clock(message.time)} ${seeded[index]![0].username}  ${message.content}`,
+	const expected = stored.map((message, index) =>
+		messageLine(clock(message.time), seeded[index]![0].username, message.content),
 	);
 	const seen = lines.filter((line) => expected.includes(line));
 	t.deepEqual(seen, expected, `all seeded lines, in order:\n${lines.join('\n')}`);
@@ -45,7 +46,7 @@ test('history from the server is on screen in order, newest at the bottom', asyn
 	const newest = lines.indexOf(expected.at(-1)!);
 	const after = lines.slice(newest + 1);
 	t.is(after.length, 1, `after the newest: ${after.join(' | ')}`);
-	t.regex(after[0] ?? '', /^\d\d:\d\d -!- system: alice joined$/);
+	t.regex(after[0] ?? '', /^\d\d:\d\d +-!- system: alice joined$/);
 	t.is(logRows(screen).at(-1), lines.at(-1), 'the log sticks to the bottom');
 	// Nothing from history appears twice (REST page and live events are merged).
 	for (const line of expected) {

@@ -7,6 +7,7 @@ import {
 	splitPayloads,
 } from '../helpers/hostile-corpus.js';
 import {
+	inNickColumn,
 	inputRow,
 	screenRows,
 	seedMessage,
@@ -109,7 +110,10 @@ test.serial('a user named like the system cannot pass for a system notice', asyn
 	t.is(lines.length, impersonatingNames.length);
 	for (const [index, name] of impersonatingNames.entries()) {
 		const line = lines.find((row) => row.includes(`fake notice ${index}`)) ?? '';
-		t.true(line.includes(`“${name}”  fake notice ${index}`), `${name} is quoted: ${line}`);
-		t.notRegex(line, /^\d\d:\d\d -!- /, `${name} looks like a system notice: ${line}`);
+		t.true(
+			line.includes(`${inNickColumn(`“${name}”`)}  fake notice ${index}`),
+			`${name} is quoted: ${line}`,
+		);
+		t.notRegex(line, /^\d\d:\d\d +-!- /, `${name} looks like a system notice: ${line}`);
 	}
 });

@@ -35,7 +35,7 @@ test('a peer joins, talks and leaves: log, panel and count follow', async (t) =>
 	}, 'bob in the panel');
 	await terminal.waitFor(
 		(screen) =>
-			logLines(screenRows(screen)).some((line) => /^\d\d:\d\d -!- system: bob joined$/.test(line)),
+			logLines(screenRows(screen)).some((line) => /^\d\d:\d\d +-!- system: bob joined$/.test(line)),
 		'the join notice',
 	);
 	t.deepEqual(panelLines(screenRows(terminal.screenText())), ['Online (2)', 'alice (me)', 'bob']);
@@ -64,7 +64,7 @@ test('a peer joins, talks and leaves: log, panel and count follow', async (t) =>
 	);
 	const screen = screenRows(terminal.screenText());
 	t.deepEqual(panelLines(screen), ['Online (1)', 'alice (me)']);
-	t.regex(logLines(screen).at(-1) ?? '', /^\d\d:\d\d -!- system: bob left$/);
+	t.regex(logLines(screen).at(-1) ?? '', /^\d\d:\d\d +-!- system: bob left$/);
 	// The earlier lines stay.
 	t.true(
 		logLines(screen).some((line) => messageLinePattern('bob', 'hello from bob 👋').test(line)),

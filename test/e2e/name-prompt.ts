@@ -15,11 +15,11 @@ import {
 const watcher = {userId: 'u-watcher', username: 'watcher'};
 
 /*
-The prompt is not ready for keys the moment it shows: Ink turns raw mode on, and ink-text-input
-subscribes its key handler anew after every render, in effects that run after the frame is
-written. A key in that window is lost or misread (see the BUG notes at the end of this file).
-The tests let the output rest before each key the prompt must take; what is tested is what the
-prompt does with keys, not this race.
+The prompt is not ready for keys the moment it shows: Ink turns raw mode on, and the prompt
+subscribes to keys, in effects that run after the first frame is written; a key before that is
+the terminal's (echoed, or Ctrl-C a signal). The tests let the output rest before each key the
+prompt must take; what is tested is what the prompt does with keys, not this race. Keys in one
+read are tested below and in test/components/name-prompt-keys.tsx.
 */
 const settle = async (terminal: {waitForQuiet(quietMs?: number): Promise<void>}) =>
 	terminal.waitForQuiet(300);

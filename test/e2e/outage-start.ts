@@ -93,7 +93,6 @@ test.serial(
 			'the line queued',
 		);
 
-		const question = /^1 unsent lines are kept and go out when you come back\. Quit now\? \(y\/n\)/;
 		first.write('\u0003');
 		await first.waitFor(
 			(screen) =>

@@ -92,7 +92,7 @@ test('after a restart the marker sits directly above the first message that came
 	const lastRead = rows.findIndex((row) => /bob {2}last read$/.test(row));
 	t.true(lastRead !== -1 && lastRead < marker, 'the last message read is above it');
 	t.deepEqual(
-		rows.slice(lastRead + 1, marker).map((row) => row.replace(/^\d\d:\d\d /, '')),
+		rows.slice(lastRead + 1, marker).map((row) => row.replace(/^\d\d:\d\d +/, '')),
 		['-!- system: alice joined', '-!- system: alice left'],
 	);
 	t.regex(rows[marker + 1]!, /bob {2}\+1$/, 'the first new one is directly below it');

@@ -130,6 +130,12 @@ test.serial(
 	async (t) => {
 		const {server, terminal} = await startSettled(t);
 		const peer = await connectClient(t, server.url, {user: {userId: 'u-bob', username: 'bob'}});
+		// The panel's list can come after the messages: wait for it, or it changes the screen
+		// between the look taken here and the repaint below.
+		await terminal.waitFor(
+			(screen) => panelLines(screenRows(screen))?.[0] === 'Online (2)',
+			'bob in the panel',
+		);
 		for (let index = 1; index <= 40; index++) {
 			peer.send(`warming up the log, line ${index}`);
 		}

@@ -27,6 +27,11 @@ test('a second session of the same user id never renames the first', async (t) =
 		const panel = panelLines(screenRows(screen)) ?? [];
 		return panel[0] === 'Online (2)' && panel.some((line) => line.startsWith('logger'));
 	}, 'both sessions in the panel');
+	// Only this session is "(me)"; the other session of the account is marked too.
+	t.deepEqual(panelLines(screenRows(terminal.screenText()))?.slice(1), [
+		'alicia (me)',
+		'logger (also me)',
+	]);
 	await terminal.waitFor(
 		(screen) => logLines(screenRows(screen)).some((line) => line.endsWith('system: logger joined')),
 		'the second session announced as a join',

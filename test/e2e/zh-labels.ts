@@ -28,7 +28,7 @@ test('--lang zh shows 在线用户 (N), (我) and 系统', async (t) => {
 	t.deepEqual(panelLines(screenRows(terminal.screenText())), ['在线用户 (2)', '小明 (我)', '张伟']);
 	await terminal.waitFor(
 		(screen) =>
-			logLines(screenRows(screen)).some((line) => /^\d\d:\d\d -!- 系统: 小明 joined$/.test(line)),
+			logLines(screenRows(screen)).some((line) => /^\d\d:\d\d +-!- 系统: 小明 joined$/.test(line)),
 		'the join notice marked 系统',
 	);
 

@@ -6,6 +6,7 @@
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {textWidth, truncate} from '../../source/state/wrap.js';
 import {startTerminal, type TestTerminal} from './terminal.js';
 import {requestJson} from './server-harness.js';
 
@@ -155,14 +156,30 @@ export function clock(time: string | number): string {
 export const escapeRegExp = (text: string) =>
 	text.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
 
-/** A log line `HH:MM name  text` (own lines `HH:MM name (me)  text`), nothing after the text. */
+/** The nick column in a pane wider than 40 cells with the time shown: 12 cells. */
+export const nickColumnCells = 12;
+
+/** `name` as the nick column shows it: cut to the column with "…", right-aligned in it. */
+export function inNickColumn(name: string): string {
+	const shown = truncate(name, nickColumnCells);
+	return ' '.repeat(nickColumnCells - textWidth(shown)) + shown;
+}
+
+/** The log line `HH:MM name  text` exactly, for a name in a wide pane. */
+export const messageLine = (clock: string, name: string, text: string) =>
+	`${clock} ${inNickColumn(name)}  ${text}`;
+
+/**
+ * A log line `HH:MM name  text` (own lines `HH:MM name (me)  text`), the name right-aligned in
+ * the nick column, nothing after the text.
+ */
 export function messageLinePattern(
 	name: string,
 	text: string,
 	{me = false, meLabel = 'me'}: {me?: boolean; meLabel?: string} = {},
 ): RegExp {
 	const marker = me ? ` \\(${escapeRegExp(meLabel)}\\)` : '';
-	return new RegExp(`^\\d\\d:\\d\\d ${escapeRegExp(name)}${marker}  ${escapeRegExp(text)}$`);
+	return new RegExp(`^\\d\\d:\\d\\d +${escapeRegExp(name)}${marker}  ${escapeRegExp(text)}$`);
 }
 
 /** POST /api/messages as `user`; resolves with the stored message (its `time` included). */

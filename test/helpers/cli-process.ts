@@ -7,6 +7,7 @@ import {spawn} from 'node:child_process';
 import path from 'node:path';
 import process from 'node:process';
 import {tempConfigHome, type Teardown} from './chat-terminal.js';
+import {waitFor} from './server-harness.js';
 import {cliPath, terminalEnv} from './terminal.js';
 
 export type CliOptions = {
@@ -24,6 +25,8 @@ export type ExitStatus = {code: number | undefined; signal: NodeJS.Signals | und
 export type CliRun = {
 	readonly exited: Promise<ExitStatus>;
 	readonly configHome: string;
+	/** The process id, for what `ps` shows of it. */
+	readonly pid: number;
 	readonly stdout: () => string;
 	readonly stderr: () => string;
 	/** Stdout's complete lines so far. */
@@ -103,6 +106,7 @@ export async function startCli(
 		`--- stdout ---\n${stdout}--- stderr ---\n${stderr}--- ${status ? `exited ${JSON.stringify(status)}` : 'running'} ---`;
 
 	return {
+		pid: child.pid!,
 		stdout: () => stdout,
 		stderr: () => stderr,
 		lines: () => stdout.split('\n').slice(0, -1),
@@ -154,4 +158,18 @@ export async function runCli(
 	const run = await startCli(t, args, {input: '', ...options});
 	const status = await run.exited;
 	return {...status, stdout: run.stdout(), stderr: run.stderr()};
+}
+
+/** `chat-tui serve` with `args` (a free port is chosen), until the test ends; its URL once it listens. */
+export async function startServe(t: Teardown, args: string[]): Promise<{run: CliRun; url: string}> {
+	const run = await startCli(t, ['serve', '--port', '0', ...args]);
+	t.teardown(() => {
+		run.kill();
+	});
+	await waitFor(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(run.stderr()), {
+		timeoutMs: 20_000,
+		description: 'the listening line',
+	});
+	const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.stderr())![1]!;
+	return {run, url};
 }

@@ -58,7 +58,7 @@ export async function waitForLogLine(
 
 /** A pending own line as the log shows it: `HH:MM alice (me)  text  (queued)`. */
 export const pendingLine = (text: string, mark = 'queued') =>
-	new RegExp(`^\\d\\d:\\d\\d alice \\(me\\)  ${escapeRegExp(text)}  \\(${mark}\\)$`);
+	new RegExp(`^\\d\\d:\\d\\d +alice \\(me\\)  ${escapeRegExp(text)}  \\(${mark}\\)$`);
 
 /** Type `text` into the input line, wait for it to show, press Enter. */
 export async function typeLine(terminal: TestTerminal, text: string): Promise<void> {

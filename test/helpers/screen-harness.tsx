@@ -3,7 +3,7 @@
  * keys go in through stdin, the frame comes out as text. Everything is closed at teardown.
  */
 import {render} from 'ink-testing-library';
-import {ChatScreen} from '../../source/components/chat-screen.js';
+import {ConnectedChatScreen} from '../../source/app.js';
 import {labelsFor} from '../../source/look/i18n.js';
 import {frameLines, waitForFrame} from './frames.js';
 import {requestJson, startTestServer, type Teardown, type TestServer} from './server-harness.js';
@@ -52,7 +52,7 @@ export async function startScreen(t: Teardown, options: ScreenOptions = {}) {
 	const username = options.username ?? 'alice';
 	const counts = {redraws: 0, bells: 0};
 	const instance = render(
-		<ChatScreen
+		<ConnectedChatScreen
 			connection={{
 				serverUrl: server.url,
 				apiUrl: `${server.url}/api`,
@@ -78,7 +78,7 @@ export async function startScreen(t: Teardown, options: ScreenOptions = {}) {
 	});
 	const frame = () => instance.lastFrame() ?? '';
 	const lines = () => frameLines(frame());
-	const waitFor = async (predicate: (frame: string) => boolean, timeoutMs = 5000) =>
+	const waitFor = async (predicate: (frame: string) => boolean, timeoutMs = 20_000) =>
 		waitForFrame(instance.lastFrame, predicate, timeoutMs);
 	const waitForText = async (text: string) => waitFor((current) => current.includes(text));
 	const type = (...data: string[]) => {

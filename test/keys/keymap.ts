@@ -12,7 +12,7 @@ import {
 	scopeTitles,
 	type Scope,
 } from '../../source/keys/keymap.js';
-import {commandHelp, commandNames} from '../../source/state/commands.js';
+import {commandNames, slashCommands} from '../../source/actions/slash-commands.js';
 import {helpLines} from '../../source/state/help-lines.js';
 import type {Key} from '../../source/keys/decode.js';
 
@@ -78,7 +78,8 @@ test('the help overlay lists every binding and every command', (t) => {
 	}
 
 	for (const name of commandNames) {
-		t.true(entries.has(`${commandHelp[name].usage} ${commandHelp[name].help}`), `${name}`);
+		const {usage, help} = slashCommands[name];
+		t.true(entries.has(`${usage.en} ${help.en}`), `${name}`);
 	}
 
 	const titles = new Set(lines.flatMap((line) => (line.kind === 'title' ? [line.text] : [])));
@@ -95,7 +96,8 @@ test('the README lists every binding and every command as the table says', (t) =
 	}
 
 	for (const name of commandNames) {
-		const row = `| \`${cell(commandHelp[name].usage)}\` | ${cell(commandHelp[name].help)} |`;
+		const {usage, help} = slashCommands[name];
+		const row = `| \`${cell(usage.en)}\` | ${cell(help.en)} |`;
 		t.true(readme.includes(row), `README.md lacks the row: ${row}`);
 	}
 });

@@ -1,10 +1,9 @@
 // Chinese is complete: no English word in the Chinese help, labels, notices or errors. Key names,
 // slash-command names, flags and units are the same in every language and are let through.
 import test from 'ava';
-import {commandWordsZh} from '../../source/look/help-zh.js';
 import {fill, labelsFor} from '../../source/look/i18n.js';
 import {presenceWordsFor} from '../../source/server/presence-words.js';
-import {commandNames, parseInput} from '../../source/state/commands.js';
+import {commandNames, parseLine} from '../../source/actions/slash-commands.js';
 import {helpLines} from '../../source/state/help-lines.js';
 
 /** The words of the keys column (Ctrl, Tab, Esc, PgUp…): key names, as the keyboard prints them. */
@@ -83,7 +82,7 @@ test("the Chinese server's notices and the slash-command errors have no English 
 	check(t, 'left', words.left('张伟'));
 	check(t, 'renamed', words.renamed('张伟', '伟'));
 	for (const line of ['/', '/frobnicate', '/me', '/nick', '/broadcast', '/search']) {
-		const parsed = parseInput(line, commandWordsZh);
+		const parsed = parseLine(line, 'zh');
 		t.is(parsed.kind, 'error');
 		check(t, line, parsed.kind === 'error' ? parsed.text.replaceAll(/\/\w+/g, '') : '');
 	}

@@ -8,7 +8,8 @@ import {
 	overLimit,
 } from '../../source/protocol/content-limit.js';
 import {checkContent, maxContentLength} from '../../source/server/validation.js';
-import {meLine, outgoingText, parseInput} from '../../source/state/commands.js';
+import {parseLine as parseInput} from '../../source/actions/slash-commands.js';
+import {meLine, outgoingText} from '../../source/state/commands.js';
 
 test('the default limit is the reference server’s', (t) => {
 	t.is(defaultMaxLength, maxContentLength);

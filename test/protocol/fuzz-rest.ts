@@ -3,7 +3,7 @@
 // so a failure replays.
 import http from 'node:http';
 import process from 'node:process';
-import test, {type ExecutionContext} from 'ava';
+import test from 'ava';
 import {closeDispatchers} from '../../source/protocol/dispatcher.js';
 import {ChatApiError} from '../../source/protocol/errors.js';
 import type {MessageList, UserList} from '../../source/protocol/parse.js';
@@ -293,5 +293,5 @@ test('the REST client, 300 random answers: a valid value or a ChatApiError, neve
 	}
 
 	t.deepEqual(found, [], `seed ${seed}`);
-	t.true(outcomes.resolved > 30 && outcomes.rejected > 30, JSON.stringify(outcomes));
+	t.true(outcomes.resolved > 30 && outcomes.rejected > 30, `outcomes ${JSON.stringify(outcomes)}`);
 });

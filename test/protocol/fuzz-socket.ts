@@ -2,7 +2,7 @@
 // the client reads, then a good message, which must still arrive. Seeded (FUZZ_SEED overrides).
 import http from 'node:http';
 import process from 'node:process';
-import test, {type ExecutionContext} from 'ava';
+import test from 'ava';
 import {Server, type Socket as ServerSocket} from 'socket.io';
 import type {UserList} from '../../source/protocol/parse.js';
 import {ChatSocket} from '../../source/protocol/socket-client.js';

@@ -1,5 +1,5 @@
 import test, {type ExecutionContext} from 'ava';
-import {frameBytes} from '../../source/render/log-update.js';
+import logUpdate, {frameBytes} from '../../source/render/log-update.js';
 import {screenOf} from '../../source/render/frame-diff.js';
 import {emulator} from '../helpers/emulator.js';
 import {seededRandom, type Random} from '../helpers/random.js';
@@ -137,37 +137,66 @@ async function painted(width: number, height: number, lines: string[]): Promise<
 	return terminal.cells();
 }
 
-for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
-	test(`after any frames, the screen is the last frame painted whole (seed ${seed})`, async (t) => {
-		const random = seededRandom(seed);
-		const width = 40 + random.int(90);
-		const height = 8 + random.int(30);
-		const terminal = emulator(width, height + 1);
-		let frame = randomFrame(random, width, height);
-		let screen = screenOf([], width);
-		for (let index = 0; index < 60; index++) {
-			const lines = linesOf(frame);
-			const next = screenOf(lines, width);
+/** Draws each frame and returns its bytes: frame by frame alone, or as log-update draws them. */
+type Drawer = (lines: string[], random: Random) => string;
 
-			await terminal.write(frameBytes(screen, next, true));
-			const expected = await painted(width, height + 1, lines);
+function alone(width: number): Drawer {
+	let screen = screenOf([], width);
+	return (lines) => {
+		const next = screenOf(lines, width);
+		const bytes = frameBytes(screen, next, true);
+		screen = next;
+		return bytes;
+	};
+}
 
-			const row = terminal
-				.cells()
-				.findIndex((cells, y) => cells.join(',') !== expected[y]!.join(','));
-			if (row !== -1) {
-				const column = terminal.cells()[row]!.findIndex((cell, x) => cell !== expected[row]![x]);
-				t.fail(
-					`frame ${index}, row ${row}, column ${column}: ${terminal.cells()[row]![column]} instead of ${expected[row]![column]}\n${JSON.stringify(lines[row])}`,
-				);
-				return;
-			}
+/** log-update: the cursor, the scroll region and the pen carried from frame to frame. */
+function carried(width: number, height: number): Drawer {
+	const writes: string[] = [];
+	const stream = {columns: width, write: (data: string) => writes.push(data) > 0};
+	const log = logUpdate.create(stream as unknown as NodeJS.WriteStream);
+	return (lines, random) => {
+		const shown = random.int(4) > 0;
+		log.setCursorPosition(shown ? {x: random.int(width), y: random.int(height)} : undefined);
+		log(lines.join('\n'));
+		return writes.splice(0).join('');
+	};
+}
 
-			screen = next;
-			frame = step(random, frame);
+async function fuzz(t: ExecutionContext, seed: number, how: 'alone' | 'carried') {
+	const random = seededRandom(seed);
+	const width = 40 + random.int(90);
+	const height = 8 + random.int(30);
+	const terminal = emulator(width, height + 1);
+	const draw = how === 'alone' ? alone(width) : carried(width, height);
+	let frame = randomFrame(random, width, height);
+	for (let index = 0; index < 60; index++) {
+		const lines = linesOf(frame);
+		await terminal.write(draw(lines, random));
+		const expected = await painted(width, height + 1, lines);
+		const row = terminal
+			.cells()
+			.findIndex((cells, y) => cells.join(',') !== expected[y]!.join(','));
+		if (row !== -1) {
+			const column = terminal.cells()[row]!.findIndex((cell, x) => cell !== expected[row]![x]);
+			t.fail(
+				`frame ${index}, row ${row}, column ${column}: ${terminal.cells()[row]![column]} instead of ${expected[row]![column]}\n${JSON.stringify(lines[row])}`,
+			);
+			return;
 		}
 
-		t.pass();
+		frame = step(random, frame);
+	}
+
+	t.pass();
+}
+
+for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+	test(`after any frames, the screen is the last frame painted whole (seed ${seed})`, async (t) => {
+		await fuzz(t, seed, 'alone');
+	});
+	test(`the same with the cursor and the scroll region carried between frames (seed ${seed})`, async (t) => {
+		await fuzz(t, seed, 'carried');
 	});
 }
 
@@ -253,7 +282,7 @@ test('a hyperlink (OSC 8) is an attribute of its cells: a change inside it reope
 	const previous = screenOf([link('the page')], 30);
 	const next = screenOf([link('the bage')], 30);
 	const bytes = frameBytes(previous, next, true);
-	t.is(bytes, '\u001B[1;9H\u001B]8;;https://x.example/\u001B\\b\u001B]8;;\u001B\\');
+	t.is(bytes, '\u001B[;9H\u001B]8;;https://x.example/\u001B\\b\u001B]8;;\u001B\\');
 	const terminal = emulator(30, 2);
 	await terminal.write(frameBytes(screenOf([], 30), previous, true) + bytes);
 	t.is(terminal.text()[0], 'see the bage ok');

@@ -98,8 +98,6 @@ test.serial(
 			learnWidths(unicodeWidths);
 		});
 		const width = 30;
-		const row = (log: string) =>
-			`${log}${' '.repeat(Math.max(0, 20 - [...log].length - (log.match(/❤️/g)?.length ?? 0) * 0))}`;
 		const frames = [
 			['hello ❤️ there', 'plain row', '❤️❤️ and more ❤️'],
 			['hello ❤️ here!', 'plain ❤️ row', '❤️ and more'],

@@ -134,7 +134,14 @@ test('the chat and the other commands keep caches of their own', (t) => {
 		t.is(cacheProfile(argv), 'chat', `${argv.join(' ')}`);
 	}
 
-	for (const argv of [['send', 'hi'], ['--json', 'history'], ['serve'], ['--version'], ['-h']]) {
+	for (const argv of [
+		['send', 'hi'],
+		['--json', 'history'],
+		['serve'],
+		['--version'],
+		['-h'],
+		['-v'],
+	]) {
 		t.is(cacheProfile(argv), 'command', `${argv.join(' ')}`);
 	}
 });

@@ -3,7 +3,8 @@ import {defaultDisplay} from '../../source/look/display.js';
 import {labelsFor} from '../../source/look/i18n.js';
 import {maxMessageLines} from '../../source/state/display-rules.js';
 import {buildLogItems, formatItem, type LogItem} from '../../source/state/log-lines.js';
-import {textWidth} from '../../source/state/wrap.js';
+import {textWidth, truncate} from '../../source/state/wrap.js';
+import {asciiGlyphs} from '../../source/look/glyphs.js';
 import {
 	context,
 	local,
@@ -77,10 +78,10 @@ test('buildLogItems leaves out messages from before a clear', (t) => {
 	t.deepEqual(items.map(describe), ['new']);
 });
 
-test('a message is "HH:MM name  text"', (t) => {
+test('a message is "HH:MM name  text", the name right-aligned in a 12-cell column', (t) => {
 	const [item] = buildLogItems(stored({content: 'hello there', time: local(1, 9, 5)}), [], []);
-	t.deepEqual(render(item!), ['09:05 alice  hello there']);
-	t.deepEqual(render(item!, 60, {...context, showTime: false}), ['alice  hello there']);
+	t.deepEqual(render(item!), ['09:05        alice  hello there']);
+	t.deepEqual(render(item!, 60, {...context, showTime: false}), ['       alice  hello there']);
 });
 
 test('own messages are marked (me), or (我) with Chinese labels', (t) => {
@@ -91,13 +92,19 @@ test('own messages are marked (me), or (我) with Chinese labels', (t) => {
 	);
 	t.deepEqual(render(item!), ['14:30 me-name (me)  hi']);
 	t.deepEqual(render(item!, 60, zhContext, 'zh'), ['14:30 me-name (我)  hi']);
+	const [short] = buildLogItems(
+		stored({content: 'hi', time: local(1, 14, 30), sender: 'me', senderId: 'u-me'}),
+		[],
+		[],
+	);
+	t.deepEqual(render(short!), ['14:30      me (me)  hi']);
 	// Same name, other id: not me.
 	const [other] = buildLogItems(
 		stored({content: 'hi', time: local(1, 14, 30), sender: 'me-name', senderId: 'u-2'}),
 		[],
 		[],
 	);
-	t.deepEqual(render(other!), ['14:30 me-name  hi']);
+	t.deepEqual(render(other!), ['14:30      me-name  hi']);
 });
 
 test('system messages and notices are set apart with "-!-"', (t) => {
@@ -106,17 +113,32 @@ test('system messages and notices are set apart with "-!-"', (t) => {
 		[],
 		[],
 	);
-	t.deepEqual(render(system!), ['08:00 -!- system: bob joined']);
-	t.deepEqual(render(system!, 60, zhContext, 'zh'), ['08:00 -!- 系统: bob joined']);
+	t.deepEqual(render(system!), ['08:00           -!- system: bob joined']);
+	t.deepEqual(render(system!, 60, zhContext, 'zh'), ['08:00           -!- 系统: bob joined']);
 	const [info] = buildLogItems([], [notice(1, local(1, 8, 1), 'reconnected')], []);
-	t.deepEqual(render(info!), ['08:01 -!- reconnected']);
+	t.deepEqual(render(info!), ['08:01           -!- reconnected']);
+	const [long] = buildLogItems([], [notice(2, local(1, 8, 2), 'one two three four five')], []);
+	t.deepEqual(render(long!, 40), [
+		'08:02           -!- one two three four',
+		'                    five',
+	]);
+	// Narrower: the column narrows, and the text still starts after the marker.
+	t.deepEqual(render(long!, 34), ['08:02        -!- one two three', '                 four five']);
 });
 
 test('pending lines show the own name and their status; actions show as "* name action"', (t) => {
 	const [line] = buildLogItems([], [], [pending(1, 'on its way', local(1, 10, 0))]);
 	t.deepEqual(render(line!), ['10:00 me-name (me)  on its way  (sending…)']);
-	const [action] = buildLogItems(stored({content: '/me waves', time: local(1, 10, 1)}), [], []);
-	t.deepEqual(render(action!), ['10:01 * alice waves']);
+	const [action] = buildLogItems(
+		stored({content: '/me waves at everyone here', time: local(1, 10, 1)}),
+		[],
+		[],
+	);
+	t.deepEqual(render(action!), ['10:01             * alice waves at everyone here']);
+	t.deepEqual(render(action!, 40), [
+		'10:01             * alice waves at',
+		'                    everyone here',
+	]);
 });
 
 test('a text message with an empty sender name shows as unknown', (t) => {
@@ -125,21 +147,8 @@ test('a text message with an empty sender name shows as unknown', (t) => {
 		[],
 		[],
 	);
-	t.deepEqual(render(anonymous!), ['10:02 unknown  x']);
-	t.deepEqual(render(anonymous!, 60, zhContext, 'zh'), ['10:02 未知用户  x']);
-});
-
-test('names are cut to 16 cells, and shorter in a narrow pane so the text keeps room', (t) => {
-	const name = '欧阳娜娜欧阳娜娜欧阳娜娜';
-	const [item] = buildLogItems(
-		stored({content: 'hi', time: local(1, 9, 0), sender: name, senderId: 'u-me'}),
-		[],
-		[],
-	);
-	t.deepEqual(render(item!), ['09:00 欧阳娜娜欧阳娜… (me)  hi']);
-	const narrow = {...context, showTime: false};
-	t.deepEqual(render(item!, 18, narrow), ['欧阳… (me)  hi']);
-	t.deepEqual(render(item!, 18, {...narrow, labels: labelsFor('zh')}, 'zh'), ['欧阳… (我)  hi']);
+	t.deepEqual(render(anonymous!), ['10:02      unknown  x']);
+	t.deepEqual(render(anonymous!, 60, zhContext, 'zh'), ['10:02     未知用户  x']);
 });
 
 test('long text wraps with continuation lines indented under the text', (t) => {
@@ -150,9 +159,9 @@ test('long text wraps with continuation lines indented under the text', (t) => {
 	);
 	const lines = render(item!, 30);
 	t.deepEqual(lines, [
-		'09:05 alice  one two three',
-		'             four five six',
-		'             seven eight',
+		'09:05   alice  one two three',
+		'               four five six',
+		'               seven eight',
 	]);
 });
 
@@ -241,8 +250,9 @@ test('a user named like the system is shown in quotes, never as a system notice'
 			senderId: 'u-x',
 		});
 		const [first] = render({kind: 'message', key: 'k', time: message!.time, message: message!});
-		t.true(first!.includes(`“${sender}”  fake notice`), `${sender}: ${first!}`);
-		t.notRegex(first!, /^\d\d:\d\d -!- /, `${sender} looks like a system line`);
+		t.regex(first!, /^\d\d:\d\d +“.+ {2}fake notice$/, `${sender}: ${first!}`);
+		t.true(first!.includes(truncate(`“${sender}”`, 12)), `${sender}: ${first!}`);
+		t.notRegex(first!, /^\d\d:\d\d +-!- /, `${sender} looks like a system line`);
 	}
 
 	const [ordinary] = stored({content: 'hi', time: local(1, 9, 0), sender: 'systemd-fan'});

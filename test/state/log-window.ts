@@ -55,7 +55,9 @@ function layoutOf(items: LogItem[], height: number, width = 40): LogLayout & {fo
 /** The text after the name of each line on screen: "message 7", or "[loading…]" for the edge. */
 const shown = (view: LogView, layout: LogLayout) =>
 	viewWindow(view, layout).lines.map(
-		(line) => textOf(line).split('  ')[1] ?? `[${textOf(line).replaceAll('─', '').trim()}]`,
+		(line) =>
+			/ {2}(message \d+)$/.exec(textOf(line))?.[1] ??
+			`[${textOf(line).replaceAll('─', '').trim()}]`,
 	);
 
 test('at the bottom the window shows the newest lines', (t) => {

@@ -5,6 +5,7 @@ import {
 	padEnd,
 	textWidth,
 	truncate,
+	truncateWords,
 	wrapText,
 } from '../../source/state/wrap.js';
 import {seededRandom, type Random} from '../helpers/random.js';
@@ -45,6 +46,23 @@ test('truncate leaves fitting text alone and cuts with an ellipsis', (t) => {
 	t.is(truncate('张伟张伟', 4), '张…', 'a wide character that does not fit leaves a cell empty');
 	t.is(truncate(`ab${thumbsUp}cd`, 4), 'ab…', 'the emoji does not fit with the ellipsis');
 	t.is(truncate(`${family}${family}x`, 3), `${family}…`);
+});
+
+test('truncateWords cuts after a whole word, or between characters where there is none', (t) => {
+	t.is(truncateWords('hello world', 11), 'hello world');
+	t.is(truncateWords('could not send: the server refused it', 24), 'could not send: the…');
+	t.is(
+		truncateWords('could not send: the server refused it', 18),
+		'could not send…',
+		'no colon left',
+	);
+	t.is(truncateWords('usage: /bell [on|off]', 10, '...'), 'usage...');
+	// No space in the second half of the room: cut as truncate does.
+	t.is(truncateWords('a supercalifragilistic word', 20), 'a supercalifragilis…');
+	t.is(truncateWords('发送失败服务器拒绝了', 9), '发送失败…');
+	for (let width = 0; width < 40; width++) {
+		t.true(textWidth(truncateWords('could not send: 发送失败 the server refused', width)) <= width);
+	}
 });
 
 test('truncate never exceeds the width, down to zero', (t) => {

@@ -47,6 +47,20 @@ test('-h is the global help; -v and --version print the version', async (t) => {
 	}
 });
 
+test('the help is in the language of the labels: LANG, else --lang', async (t) => {
+	const zh = await runCli(t, ['serve', '--help'], {env: {LANG: 'zh_CN.UTF-8'}});
+	t.is(zh.code, 0, `stderr: ${zh.stderr}`);
+	t.regex(zh.stdout, /\n {2}用法\n {4}\$ chat-tui serve \[选项]\n/);
+	t.regex(zh.stdout, /^ {4}--port 端口 +端口（默认 3000/m);
+	const global = await runCli(t, ['-h', '--lang', 'zh']);
+	t.regex(global.stdout, /^\n {2}聊天服务的全屏终端客户端\n\n {2}用法\n/);
+	t.regex(global.stdout, /聊天选项/);
+	const english = await runCli(t, ['send', '-h'], {env: {LANG: 'zh_CN.UTF-8'}});
+	t.regex(english.stdout, /用法/);
+	const forced = await runCli(t, ['send', '-h', '--lang', 'en'], {env: {LANG: 'zh_CN.UTF-8'}});
+	t.regex(forced.stdout, /\n {2}Usage\n/);
+});
+
 test('an unknown command with --help is still an unknown command', async (t) => {
 	const result = await runCli(t, ['nonsense', '--help']);
 	t.is(result.code, 2);
