@@ -2,8 +2,9 @@ import {io, type Socket} from 'socket.io-client';
 import {describeConnectError, describeDisconnect} from './connect-error.js';
 import {Emitter} from './emitter.js';
 import {socketProxyAgent} from './proxy-agent.js';
-import {parseCount, parseMessage, parseUserList, type UserList} from './parse.js';
+import type {UserList} from './parse.js';
 import {sanitizeText} from './sanitize.js';
+import {backoffDelay, payloadHandlers} from './socket-payloads.js';
 import type {Message, SafeText} from './types.js';
 
 export type ConnectionState =
@@ -92,9 +93,23 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 		this.socket.on('connect', this.onConnect);
 		this.socket.on('disconnect', this.onDisconnect);
 		this.socket.on('connect_error', this.onConnectError);
-		this.socket.on('message', this.onMessage);
-		this.socket.on('userList', this.onUserList);
-		this.socket.on('userCount', this.onUserCount);
+		const payloads = payloadHandlers({
+			message: (message) => {
+				this.emit('message', message);
+			},
+			userList: (list) => {
+				this.emit('userList', list);
+			},
+			userCount: (count) => {
+				this.emit('userCount', count);
+			},
+			invalid: (problem) => {
+				this.emit('invalid', problem);
+			},
+		});
+		this.socket.on('message', payloads.message);
+		this.socket.on('userList', payloads.userList);
+		this.socket.on('userCount', payloads.userCount);
 		this.socket.on('pong', this.onPong);
 	}
 
@@ -192,46 +207,6 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 		this.scheduleRetry(sanitizeText(describeConnectError(error)));
 	};
 
-	private readonly onMessage = (payload: unknown) => {
-		const message = parseMessage(payload);
-		if (!message.ok) {
-			this.emit('invalid', sanitizeText(`dropped a message: ${message.error}`));
-			return;
-		}
-
-		if (message.value.truncatedChars) {
-			this.emit(
-				'invalid',
-				sanitizeText(`cut ${message.value.truncatedChars} characters off a long message`),
-			);
-		}
-
-		this.emit('message', message.value);
-	};
-
-	private readonly onUserList = (payload: unknown) => {
-		const list = parseUserList(payload);
-		if (!list.ok) {
-			this.emit('invalid', sanitizeText(`dropped a user list: ${list.error}`));
-			return;
-		}
-
-		if (list.value.dropped > 0) {
-			this.emit('invalid', sanitizeText(`user list: dropped ${list.value.dropped} entries`));
-		}
-
-		this.emit('userList', list.value);
-	};
-
-	private readonly onUserCount = (payload: unknown) => {
-		const count = parseCount(payload);
-		if (count.ok) {
-			this.emit('userCount', count.value);
-		} else {
-			this.emit('invalid', sanitizeText(`dropped a user count: ${count.error}`));
-		}
-	};
-
 	private readonly onPong = () => {
 		this.lastPongAt = Date.now();
 		if (this.pingSentAt !== undefined) {
@@ -247,12 +222,7 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 	private scheduleRetry(reason: SafeText, delayMs?: number): void {
 		clearTimeout(this.retryTimer);
 		this.attempt++;
-		const base = Math.min(
-			this.maxBackoffMs,
-			this.minBackoffMs * 2 ** Math.min(this.attempt - 1, 16),
-		);
-		// Full jitter on the upper half, so a restarted server is not hit by every client at once.
-		const delay = delayMs ?? Math.round(base / 2 + (Math.random() * base) / 2);
+		const delay = delayMs ?? backoffDelay(this.attempt, this.minBackoffMs, this.maxBackoffMs);
 		// The timer is set before the state goes out, so a listener that calls close() clears it.
 		this.retryTimer = setTimeout(() => {
 			if (!this.closed) {
