@@ -116,7 +116,28 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 	await closeDispatchers();
 	signals.off();
 
-	const {total, confirmed, refused} = sent.counts();
+	return exitCode(sent.counts(), {
+		options,
+		note,
+		why,
+		neverReached: link.everOnline() ? undefined : link.lastReason(),
+		url: client.url,
+	});
+}
+
+/** 1 when a line went unconfirmed, the chat was never reached, or a line was refused; else 0. */
+function exitCode(
+	{total, confirmed, refused}: {total: number; confirmed: number; refused: number},
+	outcome: {
+		readonly options: PlainOptions;
+		readonly note: (text: string) => void;
+		readonly why: string;
+		/** Why the chat was never reached, when it never was. */
+		readonly neverReached: string | undefined;
+		readonly url: string;
+	},
+): number {
+	const {options, note, why} = outcome;
 	if (confirmed < total) {
 		const server = options.serverUrl;
 		note(
@@ -127,8 +148,10 @@ export async function runPlain(options: PlainOptions): Promise<number> {
 		return 1;
 	}
 
-	if (!link.everOnline()) {
-		note(lineText(options.lang, 'neverConnected', {url: client.url, reason: link.lastReason()}));
+	if (outcome.neverReached !== undefined) {
+		note(
+			lineText(options.lang, 'neverConnected', {url: outcome.url, reason: outcome.neverReached}),
+		);
 		return 1;
 	}
 
