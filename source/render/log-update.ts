@@ -102,6 +102,48 @@ const withoutLastReset = (bytes: string) =>
 const samePlace = (cursor: CursorPosition | undefined, at: Position) =>
 	cursor?.x === at.col && cursor.y === at.row;
 
+/** What the terminal's cursor is wanted at, and where it is and whether it shows before a frame. */
+type CursorState = {
+	readonly cursor: CursorPosition | undefined;
+	readonly keepCursor: boolean;
+	readonly at: Position;
+	readonly visible: boolean;
+};
+
+/**
+ * A frame's bytes around the cursor: hidden while a whole frame is written (or while none is
+ * wanted), put back at the insertion point, with DECSC/DECRC where it was there already; a frame
+ * of `wholeFrameBytes` or more goes in synchronized output. Gives where the cursor is after it.
+ */
+function composeFrame(
+	update: {readonly bytes: string; readonly end: Position},
+	{cursor, keepCursor, at, visible}: CursorState,
+): {bytes: string; at: Position; visible: boolean} {
+	const moves = cursor !== undefined && !keepCursor && !samePlace(cursor, update.end);
+	const back = moves && samePlace(cursor, at) && update.bytes !== '';
+	const bytes = back ? withoutLastReset(update.bytes) : update.bytes;
+	const whole = bytes.length >= wholeFrameBytes;
+	let out = '';
+	if (!keepCursor && visible && (whole || !cursor)) {
+		out += hideCursor;
+		visible = false;
+	}
+
+	out += back ? `${saveCursor}${bytes}${restoreCursor}` : bytes;
+	at = update.end;
+	if (moves && cursor) {
+		out += back ? '' : `\u001B[${cursor.y + 1};${cursor.x + 1}H`;
+		at = {row: cursor.y, col: cursor.x};
+	}
+
+	if (cursor && !keepCursor && !visible) {
+		out += showCursor;
+		visible = true;
+	}
+
+	return {bytes: whole ? beginFrame + out + endFrame : out, at, visible};
+}
+
 function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 	const useScrollRegion = process.env.CHAT_TUI_SCROLL_REGION !== '0';
 	let screen = emptyScreen(0);
@@ -125,29 +167,9 @@ function create(stream: Stream, {showCursor: keepCursor = false} = {}) {
 		const next = screenOf(linesOf(output), stream.columns || 80);
 		const update = frameUpdate(screen, next, useScrollRegion, {at, region});
 		region = update.region;
-		const moves = cursor !== undefined && !keepCursor && !samePlace(cursor, update.end);
-		const back = moves && samePlace(cursor, at) && update.bytes !== '';
-		const bytes = back ? withoutLastReset(update.bytes) : update.bytes;
-		const whole = bytes.length >= wholeFrameBytes;
-		let out = '';
-		if (!keepCursor && visible && (whole || !cursor)) {
-			out += hideCursor;
-			visible = false;
-		}
-
-		out += back ? `${saveCursor}${bytes}${restoreCursor}` : bytes;
-		at = update.end;
-		if (moves && cursor) {
-			out += back ? '' : `\u001B[${cursor.y + 1};${cursor.x + 1}H`;
-			at = {row: cursor.y, col: cursor.x};
-		}
-
-		if (cursor && !keepCursor && !visible) {
-			out += showCursor;
-			visible = true;
-		}
-
-		stream.write(whole ? beginFrame + out + endFrame : out);
+		const frame = composeFrame(update, {cursor, keepCursor, at, visible});
+		({at, visible} = frame);
+		stream.write(frame.bytes);
 		screen = next;
 		previousOutput = output;
 		return true;
