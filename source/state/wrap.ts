@@ -120,77 +120,86 @@ export function wrapText(text: string, firstWidth: number, restWidth = firstWidt
 			continue;
 		}
 
-		let line: string[] = [];
-		let widths: number[] = [];
-		let used = 0;
-		// Index in `line` where a break may go (after a space, or around a wide character), and the
-		// one before it, for when a closing mark forbids the newest.
-		let breakAt = 0;
-		let priorBreak = 0;
-		const setBreak = (at: number) => {
-			if (at !== breakAt) {
-				priorBreak = breakAt;
-				breakAt = at;
-			}
-		};
-
-		const flush = (count: number) => {
-			lines.push(line.slice(0, count).join('').trimEnd());
-			line = line.slice(count);
-			widths = widths.slice(count);
-			while (line[0] === ' ') {
-				line.shift();
-				widths.shift();
-			}
-
-			used = widths.reduce((sum, cells) => sum + cells, 0);
-			breakAt = 0;
-			priorBreak = 0;
-			// What is left (one unbroken word) may not fit a narrower next line: cut it hard.
-			if (used > limit()) {
-				let count = 0;
-				let cells = 0;
-				while (count < widths.length && cells + widths[count]! <= limit()) {
-					cells += widths[count]!;
-					count++;
-				}
-
-				flush(Math.max(1, count));
-			}
-		};
-
-		for (const grapheme of graphemes(paragraph)) {
-			const cells = graphemeWidth(grapheme);
-			if (grapheme === ' ' && used + cells > limit()) {
-				flush(line.length);
-				continue;
-			}
-
-			const closing = mayNotStart(grapheme);
-			// A wide character may start a line: the break before it is there when it overflows.
-			if (cells >= 2 && line.length > 0 && !closing) {
-				setBreak(line.length);
-			}
-
-			// A closing mark may not: no break right before it.
-			if (closing && breakAt === line.length) {
-				breakAt = priorBreak;
-			}
-
-			while (used + cells > limit() && line.length > 0) {
-				flush(breakAt > 0 ? breakAt : hardBreak(line, closing));
-			}
-
-			line.push(grapheme);
-			widths.push(cells);
-			used += cells;
-			if (grapheme === ' ' || cells >= 2) {
-				setBreak(line.length);
-			}
-		}
-
-		lines.push(line.join('').trimEnd());
+		wrapParagraph(paragraph, lines, limit);
 	}
 
 	return lines;
+}
+
+/**
+ * Wrap one paragraph onto `lines`, each at most `limit()` cells (which depends on how many lines
+ * there are): at spaces, around wide characters, never right before a closing mark, and hard
+ * inside a word longer than a line.
+ */
+function wrapParagraph(paragraph: string, lines: string[], limit: () => number): void {
+	let line: string[] = [];
+	let widths: number[] = [];
+	let used = 0;
+	// Index in `line` where a break may go (after a space, or around a wide character), and the
+	// one before it, for when a closing mark forbids the newest.
+	let breakAt = 0;
+	let priorBreak = 0;
+	const setBreak = (at: number) => {
+		if (at !== breakAt) {
+			priorBreak = breakAt;
+			breakAt = at;
+		}
+	};
+
+	const flush = (count: number) => {
+		lines.push(line.slice(0, count).join('').trimEnd());
+		line = line.slice(count);
+		widths = widths.slice(count);
+		while (line[0] === ' ') {
+			line.shift();
+			widths.shift();
+		}
+
+		used = widths.reduce((sum, cells) => sum + cells, 0);
+		breakAt = 0;
+		priorBreak = 0;
+		// What is left (one unbroken word) may not fit a narrower next line: cut it hard.
+		if (used > limit()) {
+			let count = 0;
+			let cells = 0;
+			while (count < widths.length && cells + widths[count]! <= limit()) {
+				cells += widths[count]!;
+				count++;
+			}
+
+			flush(Math.max(1, count));
+		}
+	};
+
+	for (const grapheme of graphemes(paragraph)) {
+		const cells = graphemeWidth(grapheme);
+		if (grapheme === ' ' && used + cells > limit()) {
+			flush(line.length);
+			continue;
+		}
+
+		const closing = mayNotStart(grapheme);
+		// A wide character may start a line: the break before it is there when it overflows.
+		if (cells >= 2 && line.length > 0 && !closing) {
+			setBreak(line.length);
+		}
+
+		// A closing mark may not: no break right before it.
+		if (closing && breakAt === line.length) {
+			breakAt = priorBreak;
+		}
+
+		while (used + cells > limit() && line.length > 0) {
+			flush(breakAt > 0 ? breakAt : hardBreak(line, closing));
+		}
+
+		line.push(grapheme);
+		widths.push(cells);
+		used += cells;
+		if (grapheme === ' ' || cells >= 2) {
+			setBreak(line.length);
+		}
+	}
+
+	lines.push(line.join('').trimEnd());
 }
