@@ -1,8 +1,7 @@
-import {useBell} from '../hooks/use-bell.js';
 import type {Chat} from '../hooks/use-chat.js';
 import {useLineEditor} from '../hooks/use-line-editor.js';
+import {useMentionAlerts} from '../hooks/use-mention-alerts.js';
 import {useRoster} from '../hooks/use-roster.js';
-import {useNotify} from '../hooks/use-notify.js';
 import {useReadPosition, useReadTracking} from '../hooks/use-read-position.js';
 import {useTerminalFocus} from '../hooks/use-terminal-focus.js';
 import {useChatLog} from '../hooks/use-chat-log.js';
@@ -53,7 +52,7 @@ export type ChatScreenProps = {
  * given (its state and what can be done with it; IO is the giver's, see app.tsx).
  */
 export function ChatScreen(props: ChatScreenProps) {
-	const {chat, columns, rows, lang, labels} = props;
+	const {chat, columns, rows, lang, labels, onBell, now, notify, onNotify} = props;
 	const {state} = chat;
 	const display = useDisplay();
 	const tooSmall = isTooSmall(columns, rows);
@@ -84,13 +83,8 @@ export function ChatScreen(props: ChatScreenProps) {
 		liveCount: state.liveCount,
 		dispatchScreen,
 	});
-	useBell(state.mentionCount, screen.bell, props.onBell, props.now);
-	useNotify({
-		state,
-		focused: terminalFocused,
-		enabled: props.notify ?? true,
-		write: props.onNotify,
-	});
+	const alerts = {onBell, now, notify, onNotify};
+	useMentionAlerts(state, {focused: terminalFocused, bell: screen.bell}, alerts);
 	// Sorted when the list changes, and then only who came and left; never per keystroke.
 	const roster = useRoster(state.users, state.me.userId);
 	const {paneHeight} = layout;
