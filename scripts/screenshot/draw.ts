@@ -71,91 +71,95 @@ export function boxPath(chars: string, x: number, y: number): string | undefined
 	return undefined;
 }
 
+type Layers = {backgrounds: string[]; lines: string[]; texts: string[]; images: string[]};
+
+/** Runs of one background colour in a row. */
+function drawBackgrounds(line: Cell[], y: number, backgrounds: string[]) {
+	for (let column = 0; column < cols;) {
+		const {bg} = line[column]!;
+		let end = column + 1;
+		while (end < cols && line[end]!.bg === bg) {
+			end++;
+		}
+
+		if (bg !== undefined) {
+			backgrounds.push(
+				`<rect x="${padding + column * cellWidth}" y="${y}" width="${(end - column) * cellWidth}" height="${cellHeight}" fill="${bg}"/>`,
+			);
+		}
+
+		column = end;
+	}
+}
+
+/** A row's characters: runs of narrow characters in one style share a <text> with a position for each. */
+async function drawCharacters(line: Cell[], y: number, {lines, texts, images}: Layers) {
+	let run: {cell: Cell; xs: number[]; chars: string[]} | undefined;
+	const flush = () => {
+		if (run) {
+			texts.push(textElement(run.cell, {xs: run.xs, y: y + baseline, chars: run.chars.join('')}));
+			run = undefined;
+		}
+	};
+
+	for (const [column, cell] of line.entries()) {
+		const x = padding + column * cellWidth;
+		if (cell.width === 0 || cell.chars === '' || cell.chars === ' ') {
+			flush();
+			continue;
+		}
+
+		const box = boxPath(cell.chars, x, y);
+		if (box) {
+			flush();
+			lines.push(`<path d="${box}" stroke="${cell.fg}"/>`);
+			continue;
+		}
+
+		const emoji = await emojiSvg(cell.chars);
+		if (emoji) {
+			flush();
+			const size = Math.min(cell.width * cellWidth, cellHeight) - 2;
+			const left = x + (cell.width * cellWidth - size) / 2;
+			const top = y + (cellHeight - size) / 2;
+			images.push(
+				emoji.replace('<svg ', `<svg x="${left}" y="${top}" width="${size}" height="${size}" `),
+			);
+			continue;
+		}
+
+		if (cell.width === 2 || [...cell.chars].length > 1) {
+			// Wide (CJK) and combined characters: centred in their cells, one element each.
+			flush();
+			const xs = [x + (cell.width * cellWidth) / 2];
+			texts.push(
+				textElement(cell, {xs, y: y + baseline, chars: cell.chars, wide: cell.width === 2}),
+			);
+			continue;
+		}
+
+		if (run && !sameStyle(run.cell, cell)) {
+			flush();
+		}
+
+		run ??= {cell, xs: [], chars: []};
+		run.xs.push(x);
+		run.chars.push(cell.chars);
+	}
+
+	flush();
+}
+
 export async function drawSvg(cells: Cell[][], cursor: {x: number; y: number} | undefined) {
 	const width = cols * cellWidth + 2 * padding;
 	const height = rows * cellHeight + 2 * padding;
-	const backgrounds: string[] = [];
-	const lines: string[] = [];
-	const texts: string[] = [];
-	const images: string[] = [];
+	const layers: Layers = {backgrounds: [], lines: [], texts: [], images: []};
+	const {backgrounds, lines, texts, images} = layers;
 	for (const [row, line] of cells.entries()) {
 		const y = padding + row * cellHeight;
-		// Runs of one background colour.
-		for (let column = 0; column < cols;) {
-			const {bg} = line[column]!;
-			let end = column + 1;
-			while (end < cols && line[end]!.bg === bg) {
-				end++;
-			}
+		drawBackgrounds(line, y, backgrounds);
 
-			if (bg !== undefined) {
-				backgrounds.push(
-					`<rect x="${padding + column * cellWidth}" y="${y}" width="${(end - column) * cellWidth}" height="${cellHeight}" fill="${bg}"/>`,
-				);
-			}
-
-			column = end;
-		}
-
-		// Runs of narrow characters in one style share a <text> with a position for each character.
-		let run: {cell: Cell; xs: number[]; chars: string[]} | undefined;
-		const flush = () => {
-			if (run) {
-				texts.push(textElement(run.cell, {xs: run.xs, y: y + baseline, chars: run.chars.join('')}));
-				run = undefined;
-			}
-		};
-
-		for (const [column, cell] of line.entries()) {
-			const x = padding + column * cellWidth;
-			if (cell.width === 0 || cell.chars === '' || cell.chars === ' ') {
-				flush();
-				continue;
-			}
-
-			const box = boxPath(cell.chars, x, y);
-			if (box) {
-				flush();
-				lines.push(`<path d="${box}" stroke="${cell.fg}"/>`);
-				continue;
-			}
-
-			const emoji = await emojiSvg(cell.chars);
-			if (emoji) {
-				flush();
-				const size = Math.min(cell.width * cellWidth, cellHeight) - 2;
-				const left = x + (cell.width * cellWidth - size) / 2;
-				const top = y + (cellHeight - size) / 2;
-				images.push(
-					emoji.replace('<svg ', `<svg x="${left}" y="${top}" width="${size}" height="${size}" `),
-				);
-				continue;
-			}
-
-			if (cell.width === 2 || [...cell.chars].length > 1) {
-				// Wide (CJK) and combined characters: centred in their cells, one element each.
-				flush();
-				texts.push(
-					textElement(cell, {
-						xs: [x + (cell.width * cellWidth) / 2],
-						y: y + baseline,
-						chars: cell.chars,
-						wide: cell.width === 2,
-					}),
-				);
-				continue;
-			}
-
-			if (run && !sameStyle(run.cell, cell)) {
-				flush();
-			}
-
-			run ??= {cell, xs: [], chars: []};
-			run.xs.push(x);
-			run.chars.push(cell.chars);
-		}
-
-		flush();
+		await drawCharacters(line, y, layers);
 	}
 
 	const cursorRect = cursor
