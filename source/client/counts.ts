@@ -1,6 +1,6 @@
 import type {Message} from '../protocol/types.js';
 import {holdsRunAt, type Meeting} from './align.js';
-import type {StoredMessage, Timeline} from './timeline.js';
+import type {StoredMessage, Timeline} from './timeline-types.js';
 
 /*
 The server's counts, where they help the timeline (timeline.ts): a page's `total` says how far into
