@@ -2,7 +2,7 @@ import type {RefObject} from 'react';
 import type {Chat} from '../hooks/use-chat.js';
 import {complete, completionNames, type Completion} from '../state/completion.js';
 import {recordLine, walkHistory, type InputHistory} from '../state/input-history.js';
-import type {ScreenActionsOptions} from './screen-actions.js';
+import type {ScreenActionsOptions} from './screen-actions-options.js';
 import {commandNames, parseLine, refusedTooLong, runSlashCommand} from './slash-commands.js';
 
 export type InputContext = Pick<

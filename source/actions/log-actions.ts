@@ -1,6 +1,6 @@
 import {bottomView, topView, viewOnItem, viewWindow} from '../state/log-window.js';
 import {findMatches, stepMatch} from '../state/search.js';
-import type {ScreenActionsOptions} from './screen-actions.js';
+import type {ScreenActionsOptions} from './screen-actions-options.js';
 
 export type LogContext = Pick<
 	ScreenActionsOptions,

@@ -1,46 +1,17 @@
 import type {RefObject} from 'react';
-import type {Labels} from '../look/i18n.js';
 import type {Command, EditCommand} from '../keys/keymap.js';
-import type {Lang} from '../cli/options.js';
 import type {Completion} from '../state/completion.js';
 import type {InputHistory} from '../state/input-history.js';
-import type {LogLayout} from '../state/log-window.js';
-import type {Roster} from '../state/roster.js';
-import type {ScreenAction, ScreenState} from '../state/screen-state.js';
-import type {Chat} from '../hooks/use-chat.js';
-import type {LineEditor} from '../hooks/use-line-editor.js';
 import {inputActions} from './input-actions.js';
 import {logActions} from './log-actions.js';
 import {userListActions} from './user-list-actions.js';
+import type {ScreenActionsOptions} from './screen-actions-options.js';
 
 /** Every command but line editing has a handler here; one that returns false declines the key. */
 export type ScreenCommand = Exclude<Command, EditCommand>;
 type Handler = () => boolean | void;
 
-export type ScreenActionsOptions = {
-	readonly chat: Chat;
-	readonly labels: Labels;
-	readonly readScreen: () => ScreenState;
-	readonly dispatchScreen: (action: ScreenAction) => void;
-	readonly editor: LineEditor;
-	readonly searchEditor: LineEditor;
-	/** The log as laid out on screen now, for scrolling. */
-	readonly layout: LogLayout;
-	/** Lines PgUp/PgDn move. */
-	readonly page: number;
-	/** Online users in the order the list shows them. */
-	readonly roster: Roster;
-	/** Rows of names the user list shows: its PgUp/PgDn move by this many. */
-	readonly userPage: number;
-	readonly panelShown: boolean;
-	/** How far the help overlay scrolls, and its page. */
-	readonly help: {readonly maxScroll: number; readonly page: number};
-	readonly onRedraw?: () => void;
-	/** The longest line sent, in characters: a longer one stays in the input with a notice. */
-	readonly maxLength: number;
-	/** The language of notices and slash-command errors. */
-	readonly lang: Lang;
-};
+export type {ScreenActionsOptions} from './screen-actions-options.js';
 
 type Context = ScreenActionsOptions & {
 	readonly exit: () => void;

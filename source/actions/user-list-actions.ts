@@ -1,5 +1,5 @@
 import {findByPrefix, selectedIndex} from '../state/roster.js';
-import type {ScreenActionsOptions} from './screen-actions.js';
+import type {ScreenActionsOptions} from './screen-actions-options.js';
 
 /** Letters typed within this long of each other make one prefix (as file managers do). */
 export const typeAheadMs = 1000;
