@@ -1,6 +1,5 @@
 import {commandWordsFor} from '../look/help-zh.js';
-import {fill, tooLongText, type Labels} from '../look/i18n.js';
-import type {Lang} from '../cli/options.js';
+import {fill, tooLongText, type Labels, type Lang} from '../look/i18n.js';
 import {overLimit} from '../protocol/content-limit.js';
 import {onlineCount} from '../state/chat-state.js';
 import {

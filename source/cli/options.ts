@@ -1,4 +1,5 @@
 import {maxLengthCeiling} from '../protocol/content-limit.js';
+import type {Lang} from '../look/i18n.js';
 
 /*
 Flags to a validated configuration: pure, so it is tested as a function. A bad value is a
@@ -9,7 +10,7 @@ export class UsageError extends Error {
 	override readonly name = 'UsageError';
 }
 
-export type Lang = 'en' | 'zh';
+export type {Lang} from '../look/i18n.js';
 
 export function parseServerUrl(raw: string, flag = '--server'): string {
 	let url: URL;

@@ -1,6 +1,5 @@
 import {Box} from 'ink';
-import type {Labels} from '../look/i18n.js';
-import type {Lang} from '../cli/options.js';
+import {type Labels, type Lang} from '../look/i18n.js';
 import {onlineCount, type ChatState} from '../state/chat-state.js';
 import type {DisplayLine} from '../state/log-lines.js';
 import {selectedIndex, type Roster} from '../state/roster.js';

@@ -1,7 +1,6 @@
 import {Box} from 'ink';
 import {useFresh} from '../hooks/use-fresh.js';
-import {fill, type Labels} from '../look/i18n.js';
-import type {Lang} from '../cli/options.js';
+import {fill, type Labels, type Lang} from '../look/i18n.js';
 import type {ChatState} from '../state/chat-state.js';
 import type {LineState} from '../state/line-editor.js';
 import type {DisplayLine} from '../state/log-lines.js';

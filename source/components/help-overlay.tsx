@@ -1,8 +1,7 @@
 import {Box, Text} from 'ink';
-import type {Labels} from '../look/i18n.js';
-import type {Lang} from '../cli/options.js';
-import {helpLines, keysColumn} from '../state/help-lines.js';
+import {type Labels, type Lang} from '../look/i18n.js';
 import {padEnd, truncate} from '../state/wrap.js';
+import {helpLines, keysColumn} from './help-lines.js';
 import {useDisplay} from './display-context.js';
 
 export type HelpOverlayProps = {

@@ -1,7 +1,6 @@
 import {useEffect, useMemo} from 'react';
 import type {Display} from '../look/display.js';
-import type {Labels} from '../look/i18n.js';
-import type {Lang} from '../cli/options.js';
+import {type Labels, type Lang} from '../look/i18n.js';
 import type {ChatState} from '../state/chat-state.js';
 import {
 	buildLogItems,

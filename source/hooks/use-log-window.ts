@@ -1,5 +1,5 @@
 import {useMemo, useRef} from 'react';
-import type {Lang} from '../cli/options.js';
+import type {Lang} from '../look/i18n.js';
 import {highlightLines, matchesOf, searchPattern} from '../state/highlight.js';
 import {
 	formatItem,

@@ -1,6 +1,6 @@
 import type {Command, Scope} from '../keys/keymap.js';
-import type {Lang} from '../cli/options.js';
 import {englishCommandWords, type CommandWords} from '../state/commands.js';
+import type {Lang} from './i18n.js';
 
 /*
 The help overlay in Chinese: the same rows as the English table in keymap.ts, keyed the same

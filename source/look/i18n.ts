@@ -1,6 +1,8 @@
 import {describeKey, keysGeneration, keysOf, type Command} from '../keys/keymap.js';
-import type {Lang} from '../cli/options.js';
 import {asciiText} from './glyphs.js';
+
+/** The language of the interface: English, or Chinese as the guide writes it. */
+export type Lang = 'en' | 'zh';
 
 /** UI labels. Chinese follows the original guide's words (系统, 我, 在线用户). */
 const en = {

@@ -1,5 +1,4 @@
-import type {Lang} from '../cli/options.js';
-import {fill} from './i18n.js';
+import {type Lang, fill} from './i18n.js';
 
 /*
 What line mode (`--plain`) says on stderr, in English and Chinese: connection news and why lines

@@ -1,5 +1,4 @@
-import {fill, labelsFor} from '../look/i18n.js';
-import type {Lang} from '../cli/options.js';
+import {fill, labelsFor, type Lang} from '../look/i18n.js';
 import type {PresenceWords} from './presence.js';
 
 /** The join, leave and rename notices in a language (`serve --lang zh`: "张伟 加入了聊天室"). */

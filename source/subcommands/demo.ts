@@ -3,7 +3,7 @@ import {mkdtemp, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
-import type {Lang} from '../cli/options.js';
+import type {Lang} from '../look/i18n.js';
 import {startServer} from '../server/index.js';
 import {presenceWordsFor} from '../server/presence-words.js';
 import {startBot} from './bot.js';

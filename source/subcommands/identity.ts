@@ -1,6 +1,6 @@
 import os from 'node:os';
 import {readConfig} from '../config/config.js';
-import type {Lang} from '../cli/options.js';
+import type {Lang} from '../look/i18n.js';
 
 /** The text trimmed, or undefined when that leaves nothing. */
 export function nonEmpty(text: string | undefined): string | undefined {

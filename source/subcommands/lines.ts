@@ -1,5 +1,4 @@
-import {formatCount, labelsFor, tooLongText} from '../look/i18n.js';
-import type {Lang} from '../cli/options.js';
+import {formatCount, labelsFor, tooLongText, type Lang} from '../look/i18n.js';
 import {defaultMaxLength, overLimit} from '../protocol/content-limit.js';
 import type {Message, User} from '../protocol/types.js';
 import {actionText} from '../state/log-lines.js';

@@ -1,5 +1,4 @@
-import {fill, labelsFor} from '../look/i18n.js';
-import type {Lang} from '../cli/options.js';
+import {fill, labelsFor, type Lang} from '../look/i18n.js';
 import type {Message} from '../protocol/types.js';
 import {
 	loadReadPosition,

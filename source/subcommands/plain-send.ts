@@ -1,5 +1,5 @@
 import {setTimeout as delay} from 'node:timers/promises';
-import type {Lang} from '../cli/options.js';
+import type {Lang} from '../look/i18n.js';
 import type {ChatClient} from '../sdk.js';
 import {longLineError} from './lines.js';
 

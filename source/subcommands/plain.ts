@@ -2,7 +2,7 @@ import process from 'node:process';
 import type {Readable, Writable} from 'node:stream';
 import {setTimeout as delay} from 'node:timers/promises';
 import {configPath, resolveUserId} from '../config/config.js';
-import type {Lang} from '../cli/options.js';
+import type {Lang} from '../look/i18n.js';
 import {closeDispatchers} from '../protocol/dispatcher.js';
 import type {Message} from '../protocol/types.js';
 import {ChatClient} from '../sdk.js';

@@ -8,7 +8,7 @@ import {outboxPath} from '../client/outbox-store.js';
 import {readPositionPath} from '../client/read-position-store.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {useRawMode} from '../hooks/use-keys.js';
-import type {Lang} from '../cli/options.js';
+import type {Lang} from '../look/i18n.js';
 import {enterFullScreen, onRestore, restoreOnExit, restoreTerminal} from '../terminal.js';
 import {graphemeMode, probeTerminal} from '../render/probe.js';
 import {learnWidths} from '../text/cluster-widths.js';

@@ -9,7 +9,7 @@ import {HelpOverlay} from '../../source/components/help-overlay.js';
 import {checkConfig} from '../../source/config/values.js';
 import {labelsFor} from '../../source/look/i18n.js';
 import {describeKeys, setKeys} from '../../source/keys/keymap.js';
-import {helpLines} from '../../source/state/help-lines.js';
+import {helpLines} from '../../source/components/help-lines.js';
 import {frameLines} from '../helpers/frames.js';
 import {keyCodes, startScreen} from '../helpers/screen-harness.js';
 

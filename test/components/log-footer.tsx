@@ -3,7 +3,7 @@ import {render} from 'ink-testing-library';
 import {HelpOverlay, helpMaxScroll} from '../../source/components/help-overlay.js';
 import {LogFooter, showsFooter} from '../../source/components/log-footer.js';
 import {labelsFor} from '../../source/look/i18n.js';
-import {helpLines} from '../../source/state/help-lines.js';
+import {helpLines} from '../../source/components/help-lines.js';
 import {textWidth} from '../../source/state/wrap.js';
 import {frameLines} from '../helpers/frames.js';
 

@@ -13,7 +13,7 @@ import {
 	type Scope,
 } from '../../source/keys/keymap.js';
 import {commandNames, slashCommands} from '../../source/actions/slash-commands.js';
-import {helpLines} from '../../source/state/help-lines.js';
+import {helpLines} from '../../source/components/help-lines.js';
 import type {Key} from '../../source/keys/decode.js';
 
 const key = (name: string): Key => ({kind: 'key', name: name as never});

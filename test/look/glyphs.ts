@@ -1,7 +1,7 @@
 import test from 'ava';
 import {asciiText, localeIsUtf8} from '../../source/look/glyphs.js';
 import {labelsFor} from '../../source/look/i18n.js';
-import {helpLines} from '../../source/state/help-lines.js';
+import {helpLines} from '../../source/components/help-lines.js';
 import {
 	type darkTheme,
 	lightTheme,

@@ -4,7 +4,7 @@ import test from 'ava';
 import {fill, labelsFor} from '../../source/look/i18n.js';
 import {presenceWordsFor} from '../../source/server/presence-words.js';
 import {commandNames, parseLine} from '../../source/actions/slash-commands.js';
-import {helpLines} from '../../source/state/help-lines.js';
+import {helpLines} from '../../source/components/help-lines.js';
 
 /** The words of the keys column (Ctrl, Tab, Esc, PgUp…): key names, as the keyboard prints them. */
 const keyWords = helpLines('命令', false, 'zh').flatMap((line) =>

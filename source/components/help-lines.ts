@@ -8,7 +8,7 @@ import {
 	scopeTitles,
 	scopes,
 } from '../keys/keymap.js';
-import type {Lang} from '../cli/options.js';
+import type {Lang} from '../look/i18n.js';
 import {commandNames, slashCommands} from '../actions/slash-commands.js';
 
 /*
