@@ -87,24 +87,18 @@ test('two bots that answer each other stop: the limiter ends the loop', async (t
 		}
 	};
 
-	const ping = await startBot({
-		serverUrl: server.url,
-		name: 'ping',
-		lang: 'en',
-		rules: [{keyword: '*', reply: 'over to you @pong'}],
-		limits,
-		typingMs: {min: 0, max: 0},
-		log,
-	});
-	const pong = await startBot({
-		serverUrl: server.url,
-		name: 'pong',
-		lang: 'en',
-		rules: [{keyword: '*', reply: 'back to you @ping'}],
-		limits,
-		typingMs: {min: 0, max: 0},
-		log,
-	});
+	const startAnswering = async (name: string, reply: string) =>
+		startBot({
+			serverUrl: server.url,
+			name,
+			lang: 'en',
+			rules: [{keyword: '*', reply}],
+			limits,
+			typingMs: {min: 0, max: 0},
+			log,
+		});
+	const ping = await startAnswering('ping', 'over to you @pong');
+	const pong = await startAnswering('pong', 'back to you @ping');
 	t.teardown(async () => {
 		await Promise.all([ping.stop({farewell: false}), pong.stop({farewell: false})]);
 	});
