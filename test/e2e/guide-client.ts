@@ -1,0 +1,135 @@
+// The guide's own Python line client (test/fixtures/guide-client, copied from the guide as it is
+// written: python-socketio and requests, not made with chat-tui in mind) as the peer of the
+// built chat: each sees the other arrive, talk in Chinese and with emoji, and leave.
+import {execFile, spawn} from 'node:child_process';
+import {copyFile, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
+import test from 'ava';
+import {startTestServer, waitFor, type Teardown} from '../helpers/server-harness.js';
+import {
+	logLines,
+	messageLinePattern,
+	panelLines,
+	screenRows,
+	startChat,
+	waitForOnline,
+} from '../helpers/chat-terminal.js';
+
+const guideClient = fileURLToPath(new URL('../fixtures/guide-client/', import.meta.url));
+
+/** Debian's python3 with python-socketio and requests (`.ci/run` installs them), or none. */
+async function findPython(): Promise<string | undefined> {
+	for (const python of ['/usr/bin/python3', 'python3']) {
+		try {
+			await promisify(execFile)(python, ['-c', 'import socketio, requests']);
+			return python;
+		} catch {
+			// Try the next one.
+		}
+	}
+
+	return undefined;
+}
+
+const python = await findPython();
+const serial = python ? test.serial : test.serial.skip;
+
+type GuidePeer = {
+	/** Its exit code. */
+	exited: Promise<number | undefined>;
+	/** Type a line into the guide's client (its `input()`). */
+	type(line: string): void;
+	/** What it printed so far. */
+	output(): string;
+};
+
+/** The guide's main.py in a folder of its own, pointed at `serverUrl` (the guide's only setting). */
+async function startGuidePeer(t: Teardown, serverUrl: string, name: string): Promise<GuidePeer> {
+	const folder = await mkdtemp(path.join(os.tmpdir(), 'chat-tui-guide-'));
+	t.teardown(async () => rm(folder, {recursive: true, force: true}));
+	for (const file of ['rest_api.py', 'chat_client.py']) {
+		await copyFile(path.join(guideClient, file), path.join(folder, file));
+	}
+
+	const main = await readFile(path.join(guideClient, 'main.py'), 'utf8');
+	await writeFile(
+		path.join(folder, 'main.py'),
+		main.replaceAll('http://localhost:3000', serverUrl),
+	);
+	const child = spawn(python!, ['-u', 'main.py'], {
+		cwd: folder,
+		env: {...process.env, PYTHONIOENCODING: 'utf8'},
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
+	let output = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+		output += chunk;
+	});
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+		output += chunk;
+	});
+	const exited = new Promise<number | undefined>((resolve) => {
+		child.once('exit', resolve);
+	});
+	t.teardown(() => {
+		child.kill('SIGKILL');
+	});
+	// Its first input() asks for the name.
+	child.stdin.write(`${name}\n`);
+	return {
+		exited,
+		type(line) {
+			child.stdin.write(`${line}\n`);
+		},
+		output: () => output,
+	};
+}
+
+serial('the guide’s Python client and the chat see each other join, talk and leave', async (t) => {
+	const server = await startTestServer(t);
+	const terminal = await startChat(t, {server: server.url, name: 'alice', userId: 'u-alice'});
+	await waitForOnline(terminal);
+
+	const peer = await startGuidePeer(t, server.url, '张伟');
+	await terminal.waitFor((screen) => {
+		const panel = panelLines(screenRows(screen));
+		return panel?.[0] === 'Online (2)' && panel.includes('张伟');
+	}, 'the Python client in the panel');
+	await waitFor(() => peer.output().includes('开始聊天'), {
+		timeoutMs: 15_000,
+		description: 'the guide client ready for input',
+	});
+
+	peer.type('你好，大家 👍🏽');
+	await terminal.waitFor(
+		(screen) =>
+			logLines(screenRows(screen)).some((line) =>
+				messageLinePattern('张伟', '你好，大家 👍🏽').test(line),
+			),
+		"the Python client's message",
+	);
+
+	terminal.write('hi 张伟, 欢迎 👩‍💻\r');
+	const printed = await waitFor(
+		() => /\[alice] hi 张伟, 欢迎 👩‍💻 \(\d\d:\d\d:\d\d\)/.exec(peer.output()),
+		{timeoutMs: 10_000, description: 'our line printed by the Python client'},
+	);
+	t.truthy(printed);
+	// The guide's client sees us in the list it prints, and not as itself.
+	t.regex(peer.output(), /^- alice$/m);
+	t.regex(peer.output(), /^- 张伟 \(我\)$/m);
+
+	peer.type('quit');
+	t.is(await peer.exited, 0);
+	await terminal.waitFor((screen) => {
+		const panel = panelLines(screenRows(screen));
+		return panel?.[0] === 'Online (1)' && !panel.includes('张伟');
+	}, 'the Python client gone from the panel');
+	await terminal.waitFor(
+		(screen) => logLines(screenRows(screen)).at(-1)?.endsWith('-!- system: 张伟 left') ?? false,
+		'the leave notice',
+	);
+});
