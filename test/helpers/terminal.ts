@@ -6,6 +6,15 @@ import {fileURLToPath} from 'node:url';
 import {spawn} from 'node-pty';
 // @xterm/headless is CommonJS without named-export hints: Node's ESM loader only offers a default import.
 import xtermHeadless from '@xterm/headless';
+import {
+	attach,
+	describeScreen,
+	newSession,
+	poll,
+	readLinks,
+	readScreen,
+	type Session,
+} from './terminal-session.js';
 
 const {Terminal} = xtermHeadless;
 
@@ -60,11 +69,6 @@ export type TestTerminal = {
 /** Cells of one row that belong to one hyperlink: their text, the link's id= and URI. */
 export type LinkRun = {row: number; text: string; id: string | undefined; uri: string};
 
-/** The parts of @xterm/headless's internals that know which link a cell belongs to. */
-type LinkCell = {readonly extended?: {urlId?: number}; getChars(): string};
-type LinkData = {id?: string; uri: string};
-type LinkCore = {_core: {_oscLinkService: {getLinkData(id: number): LinkData | undefined}}};
-
 export const cliPath = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 
 export {bracketedPaste, keys} from './keys.js';
@@ -92,197 +96,23 @@ export function terminalEnv(
 }
 
 const killGraceMs = 1000;
-const pollMs = 50;
 
-export function startTerminal(options: TerminalOptions): TestTerminal {
-	let cols = options.cols ?? 120;
-	let rows = options.rows ?? 40;
-	const command = options.command ?? process.execPath;
-	const args = options.command === undefined ? [cliPath, ...options.args] : options.args;
-	const term = new Terminal({cols, rows, allowProposedApi: true});
-	const pty = spawn(command, args, {
-		name: 'xterm-256color',
-		cols,
-		rows,
-		cwd: options.cwd ?? process.cwd(),
-		env: terminalEnv(options.env),
-	});
-
-	const chunks: string[] = [];
-	let rawBytes = 0;
-	let pendingWrites = 0;
-	let lastActivity = performance.now();
-	let cursorShown = true;
-	let cursorCarry = '';
-	let exitStatus: ExitStatus | undefined;
-	let disposed = false;
-	const listeners = new Set<() => void>();
-	const notify = () => {
-		for (const listener of listeners) {
-			listener();
-		}
-	};
-
-	const trackCursor = (chunk: string) => {
-		const text = cursorCarry + chunk;
-		for (const match of text.matchAll(/\u001B\[\?([\d;]*)([hl])/g)) {
-			if (match[1]!.split(';').includes('25')) {
-				cursorShown = match[2] === 'h';
-			}
-		}
-
-		// A sequence split across chunks is completed by the next one.
-		cursorCarry = /\u001B(?:\[(?:\?[\d;]*)?)?$/.exec(text)?.[0] ?? '';
-	};
-
-	pty.onData((data) => {
-		if (disposed) {
-			return;
-		}
-
-		chunks.push(data);
-		rawBytes += Buffer.byteLength(data);
-		lastActivity = performance.now();
-		trackCursor(data);
-		pendingWrites++;
-		term.write(data, () => {
-			pendingWrites--;
-			lastActivity = performance.now();
-			notify();
-		});
-	});
-
-	// What the emulator answers (cursor position reports, mode reports) goes back to the program,
-	// as a real terminal's answers do.
-	term.onData((data) => {
-		if (!disposed && exitStatus === undefined) {
-			pty.write(data);
-		}
-	});
-
-	const processEnded = new Promise<ExitStatus>((resolve) => {
-		pty.onExit(({exitCode, signal}) => {
-			exitStatus = signal ? {exitCode, signal} : {exitCode};
-			resolve(exitStatus);
-			notify();
-		});
-	});
-
-	const exited = new Promise<ExitStatus>((resolve) => {
-		listeners.add(function check() {
-			if (exitStatus && (pendingWrites === 0 || disposed)) {
-				listeners.delete(check);
-				resolve(exitStatus);
-			}
-		});
-	});
-
-	// After dispose the emulator must not be touched; the last screen is kept for messages and late reads.
-	let final: {lines: string[]; alternate: boolean} | undefined;
-	const screen = () => {
-		if (final) {
-			return [...final.lines];
-		}
-
-		const buffer = term.buffer.active;
-		return Array.from(
-			{length: rows},
-			(_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '',
-		);
-	};
-
-	const screenText = () => screen().join('\n');
-
-	const links = (): LinkRun[] => {
-		const runs: LinkRun[] = [];
-		const buffer = term.buffer.active;
-		const service = (term as unknown as LinkCore)._core._oscLinkService;
-		for (let y = 0; y < rows; y++) {
-			const line = buffer.getLine(buffer.viewportY + y);
-			if (!line) {
-				continue;
-			}
-
-			let run: (LinkRun & {urlId: number}) | undefined;
-			for (let x = 0; x < cols; x++) {
-				const cell = line.getCell(x) as LinkCell | undefined;
-				const urlId = cell?.extended?.urlId ?? 0;
-				if (urlId === 0) {
-					run = undefined;
-					continue;
-				}
-
-				if (run?.urlId !== urlId) {
-					const data = service.getLinkData(urlId);
-					run = {row: y, text: '', id: data?.id, uri: data?.uri ?? '', urlId};
-					runs.push(run);
-				}
-
-				run.text += cell!.getChars();
-			}
-		}
-
-		return runs.map(({row, text, id, uri}) => ({row, text, id, uri}));
-	};
-
-	const inAlternateScreen = () => final?.alternate ?? term.buffer.active.type === 'alternate';
-
-	const describe = () => {
-		const buffer = inAlternateScreen() ? 'alternate' : 'normal';
-		const status = exitStatus ? `, exited ${JSON.stringify(exitStatus)}` : '';
-		const text = screenText().trimEnd();
-		return `--- screen ${cols}x${rows}, ${buffer} buffer${status} ---\n${text}\n--- end of screen ---`;
-	};
-
-	/** Run `check` on every parsed chunk, on exit and every `pollMs` until it returns true; fail after `timeoutMs`. */
-	const poll = async (check: () => boolean, what: string, timeoutMs: number) =>
-		new Promise<void>((resolve, reject) => {
-			const finish = (error?: Error) => {
-				clearInterval(interval);
-				clearTimeout(timer);
-				listeners.delete(run);
-				if (error) {
-					reject(error);
-				} else {
-					resolve();
-				}
-			};
-
-			const run = () => {
-				try {
-					if (disposed) {
-						throw new Error(`Terminal disposed while ${what}`);
-					}
-
-					if (check()) {
-						finish();
-					}
-				} catch (error) {
-					finish(error as Error);
-				}
-			};
-
-			const interval = setInterval(run, pollMs);
-			const timer = setTimeout(() => {
-				finish(new Error(`Timed out after ${timeoutMs} ms ${what}\n${describe()}`));
-			}, timeoutMs);
-			listeners.add(run);
-			run();
-		});
-
+/** waitFor, waitForText and waitForQuiet of one session. */
+function waiters(session: Session) {
 	const waitFor = async (
 		predicate: (screen: string) => boolean,
 		label: string,
 		timeoutMs = 10_000,
 	) =>
 		poll(
+			session,
 			() => {
-				if (predicate(screenText())) {
+				if (predicate(readScreen(session).join('\n'))) {
 					return true;
 				}
 
-				if (exitStatus && pendingWrites === 0) {
-					throw new Error(`Process exited while waiting for ${label}\n${describe()}`);
+				if (session.exitStatus && session.pendingWrites === 0) {
+					throw new Error(`Process exited while waiting for ${label}\n${describeScreen(session)}`);
 				}
 
 				return false;
@@ -300,79 +130,102 @@ export function startTerminal(options: TerminalOptions): TestTerminal {
 
 	const waitForQuiet = async (quietMs = 150, timeoutMs = 10_000) =>
 		poll(
-			() => pendingWrites === 0 && performance.now() - lastActivity >= quietMs,
+			session,
+			() => session.pendingWrites === 0 && performance.now() - session.lastActivity >= quietMs,
 			`waiting for output to stay quiet for ${quietMs} ms`,
 			timeoutMs,
 		);
 
-	const kill = (signal?: string) => {
-		if (!exitStatus) {
-			pty.kill(signal);
-		}
-	};
+	return {waitFor, waitForText, waitForQuiet};
+}
 
+/** Kill if still running (SIGTERM, then SIGKILL after a grace), keep the last screen, dispose the emulator; once. */
+function disposer(session: Session, processEnded: Promise<ExitStatus>) {
 	let disposing: Promise<void> | undefined;
-	const dispose = async () => {
+	return async () => {
 		disposing ??= (async () => {
-			if (!exitStatus) {
-				pty.kill('SIGTERM');
+			if (!session.exitStatus) {
+				session.pty.kill('SIGTERM');
 				const grace = delay(killGraceMs, 'grace over', {ref: false});
 				if ((await Promise.race([processEnded, grace])) === 'grace over') {
-					pty.kill('SIGKILL');
+					session.pty.kill('SIGKILL');
 					await processEnded;
 				}
 			}
 
-			final = {lines: screen(), alternate: inAlternateScreen()};
-			disposed = true;
-			notify();
-			listeners.clear();
-			term.dispose();
+			session.final = {lines: readScreen(session), alternate: inAlternate(session)};
+			session.disposed = true;
+			session.notify();
+			session.listeners.clear();
+			session.term.dispose();
 		})();
 		return disposing;
 	};
+}
 
+const inAlternate = (session: Session) =>
+	session.final?.alternate ?? session.term.buffer.active.type === 'alternate';
+
+export function startTerminal(options: TerminalOptions): TestTerminal {
+	const cols = options.cols ?? 120;
+	const rows = options.rows ?? 40;
+	const command = options.command ?? process.execPath;
+	const args = options.command === undefined ? [cliPath, ...options.args] : options.args;
+	const term = new Terminal({cols, rows, allowProposedApi: true});
+	const pty = spawn(command, args, {
+		name: 'xterm-256color',
+		cols,
+		rows,
+		cwd: options.cwd ?? process.cwd(),
+		env: terminalEnv(options.env),
+	});
+	const session = newSession(term, pty, {cols, rows});
+	const {processEnded, exited} = attach(session);
+	const screen = () => readScreen(session);
 	return {
 		pid: pty.pid,
 		screen,
-		screenText,
+		screenText: () => screen().join('\n'),
 		raw() {
+			const {chunks} = session;
 			if (chunks.length > 1) {
 				chunks.splice(0, chunks.length, chunks.join(''));
 			}
 
 			return chunks[0] ?? '';
 		},
-		rawLength: () => rawBytes,
+		rawLength: () => session.rawBytes,
 		write(data) {
-			if (exitStatus !== undefined || disposed) {
+			if (session.exitStatus !== undefined || session.disposed) {
 				throw new Error(
-					`Cannot write ${JSON.stringify(data)}: the process has exited\n${describe()}`,
+					`Cannot write ${JSON.stringify(data)}: the process has exited\n${describeScreen(session)}`,
 				);
 			}
 
 			pty.write(data);
 		},
 		resize(newCols, newRows) {
-			if (disposed) {
+			if (session.disposed) {
 				throw new Error('Cannot resize a disposed terminal');
 			}
 
-			cols = newCols;
-			rows = newRows;
+			session.cols = newCols;
+			session.rows = newRows;
 			term.resize(newCols, newRows);
-			if (!exitStatus) {
+			if (!session.exitStatus) {
 				pty.resize(newCols, newRows);
 			}
 		},
-		waitFor,
-		waitForText,
-		waitForQuiet,
+		...waiters(session),
 		exited,
-		kill,
-		dispose,
-		inAlternateScreen,
-		cursorVisible: () => cursorShown,
-		links,
+		kill(signal) {
+			if (!session.exitStatus) {
+				pty.kill(signal);
+			}
+		},
+		dispose: disposer(session, processEnded),
+		inAlternateScreen: () => inAlternate(session),
+		cursorVisible: () => session.cursorShown,
+		links: () => readLinks(session),
 	};
 }
