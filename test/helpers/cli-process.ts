@@ -3,7 +3,7 @@
  * for line mode, the one-shot commands and the bot. Each run gets its own config directory; every
  * process started here is killed at teardown.
  */
-import {spawn} from 'node:child_process';
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import path from 'node:path';
 import process from 'node:process';
 import {tempConfigHome, type Teardown} from './chat-terminal.js';
@@ -43,6 +43,88 @@ export type CliRun = {
 	): Promise<string>;
 };
 
+/** The child's output as it comes, and its exit, with a listener set to wait on them. */
+type Watched = {
+	stdout: string;
+	stderr: string;
+	status: ExitStatus | undefined;
+	readonly listeners: Set<() => void>;
+	readonly exited: Promise<ExitStatus>;
+};
+
+function watch(child: ChildProcessWithoutNullStreams): Watched {
+	const listeners = new Set<() => void>();
+	const notify = () => {
+		for (const listener of listeners) {
+			listener();
+		}
+	};
+
+	const watched: Watched = {
+		stdout: '',
+		stderr: '',
+		status: undefined,
+		listeners,
+		exited: new Promise<ExitStatus>((resolve) => {
+			child.on('close', (code, signal) => {
+				// Node reports the one that does not apply as null.
+				watched.status = {code: code ?? undefined, signal: signal ?? undefined};
+				resolve(watched.status);
+				notify();
+			});
+		}),
+	};
+	child.stdout.setEncoding('utf8');
+	child.stderr.setEncoding('utf8');
+	child.stdout.on('data', (chunk: string) => {
+		watched.stdout += chunk;
+		notify();
+	});
+	child.stderr.on('data', (chunk: string) => {
+		watched.stderr += chunk;
+		notify();
+	});
+	child.stdin.on('error', () => undefined);
+	return watched;
+}
+
+const describe = ({stdout, stderr, status}: Watched) =>
+	`--- stdout ---\n${stdout}--- stderr ---\n${stderr}--- ${status ? `exited ${JSON.stringify(status)}` : 'running'} ---`;
+
+/** Resolves once stdout satisfies `predicate`; rejects on timeout or exit, showing the output. */
+async function waitForStdout(
+	watched: Watched,
+	predicate: (stdout: string) => boolean,
+	label: string,
+	timeoutMs: number,
+): Promise<string> {
+	return new Promise<string>((resolve, reject) => {
+		const check = () => {
+			if (predicate(watched.stdout)) {
+				finish();
+				resolve(watched.stdout);
+			} else if (watched.status) {
+				finish();
+				reject(new Error(`exited while waiting for ${label}\n${describe(watched)}`));
+			}
+		};
+
+		const timer = setTimeout(() => {
+			finish();
+			reject(
+				new Error(`timed out after ${timeoutMs} ms waiting for ${label}\n${describe(watched)}`),
+			);
+		}, timeoutMs);
+		const finish = () => {
+			clearTimeout(timer);
+			watched.listeners.delete(check);
+		};
+
+		watched.listeners.add(check);
+		check();
+	});
+}
+
 export async function startCli(
 	t: Teardown,
 	args: string[],
@@ -63,53 +145,22 @@ export async function startCli(
 		}),
 		stdio: ['pipe', 'pipe', 'pipe'],
 	});
-	let stdout = '';
-	let stderr = '';
-	const listeners = new Set<() => void>();
-	const notify = () => {
-		for (const listener of listeners) {
-			listener();
-		}
-	};
-
-	child.stdout.setEncoding('utf8');
-	child.stderr.setEncoding('utf8');
-	child.stdout.on('data', (chunk: string) => {
-		stdout += chunk;
-		notify();
-	});
-	child.stderr.on('data', (chunk: string) => {
-		stderr += chunk;
-		notify();
-	});
-	child.stdin.on('error', () => undefined);
-	let status: ExitStatus | undefined;
-	const exited = new Promise<ExitStatus>((resolve) => {
-		child.on('close', (code, signal) => {
-			// Node reports the one that does not apply as null.
-			status = {code: code ?? undefined, signal: signal ?? undefined};
-			resolve(status);
-			notify();
-		});
-	});
+	const watched = watch(child);
 	t.teardown(async () => {
-		if (!status) {
+		if (!watched.status) {
 			child.kill('SIGKILL');
-			await exited;
+			await watched.exited;
 		}
 	});
 	if (options.input !== undefined) {
 		child.stdin.end(options.input);
 	}
 
-	const describe = () =>
-		`--- stdout ---\n${stdout}--- stderr ---\n${stderr}--- ${status ? `exited ${JSON.stringify(status)}` : 'running'} ---`;
-
 	return {
 		pid: child.pid!,
-		stdout: () => stdout,
-		stderr: () => stderr,
-		lines: () => stdout.split('\n').slice(0, -1),
+		stdout: () => watched.stdout,
+		stderr: () => watched.stderr,
+		lines: () => watched.stdout.split('\n').slice(0, -1),
 		write(text) {
 			child.stdin.write(text);
 		},
@@ -120,31 +171,9 @@ export async function startCli(
 			child.kill(signal);
 		},
 		async waitForStdout(predicate, label, timeoutMs = 20_000) {
-			return new Promise<string>((resolve, reject) => {
-				const check = () => {
-					if (predicate(stdout)) {
-						finish();
-						resolve(stdout);
-					} else if (status) {
-						finish();
-						reject(new Error(`exited while waiting for ${label}\n${describe()}`));
-					}
-				};
-
-				const timer = setTimeout(() => {
-					finish();
-					reject(new Error(`timed out after ${timeoutMs} ms waiting for ${label}\n${describe()}`));
-				}, timeoutMs);
-				const finish = () => {
-					clearTimeout(timer);
-					listeners.delete(check);
-				};
-
-				listeners.add(check);
-				check();
-			});
+			return waitForStdout(watched, predicate, label, timeoutMs);
 		},
-		exited,
+		exited: watched.exited,
 		configHome,
 	};
 }
