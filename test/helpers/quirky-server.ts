@@ -8,7 +8,7 @@
  */
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {Server} from 'socket.io';
+import {Server, type Socket} from 'socket.io';
 import type {Teardown} from './chat-terminal.js';
 
 export type User = {userId: string; username: string};
@@ -57,73 +57,79 @@ export type QuirkyServer = {
 
 export const yearMs = 365 * 24 * 60 * 60 * 1000;
 
-export async function startQuirkyServer(
-	t: Teardown,
-	quirks: Partial<Quirks> = {},
-): Promise<QuirkyServer> {
-	const settings: Quirks = {
-		ids: 'none',
-		wholeSeconds: false,
-		skewMs: 0,
-		cutAt: 0,
-		now: Date.now,
-		...quirks,
-	};
-	const log: WireMessage[] = [];
-	const received: Array<{userId: string; content: string}> = [];
-	const users = new Map<string, User>();
-	let counter = 0;
-	let io: Server | undefined;
-	let httpServer: http.Server | undefined;
-	let port = 0;
+/** What the server holds and how it stores and relays a message. */
+type Room = {
+	readonly settings: Quirks;
+	readonly log: WireMessage[];
+	readonly received: Array<{userId: string; content: string}>;
+	/** Sessions by socket id. */
+	readonly users: Map<string, User>;
+	counter: number;
+	io: Server | undefined;
+	store(message: Omit<WireMessage, 'time' | 'id'>): WireMessage;
+	text(user: User, content: string): WireMessage;
+	online(): User[];
+	presence(): void;
+};
 
+function newRoom(settings: Quirks): Room {
 	const stamp = () => {
 		const time = settings.now() + settings.skewMs;
 		const iso = new Date(time).toISOString();
 		return settings.wholeSeconds ? iso.replace(/\.\d+Z$/, 'Z') : iso;
 	};
 
-	const store = (message: Omit<WireMessage, 'time' | 'id'>): WireMessage => {
-		const {cutAt, ids} = settings;
-		const stored: WireMessage = {
-			...message,
-			content: cutAt > 0 ? message.content.slice(0, cutAt) : message.content,
-			time: stamp(),
-			...(ids === 'counter' ? {id: ++counter} : {}),
-		};
-		log.push(stored);
-		io?.emit('message', stored);
-		return stored;
+	const room: Room = {
+		settings,
+		log: [],
+		received: [],
+		users: new Map(),
+		counter: 0,
+		io: undefined,
+		store(message) {
+			const {cutAt, ids} = settings;
+			const stored: WireMessage = {
+				...message,
+				content: cutAt > 0 ? message.content.slice(0, cutAt) : message.content,
+				time: stamp(),
+				...(ids === 'counter' ? {id: ++room.counter} : {}),
+			};
+			room.log.push(stored);
+			room.io?.emit('message', stored);
+			return stored;
+		},
+		text: (user, content) =>
+			room.store({type: 'text', content, sender: user.username, senderId: user.userId}),
+		online: () => [
+			...new Map([...room.users.values()].map((user) => [user.userId, user])).values(),
+		],
+		presence() {
+			room.io?.emit('userList', room.online());
+			room.io?.emit('userCount', room.online().length);
+		},
 	};
+	return room;
+}
 
-	const text = (user: User, content: string) =>
-		store({type: 'text', content, sender: user.username, senderId: user.userId});
+const json = (response: http.ServerResponse, status: number, body: unknown) => {
+	response.writeHead(status, {'content-type': 'application/json'}).end(JSON.stringify(body));
+};
 
-	const online = () => [
-		...new Map([...users.values()].map((user) => [user.userId, user])).values(),
-	];
-	const presence = () => {
-		io?.emit('userList', online());
-		io?.emit('userCount', online().length);
-	};
-
-	const json = (response: http.ServerResponse, status: number, body: unknown) => {
-		response.writeHead(status, {'content-type': 'application/json'}).end(JSON.stringify(body));
-	};
-
+/** `GET /api/messages` (newest-first by offset, each page oldest-first), `GET /api/users`, `POST /api/messages`. */
+function restHandler(room: Room) {
 	const page = (url: URL) => {
 		const limit = Math.max(1, Number(url.searchParams.get('limit') ?? 50) || 50);
 		const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0) || 0);
-		const end = Math.max(0, log.length - offset);
-		return {total: log.length, messages: log.slice(Math.max(0, end - limit), end)};
+		const end = Math.max(0, room.log.length - offset);
+		return {total: room.log.length, messages: room.log.slice(Math.max(0, end - limit), end)};
 	};
 
-	const handle = (request: http.IncomingMessage, response: http.ServerResponse) => {
+	return (request: http.IncomingMessage, response: http.ServerResponse) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		if (request.method === 'GET' && url.pathname === '/api/messages') {
 			json(response, 200, page(url));
 		} else if (request.method === 'GET' && url.pathname === '/api/users') {
-			json(response, 200, {count: online().length, users: online()});
+			json(response, 200, {count: room.online().length, users: room.online()});
 		} else if (request.method === 'POST' && url.pathname === '/api/messages') {
 			let body = '';
 			request.setEncoding('utf8');
@@ -132,42 +138,63 @@ export async function startQuirkyServer(
 			});
 			request.on('end', () => {
 				const {userId, username, content} = JSON.parse(body) as User & {content: string};
-				json(response, 201, {success: true, message: text({userId, username}, content)});
+				json(response, 201, {success: true, message: room.text({userId, username}, content)});
 			});
 		} else {
 			json(response, 404, {error: 'not found'});
 		}
 	};
+}
+
+/** One socket of the server `current`: join, message, ping, and a leave notice when its user's last session goes. */
+function handleSocket(room: Room, current: Server, socket: Socket): void {
+	let user: User | undefined;
+	socket.on('join', (payload: User) => {
+		user = payload;
+		room.users.set(socket.id, payload);
+		room.presence();
+		room.store({type: 'system', content: `${payload.username} joined`});
+	});
+	socket.on('message', (payload: {content: string}) => {
+		if (user) {
+			room.received.push({userId: user.userId, content: payload.content});
+			room.text(user, payload.content);
+		}
+	});
+	socket.on('ping', () => {
+		socket.emit('pong');
+	});
+	socket.on('disconnect', () => {
+		room.users.delete(socket.id);
+		if (user && room.io === current && !room.online().some(({userId}) => userId === user!.userId)) {
+			room.store({type: 'system', content: `${user.username} left`});
+			room.presence();
+		}
+	});
+}
+
+export async function startQuirkyServer(
+	t: Teardown,
+	quirks: Partial<Quirks> = {},
+): Promise<QuirkyServer> {
+	const room = newRoom({
+		ids: 'none',
+		wholeSeconds: false,
+		skewMs: 0,
+		cutAt: 0,
+		now: Date.now,
+		...quirks,
+	});
+	let httpServer: http.Server | undefined;
+	let port = 0;
 
 	const start = async () => {
-		counter = 0;
-		httpServer = http.createServer(handle);
+		room.counter = 0;
+		httpServer = http.createServer(restHandler(room));
 		const current = new Server(httpServer, {serveClient: false});
-		io = current;
+		room.io = current;
 		current.on('connection', (socket) => {
-			let user: User | undefined;
-			socket.on('join', (payload: User) => {
-				user = payload;
-				users.set(socket.id, payload);
-				presence();
-				store({type: 'system', content: `${payload.username} joined`});
-			});
-			socket.on('message', (payload: {content: string}) => {
-				if (user) {
-					received.push({userId: user.userId, content: payload.content});
-					text(user, payload.content);
-				}
-			});
-			socket.on('ping', () => {
-				socket.emit('pong');
-			});
-			socket.on('disconnect', () => {
-				users.delete(socket.id);
-				if (user && io === current && !online().some(({userId}) => userId === user!.userId)) {
-					store({type: 'system', content: `${user.username} left`});
-					presence();
-				}
-			});
+			handleSocket(room, current, socket);
 		});
 		const listening = httpServer;
 		await new Promise<void>((resolve) => {
@@ -177,15 +204,15 @@ export async function startQuirkyServer(
 	};
 
 	const stop = async () => {
-		if (!io || !httpServer) {
+		if (!room.io || !httpServer) {
 			return;
 		}
 
-		const closing = io;
+		const closing = room.io;
 		httpServer.closeAllConnections();
-		io = undefined;
+		room.io = undefined;
 		httpServer = undefined;
-		users.clear();
+		room.users.clear();
 		await closing.close();
 	};
 
@@ -194,11 +221,11 @@ export async function startQuirkyServer(
 
 	return {
 		url: `http://127.0.0.1:${port}`,
-		quirks: settings,
-		log,
-		received,
-		online,
-		say: text,
+		quirks: room.settings,
+		log: room.log,
+		received: room.received,
+		online: room.online,
+		say: room.text,
 		stop,
 		start,
 		async restart() {
