@@ -31,6 +31,30 @@ export const person = (n: number): WireUser => ({
 	username: `${firstNames[(n * 7) % firstNames.length]}${n}`,
 });
 
+const textFrom = (user: WireUser, content: string): WireMessage => ({
+	type: 'text',
+	content,
+	sender: user.username,
+	senderId: user.userId,
+	time: new Date().toISOString(),
+});
+
+/** `GET /api/messages` (empty) and `GET /api/users` (everyone) of a room. */
+const restHandler =
+	(users: () => WireUser[]): http.RequestListener =>
+	(request, response) => {
+		const path = new URL(request.url ?? '/', 'http://x').pathname;
+		const list = users();
+		const body =
+			path === '/api/messages'
+				? {total: 0, messages: []}
+				: path === '/api/users'
+					? {count: list.length, users: list}
+					: undefined;
+		response.writeHead(body ? 200 : 404, {'content-type': 'application/json'});
+		response.end(JSON.stringify(body ?? {error: 'not found'}));
+	};
+
 export async function startBigRoom(t: Teardown, people: number): Promise<BigRoom> {
 	const made = new Map<string, WireUser>();
 	for (let n = 0; n < people; n++) {
@@ -40,17 +64,7 @@ export async function startBigRoom(t: Teardown, people: number): Promise<BigRoom
 	let next = people;
 	const joined = new Map<string, WireUser>();
 	const users = () => [...made.values(), ...joined.values()];
-	const httpServer = http.createServer((request, response) => {
-		const path = new URL(request.url ?? '/', 'http://x').pathname;
-		const body =
-			path === '/api/messages'
-				? {total: 0, messages: []}
-				: path === '/api/users'
-					? {count: made.size + joined.size, users: users()}
-					: undefined;
-		response.writeHead(body ? 200 : 404, {'content-type': 'application/json'});
-		response.end(JSON.stringify(body ?? {error: 'not found'}));
-	});
+	const httpServer = http.createServer(restHandler(users));
 	const io = new Server(httpServer, {serveClient: false});
 	const sendList = () => {
 		io.emit('userList', users());
@@ -72,14 +86,7 @@ export async function startBigRoom(t: Teardown, people: number): Promise<BigRoom
 		socket.on('message', (payload: {content: string}) => {
 			const user = joined.get(socket.id);
 			if (user) {
-				io.emit('message', {
-					type: 'text',
-					content: payload.content,
-					sender: user.username,
-					senderId: user.userId,
-					time: new Date().toISOString(),
-					id: `m${seq++}`,
-				} satisfies WireMessage);
+				io.emit('message', {...textFrom(user, payload.content), id: `m${seq++}`});
 			}
 		});
 		socket.on('ping', () => {
