@@ -36,47 +36,20 @@ export async function tmuxAvailable(): Promise<boolean> {
 	}
 }
 
-/** `command` in a detached tmux session `cols`×`rows`, status line off; killed at teardown. */
-export async function startTmux(
-	t: Teardown,
-	{
-		cols,
-		rows,
-		command,
-		env = {},
-	}: {cols: number; rows: number; command: string[]; env?: Record<string, string>},
-): Promise<Tmux> {
-	const socket = `chat-tui-test-${process.pid}-${++sessions}`;
-	const tmux = async (...args: string[]) => {
+type TmuxCommand = (...args: string[]) => Promise<string>;
+
+/** Run tmux on the server at `socket` (its own, without the user's config); resolves with stdout. */
+const tmuxOn =
+	(socket: string): TmuxCommand =>
+	async (...args) => {
 		const {stdout} = await run('tmux', ['-L', socket, '-f', '/dev/null', ...args], {
 			env: {...process.env, LANG: 'C.UTF-8'},
 		});
 		return stdout;
 	};
 
-	const environment = Object.entries({LANG: 'C.UTF-8', TERM: 'tmux-256color', ...env}).map(
-		([key, value]) => `${key}=${value}`,
-	);
-	await tmux(
-		'new-session',
-		'-d',
-		'-x',
-		String(cols),
-		'-y',
-		String(rows),
-		'env',
-		...environment,
-		...command,
-		';',
-		'set',
-		'-g',
-		'status',
-		'off',
-	);
-	t.teardown(async () => {
-		await tmux('kill-server').catch(() => undefined);
-	});
-
+/** What a test does with the one pane of a tmux server: read it, find its cursor, type, resize. */
+function paneOf(tmux: TmuxCommand): Tmux {
 	const capture = async () => {
 		const text = await tmux('capture-pane', '-p');
 		return text
@@ -85,7 +58,7 @@ export async function startTmux(
 			.map((row) => row.trimEnd());
 	};
 
-	const session: Tmux = {
+	return {
 		capture,
 		async cursor() {
 			const answer = await tmux('display', '-p', '#{cursor_x} #{cursor_y} #{cursor_flag}');
@@ -116,7 +89,40 @@ export async function startTmux(
 			throw new Error(`Timed out waiting for ${label}:\n${rows.join('\n')}`);
 		},
 	};
-	return session;
+}
+
+/** `command` in a detached tmux session `cols`×`rows`, status line off; killed at teardown. */
+export async function startTmux(
+	t: Teardown,
+	{
+		cols,
+		rows,
+		command,
+		env = {},
+	}: {cols: number; rows: number; command: string[]; env?: Record<string, string>},
+): Promise<Tmux> {
+	const tmux = tmuxOn(`chat-tui-test-${process.pid}-${++sessions}`);
+	const environment = Object.entries({LANG: 'C.UTF-8', TERM: 'tmux-256color', ...env}).map(
+		([key, value]) => `${key}=${value}`,
+	);
+	const size = ['-x', String(cols), '-y', String(rows)];
+	await tmux(
+		'new-session',
+		'-d',
+		...size,
+		'env',
+		...environment,
+		...command,
+		';',
+		'set',
+		'-g',
+		'status',
+		'off',
+	);
+	t.teardown(async () => {
+		await tmux('kill-server').catch(() => undefined);
+	});
+	return paneOf(tmux);
 }
 
 /** The cells tmux gives `text`, measured by tmux itself: where its cursor is after printing it. */
