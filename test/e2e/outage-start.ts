@@ -2,10 +2,11 @@
 // quitting with unsent lines (kept on disk, sent by the next start), and the status bar's states.
 import {readdir, readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {
 	inputRow,
 	messageLinePattern,
+	type ChatTerminal,
 	panelLines,
 	screenRows,
 	startChat,
@@ -75,6 +76,57 @@ test.serial(
 	},
 );
 
+const quitQuestion = '1 unsent lines are kept and go out when you come back. Quit now? (y/n)';
+
+/** Ctrl-C with a line unsent asks; "n" keeps the chat running, a second Ctrl-C and "y" quit. */
+async function quitAfterAsking(t: ExecutionContext, terminal: ChatTerminal) {
+	terminal.write('\u0003');
+	await terminal.waitFor(
+		(screen) => inputRow(screenRows(screen)).startsWith(quitQuestion),
+		'the question',
+	);
+	terminal.write('n');
+	await terminal.waitFor(
+		(screen) => inputRow(screenRows(screen)).startsWith('> '),
+		'the input line back after "n"',
+	);
+	// Still running: typing echoes.
+	terminal.write('still here');
+	await terminal.waitFor(
+		(screen) => inputRow(screenRows(screen)).startsWith('> still here'),
+		'typing after "n"',
+	);
+	terminal.write('\u0015');
+	await terminal.waitFor(
+		(screen) => !inputRow(screenRows(screen)).includes('still here'),
+		'the line cleared',
+	);
+
+	terminal.write('\u0003');
+	await terminal.waitFor(
+		(screen) => inputRow(screenRows(screen)).startsWith(quitQuestion),
+		'the question again',
+	);
+	terminal.write('y');
+	t.deepEqual(await terminal.exited, {exitCode: 0});
+	t.false(terminal.inAlternateScreen(), 'back on the main screen');
+	t.true(terminal.cursorVisible(), 'the cursor is visible');
+}
+
+/** The one outbox file holds the line, readable by the user alone. */
+async function assertKeptOnDisk(t: ExecutionContext, configHome: string) {
+	const files = await outboxFiles(configHome);
+	t.is(files.length, 1, 'one outbox file');
+	const {mode} = await stat(files[0]!);
+	// eslint-disable-next-line no-bitwise
+	t.is(mode & 0o777, 0o600, 'only the user may read it');
+	const saved = JSON.parse(await readFile(files[0]!, 'utf8')) as Array<{content: string}>;
+	t.deepEqual(
+		saved.map((line) => line.content),
+		['kept for later'],
+	);
+}
+
 test.serial(
 	'quitting with unsent lines asks first; the line is kept on disk and sent once by the next start',
 	async (t) => {
@@ -92,55 +144,8 @@ test.serial(
 			(line) => pendingLine('kept for later').test(line),
 			'the line queued',
 		);
-
-		first.write('\u0003');
-		await first.waitFor(
-			(screen) =>
-				inputRow(screenRows(screen)).startsWith(
-					'1 unsent lines are kept and go out when you come back. Quit now? (y/n)',
-				),
-			'the question',
-		);
-		first.write('n');
-		await first.waitFor(
-			(screen) => inputRow(screenRows(screen)).startsWith('> '),
-			'the input line back after "n"',
-		);
-		// Still running: typing echoes.
-		first.write('still here');
-		await first.waitFor(
-			(screen) => inputRow(screenRows(screen)).startsWith('> still here'),
-			'typing after "n"',
-		);
-		first.write('\u0015');
-		await first.waitFor(
-			(screen) => !inputRow(screenRows(screen)).includes('still here'),
-			'the line cleared',
-		);
-
-		first.write('\u0003');
-		await first.waitFor(
-			(screen) =>
-				inputRow(screenRows(screen)).startsWith(
-					'1 unsent lines are kept and go out when you come back. Quit now? (y/n)',
-				),
-			'the question again',
-		);
-		first.write('y');
-		t.deepEqual(await first.exited, {exitCode: 0});
-		t.false(first.inAlternateScreen(), 'back on the main screen');
-		t.true(first.cursorVisible(), 'the cursor is visible');
-
-		const files = await outboxFiles(first.configHome);
-		t.is(files.length, 1, 'one outbox file');
-		const {mode} = await stat(files[0]!);
-		// eslint-disable-next-line no-bitwise
-		t.is(mode & 0o777, 0o600, 'only the user may read it');
-		const saved = JSON.parse(await readFile(files[0]!, 'utf8')) as Array<{content: string}>;
-		t.deepEqual(
-			saved.map((line) => line.content),
-			['kept for later'],
-		);
+		await quitAfterAsking(t, first);
+		await assertKeptOnDisk(t, first.configHome);
 		t.deepEqual(
 			peer.received.messages.filter((message) => message.content === 'kept for later'),
 			[],
