@@ -91,30 +91,56 @@ async function expectCursor(
 	}
 }
 
+/** tmux's own widths of the clusters, and a server with four emoji-heavy messages from an emoji name. */
+async function emojiRoom(t: ExecutionContext) {
+	const widths = new Map<string, number>();
+	for (const cluster of clusters) {
+		widths.set(cluster, await tmuxWidth(t, cluster));
+	}
+
+	t.log(`tmux widths: ${JSON.stringify(Object.fromEntries(widths))}`);
+	const server = await startTestServer(t);
+	const line = `${thumbs.repeat(40)} ❤️ 🇫🇷 👩‍💻 end`;
+	for (let index = 1; index <= 4; index++) {
+		await requestJson(`${server.url}/api/messages`, {
+			method: 'POST',
+			body: {userId: 'u-thumbs', username: emojiName, content: `${line} ${index}`, type: 'text'},
+		});
+	}
+
+	return {widths, server};
+}
+
+/** F1 covers the whole log (nothing shows through) and hides the cursor; Esc gives back `screen`. */
+async function helpOpenedAndClosed(t: ExecutionContext, tmux: Tmux, screen: string[]) {
+	const rows = screen.length;
+	await tmux.keys('F1');
+	const help = await tmux.waitFor(
+		(current) => current.join('\n').includes('Keys and commands'),
+		'the help',
+	);
+	for (const [y, row] of help.slice(0, rows - 2).entries()) {
+		t.false(
+			/\p{Extended_Pictographic}|🏽/u.test(row),
+			`nothing of the log shows through the help, row ${y}: ${row}`,
+		);
+	}
+
+	await expectCursor(t, tmux, {x: 2, y: rows - 1, shown: false}, 'with the help open');
+	await tmux.keys('Escape');
+	const back = await tmux.waitFor(
+		(current) => !current.join('\n').includes('Keys and commands'),
+		'the help closed',
+	);
+	t.deepEqual(back, screen, 'closing the help gives back the same screen');
+	await expectCursor(t, tmux, {x: 2, y: rows - 1, shown: true}, 'with the help closed');
+}
+
 for (const probe of [true, false]) {
 	serial(
 		`tmux: emoji keep to their panes, the help gives back the same screen, the cursor sits in the input (${probe ? 'widths asked' : 'not asked'})`,
 		async (t) => {
-			const widths = new Map<string, number>();
-			for (const cluster of clusters) {
-				widths.set(cluster, await tmuxWidth(t, cluster));
-			}
-
-			t.log(`tmux widths: ${JSON.stringify(Object.fromEntries(widths))}`);
-			const server = await startTestServer(t);
-			const line = `${thumbs.repeat(40)} ❤️ 🇫🇷 👩‍💻 end`;
-			for (let index = 1; index <= 4; index++) {
-				await requestJson(`${server.url}/api/messages`, {
-					method: 'POST',
-					body: {
-						userId: 'u-thumbs',
-						username: emojiName,
-						content: `${line} ${index}`,
-						type: 'text',
-					},
-				});
-			}
-
+			const {widths, server} = await emojiRoom(t);
 			const peer = await connectClient(t, server.url, {
 				user: {userId: 'u-thumbs', username: emojiName},
 			});
@@ -144,27 +170,7 @@ for (const probe of [true, false]) {
 			);
 			checkLayout(t, screen, {cols, rows, widths}, 'at start');
 			await expectCursor(t, tmux, {x: 2, y: rows - 1, shown: true}, 'at start');
-
-			await tmux.keys('F1');
-			const help = await tmux.waitFor(
-				(current) => current.join('\n').includes('Keys and commands'),
-				'the help',
-			);
-			for (const [y, row] of help.slice(0, rows - 2).entries()) {
-				t.false(
-					/\p{Extended_Pictographic}|🏽/u.test(row),
-					`nothing of the log shows through the help, row ${y}: ${row}`,
-				);
-			}
-
-			await expectCursor(t, tmux, {x: 2, y: rows - 1, shown: false}, 'with the help open');
-			await tmux.keys('Escape');
-			const back = await tmux.waitFor(
-				(current) => !current.join('\n').includes('Keys and commands'),
-				'the help closed',
-			);
-			t.deepEqual(back, screen, 'closing the help gives back the same screen');
-			await expectCursor(t, tmux, {x: 2, y: rows - 1, shown: true}, 'with the help closed');
+			await helpOpenedAndClosed(t, tmux, screen);
 
 			await tmux.type('héllo 中');
 			await tmux.waitFor((current) => current.at(-1) === '> héllo 中', 'the typed text');
