@@ -9,6 +9,7 @@ import {
 	screenRows,
 	startRaw,
 	waitForOnline,
+	waitForLogLine,
 } from '../helpers/chat-terminal.js';
 import {runCli} from '../helpers/cli-process.js';
 
@@ -29,10 +30,7 @@ test('--demo shows the seeded history and the bot, the bot answers, /quit exits 
 	t.true(logLines(screen).some((line) => line.includes('Hello everyone! I am chatbot')));
 
 	terminal.write('hi @chatbot\r');
-	await terminal.waitFor(
-		(text) => logLines(screenRows(text)).some((line) => / chatbot {2}@guest /.test(line)),
-		'the bot answering',
-	);
+	await waitForLogLine(terminal, (line) => / chatbot {2}@guest /.test(line), 'the bot answering');
 	t.regex(inputRow(screenRows(terminal.screenText())), /^> ?/);
 
 	terminal.write('/quit\r');

@@ -3,12 +3,12 @@ import test, {type ExecutionContext} from 'ava';
 import {connectClient, startTestServer} from '../helpers/server-harness.js';
 import type {TestTerminal} from '../helpers/terminal.js';
 import {
-	inputRow,
 	panelLines,
 	screenRows,
 	screenSwitches,
 	startChat,
 	waitForOnline,
+	waitForInput,
 } from '../helpers/chat-terminal.js';
 
 async function startInChat(t: ExecutionContext) {
@@ -54,10 +54,7 @@ test.serial('/quit exits 0 and restores the terminal; the server sees us leave',
 	const {server, terminal} = await startInChat(t);
 	const peer = await connectClient(t, server.url, {user: {userId: 'u-bob', username: 'bob'}});
 	terminal.write('/quit');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith('> /quit'),
-		'the typed command',
-	);
+	await waitForInput(terminal, '> /quit', 'the typed command');
 	terminal.write('\r');
 	t.deepEqual(await terminal.exited, {exitCode: 0});
 	assertRestored(t, terminal);
@@ -67,15 +64,9 @@ test.serial('/quit exits 0 and restores the terminal; the server sees us leave',
 test.serial('Ctrl-C clears a draft first, then exits 0 and restores the terminal', async (t) => {
 	const {terminal} = await startInChat(t);
 	terminal.write('some text');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith('> some text'),
-		'the typed text',
-	);
+	await waitForInput(terminal, '> some text', 'the typed text');
 	terminal.write('\u0003');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith('> Type a message'),
-		'the draft cleared, the chat still open',
-	);
+	await waitForInput(terminal, '> Type a message', 'the draft cleared, the chat still open');
 	terminal.write('\u0003');
 	t.deepEqual(await terminal.exited, {exitCode: 0});
 	assertRestored(t, terminal);
@@ -88,22 +79,13 @@ test.serial('Ctrl-C clears a draft first, then exits 0 and restores the terminal
 test.serial('Ctrl-D quits on an empty line only', async (t) => {
 	const {terminal} = await startInChat(t);
 	terminal.write('abc');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith('> abc'),
-		'the typed text',
-	);
+	await waitForInput(terminal, '> abc', 'the typed text');
 	// Not empty: Ctrl-D deletes under the cursor (nothing at the end), the chat goes on.
 	terminal.write('\u0004');
 	terminal.write('d');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith('> abcd'),
-		'typing after Ctrl-D',
-	);
+	await waitForInput(terminal, '> abcd', 'typing after Ctrl-D');
 	terminal.write('\u0015');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith('> Type a message'),
-		'the line cleared',
-	);
+	await waitForInput(terminal, '> Type a message', 'the line cleared');
 	terminal.write('\u0004');
 	t.deepEqual(await terminal.exited, {exitCode: 0});
 	assertRestored(t, terminal);

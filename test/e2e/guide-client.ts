@@ -16,6 +16,7 @@ import {
 	screenRows,
 	startChat,
 	waitForOnline,
+	waitForLogLine,
 } from '../helpers/chat-terminal.js';
 
 const guideClient = fileURLToPath(new URL('../fixtures/guide-client/', import.meta.url));
@@ -104,11 +105,9 @@ serial('the guide’s Python client and the chat see each other join, talk and l
 	});
 
 	peer.type('你好，大家 👍🏽');
-	await terminal.waitFor(
-		(screen) =>
-			logLines(screenRows(screen)).some((line) =>
-				messageLinePattern('张伟', '你好，大家 👍🏽').test(line),
-			),
+	await waitForLogLine(
+		terminal,
+		(line) => messageLinePattern('张伟', '你好，大家 👍🏽').test(line),
 		"the Python client's message",
 	);
 

@@ -9,6 +9,7 @@ import {
 	screenRows,
 	startChat,
 	waitForOnline,
+	waitForInput,
 } from '../helpers/chat-terminal.js';
 import {startHostileServer, type HostileServer, type RestMode} from '../helpers/hostile-server.js';
 import {alice, linesOf, patience, statusOf, waitForLogLine} from '../helpers/outage.js';
@@ -252,10 +253,7 @@ test.serial('an error body of many "<" does not freeze the client', async (t) =>
 	server.rest = 'brackets';
 	const before = server.history.answered;
 	terminal.write('/reconnect');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith('> /reconnect'),
-		'the typed command',
-	);
+	await waitForInput(terminal, '> /reconnect', 'the typed command');
 	terminal.write('\r');
 	await terminal.waitFor(() => server.history.answered > before, 'the bad answer sent', patience);
 	// The error line comes first (it must come within moments), then the liveness check, so the

@@ -10,6 +10,8 @@ import {
 	startChat,
 	statusRow,
 	waitForOnline,
+	waitForInput,
+	waitForLogLine,
 } from '../helpers/chat-terminal.js';
 
 const alice = {userId: 'u-alice', username: 'alice'};
@@ -33,19 +35,17 @@ test('a peer joins, talks and leaves: log, panel and count follow', async (t) =>
 		const panel = panelLines(screenRows(screen));
 		return panel?.[0] === 'Online (2)' && panel.includes('bob');
 	}, 'bob in the panel');
-	await terminal.waitFor(
-		(screen) =>
-			logLines(screenRows(screen)).some((line) => /^\d\d:\d\d +-!- system: bob joined$/.test(line)),
+	await waitForLogLine(
+		terminal,
+		(line) => /^\d\d:\d\d +-!- system: bob joined$/.test(line),
 		'the join notice',
 	);
 	t.deepEqual(panelLines(screenRows(terminal.screenText())), ['Online (2)', 'alice (me)', 'bob']);
 
 	peer.send('hello from bob 👋');
-	await terminal.waitFor(
-		(screen) =>
-			logLines(screenRows(screen)).some((line) =>
-				messageLinePattern('bob', 'hello from bob 👋').test(line),
-			),
+	await waitForLogLine(
+		terminal,
+		(line) => messageLinePattern('bob', 'hello from bob 👋').test(line),
 		"bob's message",
 	);
 	t.regex(
@@ -85,20 +85,14 @@ test('a typed line reaches the server as ours and shows marked (me)', async (t) 
 
 	const text = 'hello from the terminal ✓';
 	terminal.write(text);
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith(`> ${text}`),
-		'the typed text',
-	);
+	await waitForInput(terminal, `> ${text}`, 'the typed text');
 	terminal.write('\r');
 
 	const received = await peer.waitForMessage((message) => message.content === text);
 	t.like(received, {type: 'text', sender: 'alice', senderId: alice.userId});
 
 	const ownLine = messageLinePattern('alice', text, {me: true});
-	await terminal.waitFor(
-		(screen) => logLines(screenRows(screen)).some((line) => ownLine.test(line)),
-		'our line, confirmed, marked (me)',
-	);
+	await waitForLogLine(terminal, (line) => ownLine.test(line), 'our line, confirmed, marked (me)');
 	const screen = screenRows(terminal.screenText());
 	t.regex(logLines(screen).at(-1) ?? '', ownLine);
 	// Sent once, the pending copy replaced by the server's.

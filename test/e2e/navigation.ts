@@ -13,6 +13,8 @@ import {
 	seedMessage,
 	startChat,
 	waitForOnline,
+	waitForInput,
+	waitForLogLine,
 } from '../helpers/chat-terminal.js';
 
 const bob = {userId: 'u-bob', username: 'bob'};
@@ -151,10 +153,7 @@ test('↑ recalls the last line sent, and ↓ returns to the draft', async (t) =
 	}
 
 	terminal.write('draft');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith('> draft'),
-		'the draft',
-	);
+	await waitForInput(terminal, '> draft', 'the draft');
 	terminal.write(keys.up);
 	await terminal.waitFor(
 		(screen) => inputRow(screenRows(screen)).trimEnd() === '> the last line',
@@ -186,20 +185,16 @@ test('a two-line paste sends one message', async (t) => {
 	const terminal = await startChat(t, {server: server.url, name: 'alice', userId: 'u-alice'});
 	await waitForOnline(terminal);
 	terminal.write(bracketedPaste('first pasted line\nsecond pasted line'));
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith('> first pasted line second pasted line'),
-		'the paste on one line',
-	);
+	await waitForInput(terminal, '> first pasted line second pasted line', 'the paste on one line');
 	terminal.write(keys.enter);
 	const received = await peer.waitForMessage((message) => message.content.includes('pasted'));
 	t.is(received.content, 'first pasted line second pasted line');
 	await peer.roundTrip();
 	t.is(peer.received.messages.filter((message) => message.content.includes('pasted')).length, 1);
-	await terminal.waitFor(
-		(screen) =>
-			logLines(screenRows(screen)).some((line) =>
-				messageLinePattern('alice', 'first pasted line second pasted line', {me: true}).test(line),
-			),
+	await waitForLogLine(
+		terminal,
+		(line) =>
+			messageLinePattern('alice', 'first pasted line second pasted line', {me: true}).test(line),
 		'our message in the log',
 	);
 });

@@ -11,6 +11,7 @@ import {
 	screenRows,
 	startChat,
 	waitForOnline,
+	waitForInput,
 } from '../helpers/chat-terminal.js';
 import {
 	alice,
@@ -81,21 +82,12 @@ const quitQuestion = '1 unsent lines are kept and go out when you come back. Qui
 /** Ctrl-C with a line unsent asks; "n" keeps the chat running, a second Ctrl-C and "y" quit. */
 async function quitAfterAsking(t: ExecutionContext, terminal: ChatTerminal) {
 	terminal.write('\u0003');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith(quitQuestion),
-		'the question',
-	);
+	await waitForInput(terminal, quitQuestion, 'the question');
 	terminal.write('n');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith('> '),
-		'the input line back after "n"',
-	);
+	await waitForInput(terminal, '> ', 'the input line back after "n"');
 	// Still running: typing echoes.
 	terminal.write('still here');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith('> still here'),
-		'typing after "n"',
-	);
+	await waitForInput(terminal, '> still here', 'typing after "n"');
 	terminal.write('\u0015');
 	await terminal.waitFor(
 		(screen) => !inputRow(screenRows(screen)).includes('still here'),
@@ -103,10 +95,7 @@ async function quitAfterAsking(t: ExecutionContext, terminal: ChatTerminal) {
 	);
 
 	terminal.write('\u0003');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith(quitQuestion),
-		'the question again',
-	);
+	await waitForInput(terminal, quitQuestion, 'the question again');
 	terminal.write('y');
 	t.deepEqual(await terminal.exited, {exitCode: 0});
 	t.false(terminal.inAlternateScreen(), 'back on the main screen');

@@ -14,6 +14,8 @@ import {
 	waitForOnline,
 	waitForOutput,
 	withoutRtt,
+	waitForInput,
+	waitForLogLine,
 } from '../helpers/chat-terminal.js';
 
 const longText = `${Array.from({length: 40}, (_, index) => `w${index + 1}`).join(' ')} END`;
@@ -117,18 +119,13 @@ async function stillChatting(t: ExecutionContext, terminal: TestTerminal, server
 		'bob joining',
 	);
 	peer.send('still there?');
-	await terminal.waitFor(
-		(text) =>
-			logLines(screenRows(text)).some((line) =>
-				messageLinePattern('bob', 'still there?').test(line),
-			),
+	await waitForLogLine(
+		terminal,
+		(line) => messageLinePattern('bob', 'still there?').test(line),
 		"bob's message after the resizes",
 	);
 	terminal.write('yes');
-	await terminal.waitFor(
-		(text) => inputRow(screenRows(text)).startsWith('> yes'),
-		'the typed answer',
-	);
+	await waitForInput(terminal, '> yes', 'the typed answer');
 	terminal.write('\r');
 	const answer = await peer.waitForMessage((message) => message.content === 'yes');
 	t.is(answer.senderId, 'u-alice');

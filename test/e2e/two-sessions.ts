@@ -9,6 +9,7 @@ import {
 	startChat,
 	statusRow,
 	waitForOnline,
+	waitForLogLine,
 } from '../helpers/chat-terminal.js';
 
 const account = {userId: 'u-alicia', username: 'alicia'};
@@ -44,10 +45,7 @@ test('a second session of the same user id never renames the first', async (t) =
 
 	terminal.write('after the logger\r');
 	const ownLine = messageLinePattern('alicia', 'after the logger', {me: true});
-	await terminal.waitFor(
-		(screen) => logLines(screenRows(screen)).some((line) => ownLine.test(line)),
-		'our line under our own name',
-	);
+	await waitForLogLine(terminal, (line) => ownLine.test(line), 'our line under our own name');
 	const screen = screenRows(terminal.screenText());
 	t.false(logLines(screen).some((line) => line.includes('is now known as')));
 	t.regex(statusRow(screen), /│ alicia/);

@@ -2,13 +2,14 @@
 import test from 'ava';
 import {connectClient, startTestServer} from '../helpers/server-harness.js';
 import {
-	inputRow,
 	logLines,
 	messageLinePattern,
 	panelLines,
 	screenRows,
 	startChat,
 	waitForOnline,
+	waitForInput,
+	waitForLogLine,
 } from '../helpers/chat-terminal.js';
 
 test('--lang zh shows 在线用户 (N), (我) and 系统', async (t) => {
@@ -26,17 +27,14 @@ test('--lang zh shows 在线用户 (N), (我) and 系统', async (t) => {
 		'the Chinese panel title',
 	);
 	t.deepEqual(panelLines(screenRows(terminal.screenText())), ['在线用户 (2)', '小明 (我)', '张伟']);
-	await terminal.waitFor(
-		(screen) =>
-			logLines(screenRows(screen)).some((line) => /^\d\d:\d\d +-!- 系统: 小明 joined$/.test(line)),
+	await waitForLogLine(
+		terminal,
+		(line) => /^\d\d:\d\d +-!- 系统: 小明 joined$/.test(line),
 		'the join notice marked 系统',
 	);
 
 	terminal.write('大家好');
-	await terminal.waitFor(
-		(screen) => inputRow(screenRows(screen)).startsWith('> 大家好'),
-		'the typed text',
-	);
+	await waitForInput(terminal, '> 大家好', 'the typed text');
 	terminal.write('\r');
 	await peer.waitForMessage(
 		(message) => message.content === '大家好' && message.senderId === 'u-ming',

@@ -227,3 +227,31 @@ export function screenSwitches(raw: string): {
 		afterLeave: lastLeave === -1 ? raw : raw.slice(lastLeave + leave.length),
 	};
 }
+
+/** Wait until the input line starts with `prefix`. */
+export async function waitForInput(
+	terminal: TestTerminal,
+	prefix: string,
+	label: string,
+	timeoutMs?: number,
+): Promise<void> {
+	await terminal.waitFor(
+		(screen) => inputRow(screenRows(screen)).startsWith(prefix),
+		label,
+		timeoutMs,
+	);
+}
+
+/** Wait until a line of the log satisfies `predicate`. */
+export async function waitForLogLine(
+	terminal: TestTerminal,
+	predicate: (line: string) => boolean,
+	label: string,
+	timeoutMs?: number,
+): Promise<void> {
+	await terminal.waitFor(
+		(screen) => logLines(screenRows(screen)).some((line) => predicate(line)),
+		label,
+		timeoutMs,
+	);
+}

@@ -9,6 +9,7 @@ import {
 	logLines,
 	screenRows,
 	statusRow,
+	waitForLogLine as waitForAnyLogLine,
 	type Teardown,
 } from './chat-terminal.js';
 import type {TestTerminal} from './terminal.js';
@@ -42,18 +43,14 @@ export async function waitForStatus(
 	);
 }
 
-/** Resolves once some log line satisfies `predicate`. */
+/** Resolves once some log line satisfies `predicate` (with an outage's patience). */
 export async function waitForLogLine(
 	terminal: TestTerminal,
 	predicate: (line: string) => boolean,
 	label: string,
 	timeoutMs = patience,
 ): Promise<void> {
-	await terminal.waitFor(
-		(screen) => logLines(screenRows(screen)).some((line) => predicate(line)),
-		label,
-		timeoutMs,
-	);
+	await waitForAnyLogLine(terminal, predicate, label, timeoutMs);
 }
 
 /** A pending own line as the log shows it: `HH:MM alice (me)  text  (queued)`. */
