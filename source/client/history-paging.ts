@@ -16,29 +16,61 @@ export type PagingOptions = {
 };
 
 /**
+ * Messages an older page is asked to share with what is held: a page must meet what we have to
+ * show that nothing lies between. Without them an exact count would give a page that only
+ * touches it, and a count one too high (a message held twice) a page with a gap.
+ */
+export const olderOverlap = 4;
+
+/** Pages tried, each a little newer, for one that meets what is held, before taking the first. */
+const meetTries = 3;
+
+/**
  * The page before our oldest message. `firstOffset` tells how many messages the server has that
- * are newer than our oldest, as far as we know: it can only fall short (a message missed while
- * offline), so the page may overlap what we hold but never skips past it.
+ * are newer than our oldest, as far as we know. The page is asked to overlap what is held by a
+ * few messages; one that brings older messages without meeting what is held means the count
+ * was too high (a message held twice), and a newer page is tried. Where none meets (a server
+ * that lost our messages or started its log again), the first page is taken as it is.
  */
 export async function fetchOlder(
 	options: PagingOptions & {
 		readonly firstOffset: number;
 		/** Whether the page brings a message older than those held (client/timeline.ts). */
 		readonly isNew: (page: readonly Message[]) => boolean;
+		/** Whether the page's newest end meets the oldest held (client/timeline.ts). */
+		readonly meets: (page: readonly Message[]) => boolean;
 	},
 ): Promise<{messages: readonly Message[]; complete: boolean}> {
-	const {fetchPage, isNew, pageSize, maxPages = 20} = options;
-	let offset = options.firstOffset;
+	const {fetchPage, isNew, meets, pageSize, maxPages = 20} = options;
+	let offset = Math.max(0, options.firstOffset - olderOverlap);
+	let unmet: {messages: readonly Message[]; complete: boolean} | undefined;
+	let tries = 0;
 	for (let pages = 1; pages <= maxPages; pages++) {
 		const page = await fetchPage({limit: pageSize, offset});
 		// Advance by what came, malformed entries included: a server may cap the page size.
 		const size = page.messages.length + page.dropped;
 		const complete = size === 0 || offset + size >= page.total;
-		if (isNew(page.messages) || complete) {
-			return {messages: page.messages, complete};
+		const found = {messages: page.messages, complete};
+		if (isNew(page.messages) && !meets(page.messages) && size > olderOverlap && offset > 0) {
+			unmet ??= found;
+			if (++tries > meetTries) {
+				return unmet;
+			}
+
+			offset = Math.max(0, offset - (size - olderOverlap));
+			continue;
 		}
 
-		offset += size;
+		if (isNew(page.messages) || complete) {
+			return found;
+		}
+
+		// Wholly inside what is held: one page older, still overlapping.
+		offset += Math.max(1, size - olderOverlap);
+	}
+
+	if (unmet) {
+		return unmet;
 	}
 
 	// A server that ignores the offset would have us page forever.

@@ -225,6 +225,10 @@ export function meetsHeld(timeline: Timeline, run: readonly Message[], total?: n
 /** Messages of overlap that make a run meet what is held without ids. */
 const strongOverlap = 4;
 
+/** Whether an older page's newest end meets the oldest held (or there is nothing to meet). */
+export const meetsStart = (timeline: Timeline, page: readonly Message[]) =>
+	timeline.messages.length === 0 || overlapAtStart(timeline.messages, page) > 0;
+
 /** Whether a newer page's oldest end meets the newest held. */
 export const meetsEnd = (timeline: Timeline, page: readonly Message[]) =>
 	meetingPoint(timeline.messages, timeline.messages.length, page, page.length).at > 0;

@@ -2,7 +2,7 @@ import {useCallback, useRef, type Dispatch, type RefObject} from 'react';
 import type {ChatRestApi} from '../protocol/rest-client.js';
 import type {Message} from '../protocol/types.js';
 import type {ChatAction, ChatState} from '../state/chat-state.js';
-import {extendsOlder, meetsEnd} from '../client/timeline.js';
+import {extendsOlder, meetsEnd, meetsStart} from '../client/timeline.js';
 import {olderOffset, timelineOf} from '../state/paging.js';
 import {fetchNewer, fetchNewest, fetchOlder} from '../client/history-paging.js';
 import {describeError} from '../protocol/describe-error.js';
@@ -34,6 +34,7 @@ export function useHistoryPaging(
 		fetchOlder({
 			fetchPage: async (page) => api.getMessages(page),
 			isNew: (page) => extendsOlder(timelineOf(latest.current), page),
+			meets: (page) => meetsStart(timelineOf(latest.current), page),
 			pageSize: historyPageSize,
 			firstOffset: olderOffset(latest.current),
 		})

@@ -3,7 +3,7 @@ import test from 'ava';
 import {ChatRestApi} from '../../source/protocol/rest-client.js';
 import {fetchNewer, fetchNewest, fetchOlder} from '../../source/client/history-paging.js';
 import {chatReducer, initialChatState, type ChatState} from '../../source/state/chat-state.js';
-import {extendsOlder, meetsEnd} from '../../source/client/timeline.js';
+import {extendsOlder, meetsEnd, meetsStart} from '../../source/client/timeline.js';
 import {olderOffset, timelineOf} from '../../source/state/paging.js';
 import {requestJson, startTestServer} from '../helpers/server-harness.js';
 
@@ -52,6 +52,7 @@ test('paging back to the first message while messages arrive: all of them, once 
 		const page = await fetchOlder({
 			fetchPage,
 			isNew: (page) => extendsOlder(held, page),
+			meets: (page) => meetsStart(held, page),
 			pageSize: 20,
 			firstOffset: olderOffset(state),
 		});
@@ -69,14 +70,65 @@ test('a page that brings nothing new is skipped, not taken for the beginning', a
 	const page = await fetchOlder({
 		fetchPage,
 		isNew: (page) => extendsOlder(timelineOf(state), page),
+		meets: (page) => meetsStart(timelineOf(state), page),
 		pageSize: 10,
 		firstOffset: 0,
 	});
 	t.false(page.complete);
+	// We hold m081…m100: the page goes past them, and still meets them.
+	const shown: string[] = page.messages.map((message) => message.content);
+	t.true(shown.includes('m080') && shown.includes('m081'), `${shown.join(' ')}`);
+});
+
+test('a count one too high (a message held twice) leaves no gap: the page found meets what is held', async (t) => {
+	const {fetchPage, state: first} = await setup(t, 100);
+	let state = first;
+	// We hold m081…m100 and believe there is one more: as when a message is held twice.
+	const page = await fetchOlder({
+		fetchPage,
+		isNew: (page) => extendsOlder(timelineOf(state), page),
+		meets: (page) => meetsStart(timelineOf(state), page),
+		pageSize: 10,
+		firstOffset: olderOffset(state) + 5,
+	});
+	state = chatReducer(state, {type: 'older-loaded', ...page});
+	const held: string[] = contents(state);
+	const from = held.indexOf('m080');
+	t.true(from !== -1, `the message just before what was held: ${held.join(' ')}`);
 	t.deepEqual(
-		page.messages.map((message) => message.content),
-		Array.from({length: 10}, (_, n) => `m0${71 + n}`),
+		held.slice(from),
+		Array.from({length: 21}, (_, n) => `m${String(80 + n).padStart(3, '0')}`),
+		'no gap, none twice',
 	);
+});
+
+test('an older page that meets nothing held (the server started its log again) is taken as it is', async (t) => {
+	const {fetchPage} = await setup(t, 100);
+	// What we hold came from the log the server had before it started again.
+	const before = await startTestServer(t);
+	await post(before.url, 'from before the restart');
+	const old = await new ChatRestApi({baseUrl: `${before.url}/api`}).getMessages({
+		limit: 20,
+		offset: 0,
+	});
+	const elsewhere = chatReducer(initialChatState({userId: 'u-me', username: 'me'}), {
+		type: 'history-loaded',
+		messages: old.messages,
+		total: 300,
+	});
+	let requests = 0;
+	const page = await fetchOlder({
+		async fetchPage(request) {
+			requests++;
+			return fetchPage(request);
+		},
+		isNew: (page) => extendsOlder(timelineOf(elsewhere), page),
+		meets: (page) => meetsStart(timelineOf(elsewhere), page),
+		pageSize: 10,
+		firstOffset: 50,
+	});
+	t.is(page.messages.length, 10);
+	t.true(requests <= 5, `a bounded search: ${requests} requests`);
 });
 
 test('the page after our newest is found even when the count of newer ones falls short', async (t) => {
@@ -115,6 +167,7 @@ test('a server that ignores the offset makes paging fail, not loop forever', asy
 				return api.getMessages({limit, offset: 0});
 			},
 			isNew: (page) => extendsOlder(timelineOf(state), page),
+			meets: (page) => meetsStart(timelineOf(state), page),
 			pageSize: 10,
 			firstOffset: olderOffset(state),
 			maxPages: 5,
