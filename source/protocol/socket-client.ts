@@ -3,48 +3,16 @@ import {describeConnectError, describeDisconnect} from './connect-error.js';
 import {Emitter} from './emitter.js';
 import {socketProxyAgent} from './proxy-agent.js';
 import type {UserList} from './parse.js';
+import {Joining} from './joining.js';
 import {sanitizeText} from './sanitize.js';
 import {backoffDelay, payloadHandlers} from './socket-payloads.js';
+import type {ChatSocketEvents, ChatSocketOptions, ConnectionState} from './socket-types.js';
 import type {Message, SafeText} from './types.js';
 
-export type ConnectionState =
-	| {readonly status: 'connecting'}
-	| {readonly status: 'online'}
-	| {
-			readonly status: 'reconnecting';
-			readonly attempt: number;
-			/** When the next try starts, in ms since the epoch. */
-			readonly retryAt: number;
-			readonly reason: SafeText;
-	  }
-	| {readonly status: 'offline'; readonly reason: SafeText};
+/** How long the join waits for the pong that shows the server handled it (see onConnect). */
+const joinAnswerMs = 1000;
 
-export type ChatSocketEvents = {
-	message: (message: Message) => void;
-	userList: (list: UserList) => void;
-	userCount: (count: number) => void;
-	state: (state: ConnectionState) => void;
-	/** The round-trip time of the last ping, in ms. */
-	rtt: (ms: number) => void;
-	/** `join` was sent on a fresh connection; `reconnect` is false only the first time. */
-	joined: (info: {readonly reconnect: boolean}) => void;
-	/** A payload was dropped or cut; the text says what and why. */
-	invalid: (problem: SafeText) => void;
-};
-
-export type ChatSocketOptions = {
-	readonly url: string;
-	readonly userId: string;
-	readonly username: string;
-	readonly insecure?: boolean;
-	/** The guide's heartbeat: a `ping` every 30 s. No `pong` for two intervals forces a reconnect. */
-	readonly heartbeatMs?: number;
-	readonly backoff?: {readonly minMs?: number; readonly maxMs?: number};
-	/** socket.io transports; the default tries long-polling, then upgrades to WebSocket. */
-	readonly transports?: Array<'polling' | 'websocket'>;
-	/** Options passed to socket.io-client as they are (an `agent` for a proxy, say). */
-	readonly socketOptions?: Record<string, unknown>;
-};
+export type {ChatSocketEvents, ChatSocketOptions, ConnectionState} from './socket-types.js';
 
 /**
  * The live side of the service: the TypeScript counterpart of the guide's `ChatClient`.
@@ -69,6 +37,8 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 	private heartbeat: NodeJS.Timeout | undefined;
 	private pingSentAt: number | undefined;
 	private lastPongAt = 0;
+	/** Until the server has answered the join (see onConnect). */
+	private joining: Joining | undefined;
 
 	constructor(options: ChatSocketOptions) {
 		super();
@@ -95,7 +65,11 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 		this.socket.on('connect_error', this.onConnectError);
 		const payloads = payloadHandlers({
 			message: (message) => {
-				this.emit('message', message);
+				if (this.joining) {
+					this.joining.hold(message);
+				} else {
+					this.emit('message', message);
+				}
 			},
 			userList: (list) => {
 				this.emit('userList', list);
@@ -167,19 +141,25 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 	close(): void {
 		this.closed = true;
 		this.stopHeartbeat();
+		this.cancelJoin();
 		clearTimeout(this.retryTimer);
 		this.socket.disconnect();
 		this.setState({status: 'offline', reason: sanitizeText('closed')});
 		this.removeAllListeners();
 	}
 
+	/*
+	The join is told once the server has answered a ping sent after it, and the messages that came
+	meanwhile right after: a server handles one socket's events in order, so what it sent while
+	handling the join (its notice that we joined) came before the pong. A catch-up asked for once
+	the join is told then finds them live already, not only in its page, where they showed twice.
+	*/
 	private readonly onConnect = () => {
 		this.attempt = 0;
 		this.sendJoin();
 		this.setState({status: 'online'});
-		this.emit('joined', {reconnect: this.joinedBefore});
-		this.joinedBefore = true;
 		this.startHeartbeat();
+		this.awaitJoin();
 		// The first round trip runs over long-polling; measure again once on WebSocket.
 		this.socket.io.engine?.once('upgrade', () => {
 			if (this.socket.connected) {
@@ -190,6 +170,8 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 
 	private readonly onDisconnect = (reason: string) => {
 		this.stopHeartbeat();
+		// One `joined` for every connection, as ever: a join cut short is told as it ends.
+		this.joining?.done();
 		// Whatever socket.io buffered while the link was down must never be replayed.
 		this.socket.sendBuffer.length = 0;
 		if (this.closed || reason === 'io client disconnect') {
@@ -209,11 +191,33 @@ export class ChatSocket extends Emitter<ChatSocketEvents> {
 
 	private readonly onPong = () => {
 		this.lastPongAt = Date.now();
+		this.joining?.done();
 		if (this.pingSentAt !== undefined) {
 			this.emit('rtt', this.lastPongAt - this.pingSentAt);
 			this.pingSentAt = undefined;
 		}
 	};
+
+	/** Tell the join at the first pong; from a server that does not answer, after a second at most. */
+	private awaitJoin(): void {
+		this.cancelJoin();
+		this.joining = new Joining(
+			(held) => {
+				this.joining = undefined;
+				this.emit('joined', {reconnect: this.joinedBefore});
+				this.joinedBefore = true;
+				for (const message of held) {
+					this.emit('message', message);
+				}
+			},
+			Math.min(joinAnswerMs, this.heartbeatMs),
+		);
+	}
+
+	private cancelJoin(): void {
+		this.joining?.cancel();
+		this.joining = undefined;
+	}
 
 	private sendJoin(): void {
 		this.socket.emit('join', {userId: this.userId, username: this.username});

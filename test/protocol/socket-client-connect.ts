@@ -4,6 +4,22 @@ import {connectClient, requestJson, startTestServer} from '../helpers/server-har
 import {startIoServer} from '../helpers/io-server.js';
 import {alice, chatSocket, patience, statuses, waitFor} from '../helpers/socket-client-fixtures.js';
 
+test('the join is told once the server has handled it: its own join notice has come first', async (t) => {
+	const server = await startTestServer(t);
+	const {chat, seen} = chatSocket(t, server.url, {transports: ['websocket']});
+	let atJoin: string[] | undefined;
+	chat.on('joined', () => {
+		// Before anything else can happen (a catch-up's answer, say): what came with the join.
+		setImmediate(() => {
+			atJoin = seen.messages.map((message) => String(message.content));
+		});
+	});
+	chat.connect();
+	await waitFor(() => atJoin, {description: 'joined'});
+	// A catch-up asked for now finds the notice live already, so it is not held twice.
+	t.deepEqual(atJoin, ['alice joined']);
+});
+
 test('connect: online, joined, and the server sees the join', async (t) => {
 	const server = await startTestServer(t);
 	const watcher = await connectClient(t, server.url, {user: {userId: 'u-bob', username: 'bob'}});
@@ -15,6 +31,8 @@ test('connect: online, joined, and the server sees the join', async (t) => {
 	chat.connect();
 	await waitFor(() => chat.connectionState.status === 'online', {description: 'online'});
 	t.true(chat.connected);
+	// The join is told once the server answered a ping sent after it.
+	await waitFor(() => seen.joined.length > 0, {description: 'joined'});
 	t.deepEqual(seen.joined, [false]);
 	t.deepEqual(statuses(seen), ['connecting', 'online']);
 

@@ -71,6 +71,7 @@ test('nothing listening yet: retries with backoff until a server comes up', asyn
 
 	await startTestServer(t, {port});
 	await waitFor(() => chat.connectionState.status === 'online', {description: 'online'});
+	await waitFor(() => seen.joined.length > 0, {description: 'joined'});
 	t.deepEqual(seen.joined, [false]);
 });
 
@@ -131,6 +132,8 @@ test('heartbeat: a server that never answers ping makes the client reconnect', a
 		description: 'a join on a new connection',
 	});
 	t.deepEqual(server.joins.at(-1)?.payload, alice);
+	// Told without a pong, after a while: the server never answers one.
+	await waitFor(() => seen.joined.length >= 2, {description: 'the second join told'});
 	t.deepEqual(seen.joined.slice(0, 2), [false, true]);
 	// The pings did go out; the server just never answered them.
 	await waitFor(() => pings >= 2, {description: 'two pings at the server'});
