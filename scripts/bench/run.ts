@@ -53,9 +53,6 @@ const plan = smoke
 			memory: 100_000,
 			bigRoomKeys: 200,
 		};
-const guide = fileURLToPath(
-	new URL('../../../shared/seed/python-client-guide.zh.md', import.meta.url),
-);
 
 const table: Row[] = [];
 
@@ -260,7 +257,7 @@ const bench: Bench = {server, work};
 try {
 	await seedHistory(server.url, 60, newest);
 	if (runs('startup')) {
-		table.push(...(await startup(bench, plan.startupRuns, guide)));
+		table.push(...(await startup(bench, plan.startupRuns)));
 	}
 
 	if (runs('keystroke')) {

@@ -6,9 +6,9 @@ import process from 'node:process';
 import {performance} from 'node:perf_hooks';
 import {setTimeout} from 'node:timers/promises';
 import {startTerminal, type TestTerminal} from '../../test/helpers/terminal.js';
+import {pythonWithSocketio, writeGuideClient} from '../../test/helpers/guide-client.js';
 import {client, clientEnv, cols, newest, rows, type Bench} from './clients.js';
 import {median, seedHistory, type Row} from './measure.js';
-import {pythonWithSocketio, writeGuideClient} from './python-client.js';
 
 /** One start, from process start to the newest history on screen, in ms. */
 async function timeStart(bench: Bench, start: () => TestTerminal): Promise<number> {
@@ -61,10 +61,10 @@ async function warmCodeCache(bench: Bench): Promise<void> {
 }
 
 /** The start-up rows: the median start, the first one, and without NODE_EXTRA_CA_CERTS where set. */
-export async function startup(bench: Bench, runs: number, guide: string): Promise<Row[]> {
+export async function startup(bench: Bench, runs: number): Promise<Row[]> {
 	const first = await startOnce(bench, 'cold');
 	await warmCodeCache(bench);
-	const python = await pythonClient(bench, guide);
+	const python = await pythonClient(bench);
 	if (python) {
 		// Its first start writes the guide's bytecode (__pycache__), as ours writes its code cache.
 		await pythonOnce(bench, python, 'warm-up');
@@ -116,12 +116,16 @@ export async function startup(bench: Bench, runs: number, guide: string): Promis
 type PythonClient = {readonly python: string; readonly folder: string};
 
 /** The guide's Python client, written out; none where python-socketio is not installed. */
-async function pythonClient(bench: Bench, guide: string): Promise<PythonClient | undefined> {
+async function pythonClient(bench: Bench): Promise<PythonClient | undefined> {
 	const python = await pythonWithSocketio();
-	const folder = python
-		? await writeGuideClient(guide, path.join(bench.work, 'python'), bench.server.url)
-		: undefined;
-	return python && folder ? {python, folder} : undefined;
+	if (!python) {
+		return undefined;
+	}
+
+	return {
+		python,
+		folder: await writeGuideClient(path.join(bench.work, 'python'), bench.server.url),
+	};
 }
 
 /** One start of the Python client, named `name` at its prompt. */

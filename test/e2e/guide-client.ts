@@ -1,13 +1,12 @@
 // The guide's own Python line client (test/fixtures/guide-client, copied from the guide as it is
 // written: python-socketio and requests, not made with chat-tui in mind) as the peer of the
 // built chat: each sees the other arrive, talk in Chinese and with emoji, and leave.
-import {execFile, spawn} from 'node:child_process';
-import {copyFile, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {spawn} from 'node:child_process';
+import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {promisify} from 'node:util';
 import test from 'ava';
+import {pythonWithSocketio, writeGuideClient} from '../helpers/guide-client.js';
 import {startTestServer, waitFor, type Teardown} from '../helpers/server-harness.js';
 import {
 	logLines,
@@ -19,23 +18,7 @@ import {
 	waitForLogLine,
 } from '../helpers/chat-terminal.js';
 
-const guideClient = fileURLToPath(new URL('../fixtures/guide-client/', import.meta.url));
-
-/** Debian's python3 with python-socketio and requests (`.ci/run` installs them), or none. */
-async function findPython(): Promise<string | undefined> {
-	for (const python of ['/usr/bin/python3', 'python3']) {
-		try {
-			await promisify(execFile)(python, ['-c', 'import socketio, requests']);
-			return python;
-		} catch {
-			// Try the next one.
-		}
-	}
-
-	return undefined;
-}
-
-const python = await findPython();
+const python = await pythonWithSocketio();
 const serial = python ? test.serial : test.serial.skip;
 
 type GuidePeer = {
@@ -51,15 +34,7 @@ type GuidePeer = {
 async function startGuidePeer(t: Teardown, serverUrl: string, name: string): Promise<GuidePeer> {
 	const folder = await mkdtemp(path.join(os.tmpdir(), 'chat-tui-guide-'));
 	t.teardown(async () => rm(folder, {recursive: true, force: true}));
-	for (const file of ['rest_api.py', 'chat_client.py']) {
-		await copyFile(path.join(guideClient, file), path.join(folder, file));
-	}
-
-	const main = await readFile(path.join(guideClient, 'main.py'), 'utf8');
-	await writeFile(
-		path.join(folder, 'main.py'),
-		main.replaceAll('http://localhost:3000', serverUrl),
-	);
+	await writeGuideClient(folder, serverUrl);
 	const child = spawn(python!, ['-u', 'main.py'], {
 		cwd: folder,
 		env: {...process.env, PYTHONIOENCODING: 'utf8'},
