@@ -96,6 +96,11 @@ export class ChatClient {
 			}
 		});
 		this.#socket.on('state', (state) => {
+			// Connected, not joined yet: lines wait for the join (and its catch-up).
+			if (state.status === 'online') {
+				this.#catchingUp = true;
+			}
+
 			if (state.status === 'reconnecting' || state.status === 'offline') {
 				this.#lastProblem = state.reason;
 				this.#queue.linkLost();
@@ -103,6 +108,7 @@ export class ChatClient {
 		});
 		this.#socket.on('joined', () => {
 			if (!this.#timeline) {
+				this.#catchingUp = false;
 				this.#queue.flush();
 				return;
 			}

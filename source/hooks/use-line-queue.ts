@@ -21,8 +21,9 @@ export function useLineQueue({state, latest, dispatch, socketRef}: LineQueueOpti
 	// Lines sent on the current connection, so a second join in quick succession cannot send a
 	// line again before the state says it went out.
 	const sentOnThisLink = useRef(new Set<number>());
-	// True from a join until its history or gap fill is merged and the queue has gone out.
-	const syncing = useRef(false);
+	// True from a drop (and before the first join) until the next join's history or gap fill is
+	// merged and the queue has gone out: nothing goes out on a link the server has not joined us on.
+	const syncing = useRef(true);
 
 	const flushQueue = useCallback(
 		(socket: ChatSocket) => {
@@ -73,7 +74,7 @@ export function useLineQueue({state, latest, dispatch, socketRef}: LineQueueOpti
 
 			// Behind queued lines, a new one waits its turn, so the order holds.
 			const queuedBefore = latest.current.pending.some((line) => line.status === 'queued');
-			const sent = !queuedBefore && (socketRef.current?.send(clean) ?? false);
+			const sent = !queuedBefore && !syncing.current && (socketRef.current?.send(clean) ?? false);
 			dispatch({type: 'send-queued', content: clean, now: Date.now(), sent});
 		},
 		[latest, dispatch, socketRef],
@@ -88,8 +89,13 @@ export function useLineQueue({state, latest, dispatch, socketRef}: LineQueueOpti
 	const hasQueued = state.pending.some((line) => line.status === 'queued');
 	const online = state.connection.status === 'online';
 	useEffect(() => {
+		if (!online) {
+			syncing.current = true;
+			return;
+		}
+
 		const socket = socketRef.current;
-		if (hasQueued && online && socket && !syncing.current) {
+		if (hasQueued && socket && !syncing.current) {
 			flushQueue(socket);
 		}
 	}, [hasQueued, online, socketRef, flushQueue]);
