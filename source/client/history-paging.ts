@@ -51,13 +51,15 @@ export async function fetchOlder(
 		const size = page.messages.length + page.dropped;
 		const complete = size === 0 || offset + size >= page.total;
 		const found = {messages: page.messages, complete};
-		if (isNew(page.messages) && !meets(page.messages) && size > olderOverlap && offset > 0) {
+		// A server that caps its pages small keeps a smaller overlap, so paging still moves on.
+		const overlap = Math.min(olderOverlap, Math.floor(size / 2));
+		if (isNew(page.messages) && !meets(page.messages) && overlap > 0 && offset > 0) {
 			unmet ??= found;
 			if (++tries > meetTries) {
 				return unmet;
 			}
 
-			offset = Math.max(0, offset - (size - olderOverlap));
+			offset = Math.max(0, offset - (size - overlap));
 			continue;
 		}
 
@@ -66,7 +68,7 @@ export async function fetchOlder(
 		}
 
 		// Wholly inside what is held: one page older, still overlapping.
-		offset += Math.max(1, size - olderOverlap);
+		offset += Math.max(1, size - overlap);
 	}
 
 	if (unmet) {

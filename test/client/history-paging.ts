@@ -80,6 +80,26 @@ test('a page that brings nothing new is skipped, not taken for the beginning', a
 	t.true(shown.includes('m080') && shown.includes('m081'), `${shown.join(' ')}`);
 });
 
+test('a server that caps its pages at 3 is still paged through: the overlap shrinks with the page', async (t) => {
+	const {fetchPage, state} = await setup(t, 100);
+	let requests = 0;
+	// We hold m081…m100, and the count falls short by all of them: every page starts inside.
+	const page = await fetchOlder({
+		async fetchPage(request) {
+			requests++;
+			return fetchPage({...request, limit: 3});
+		},
+		isNew: (page) => extendsOlder(timelineOf(state), page),
+		meets: (page) => meetsStart(timelineOf(state), page),
+		pageSize: 3,
+		firstOffset: 0,
+		maxPages: 12,
+	});
+	const shown: string[] = page.messages.map((message) => message.content);
+	t.true(shown.includes('m080') && shown.includes('m081'), `${shown.join(' ')}`);
+	t.true(requests <= 12, `${requests} requests`);
+});
+
 test('a count one too high (a message held twice) leaves no gap: the page found meets what is held', async (t) => {
 	const {fetchPage, state: first} = await setup(t, 100);
 	let state = first;
