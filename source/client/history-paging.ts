@@ -53,7 +53,8 @@ export async function fetchOlder(
 		const found = {messages: page.messages, complete};
 		// A server that caps its pages small keeps a smaller overlap, so paging still moves on.
 		const overlap = Math.min(olderOverlap, Math.floor(size / 2));
-		if (isNew(page.messages) && !meets(page.messages) && overlap > 0 && offset > 0) {
+		const fresh = isNew(page.messages);
+		if (fresh && !meets(page.messages) && overlap > 0 && offset > 0) {
 			unmet ??= found;
 			if (++tries > meetTries) {
 				return unmet;
@@ -63,7 +64,7 @@ export async function fetchOlder(
 			continue;
 		}
 
-		if (isNew(page.messages) || complete) {
+		if (fresh || complete) {
 			return found;
 		}
 
