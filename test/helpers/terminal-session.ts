@@ -169,9 +169,13 @@ export function readLinks(session: Session): LinkRun[] {
 	return runs.map(({row, text, id, uri}) => ({row, text, id, uri}));
 }
 
+/** Whether the program is in the alternate screen (as it was at dispose, once disposed). */
+export const inAlternate = (session: Session) =>
+	session.final?.alternate ?? session.term.buffer.active.type === 'alternate';
+
 /** The screen framed for an error message, with the buffer and the exit status. */
 export function describeScreen(session: Session): string {
-	const alternate = session.final?.alternate ?? session.term.buffer.active.type === 'alternate';
+	const alternate = inAlternate(session);
 	const status = session.exitStatus ? `, exited ${JSON.stringify(session.exitStatus)}` : '';
 	const text = readScreen(session).join('\n').trimEnd();
 	return `--- screen ${session.cols}x${session.rows}, ${alternate ? 'alternate' : 'normal'} buffer${status} ---\n${text}\n--- end of screen ---`;

@@ -9,6 +9,7 @@ import xtermHeadless from '@xterm/headless';
 import {
 	attach,
 	describeScreen,
+	inAlternate,
 	newSession,
 	poll,
 	readLinks,
@@ -162,9 +163,6 @@ function disposer(session: Session, processEnded: Promise<ExitStatus>) {
 		return disposing;
 	};
 }
-
-const inAlternate = (session: Session) =>
-	session.final?.alternate ?? session.term.buffer.active.type === 'alternate';
 
 export function startTerminal(options: TerminalOptions): TestTerminal {
 	const cols = options.cols ?? 120;
